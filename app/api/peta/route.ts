@@ -1,0 +1,36 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { z } from 'zod';
+import { getMapIndex } from '@/lib/map/server-index';
+
+const querySchema = z.object({
+  bbox: z
+    .string()
+    .transform((s) => s.split(',').map(Number))
+    .pipe(
+      z
+        .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90)])
+        .refine(([w, s, e, n]) => w <= e && s <= n, 'bbox harus barat,selatan,timur,utara'),
+    ),
+  zoom: z.coerce.number().int().min(0).max(20),
+});
+
+/** GET /api/peta?bbox=west,south,east,north&zoom=12 → clusters and single reports in view. */
+export async function GET(request: NextRequest) {
+  const parsed = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  if (!parsed.success) {
+    return NextResponse.json(
+      {
+        error: 'Parameter tidak valid: bbox=barat,selatan,timur,utara dan zoom 0–20 wajib diisi.',
+        error_en: 'Invalid parameters: bbox=west,south,east,north and zoom 0–20 are required.',
+      },
+      { status: 400 },
+    );
+  }
+  const { bbox, zoom } = parsed.data;
+  const index = await getMapIndex();
+  const features = index.query(bbox as [number, number, number, number], zoom);
+  return NextResponse.json(
+    { zoom, total: index.size, features },
+    { headers: { 'Cache-Control': 'public, max-age=15, stale-while-revalidate=60' } },
+  );
+}

@@ -1,0 +1,131 @@
+'use client';
+
+import 'leaflet/dist/leaflet.css';
+import L from 'leaflet';
+import { useEffect, useMemo, useState } from 'react';
+import { CircleMarker, GeoJSON, MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents } from 'react-leaflet';
+import type { MapFeature } from '@/lib/map/clusters';
+import { STATUS_STYLE } from '@/lib/reports/status';
+import { ClusterIcon } from './cluster-icon';
+
+export interface LeafletMapProps {
+  /** Tile URL template; empty string = no tiles (boundaries only). */
+  tileUrl: string;
+  tileAttribution: string;
+  categoryNames: Record<string, string>;
+}
+
+const JAKARTA: L.LatLngBoundsExpression = [
+  [-6.38, 106.68],
+  [-6.08, 106.98],
+];
+
+type Boundaries = { kota?: GeoJSON.FeatureCollection; kecamatan?: GeoJSON.FeatureCollection; kelurahan?: GeoJSON.FeatureCollection };
+
+export default function LeafletMap({ tileUrl, tileAttribution, categoryNames }: LeafletMapProps) {
+  const [boundaries, setBoundaries] = useState<Boundaries>({});
+  const [zoom, setZoom] = useState(11);
+
+  useEffect(() => {
+    for (const level of ['kota', 'kecamatan'] as const) {
+      fetch(`/api/batas?level=${level}`)
+        .then((r) => r.json())
+        .then((fc) => setBoundaries((b) => ({ ...b, [level]: fc })))
+        .catch(() => {});
+    }
+  }, []);
+  useEffect(() => {
+    if (zoom >= 13 && !boundaries.kelurahan) {
+      fetch('/api/batas?level=kelurahan')
+        .then((r) => r.json())
+        .then((fc) => setBoundaries((b) => ({ ...b, kelurahan: fc })))
+        .catch(() => {});
+    }
+  }, [zoom, boundaries.kelurahan]);
+
+  return (
+    <MapContainer bounds={JAKARTA} className="h-full w-full" scrollWheelZoom preferCanvas={false}>
+      {tileUrl ? <TileLayer url={tileUrl} attribution={tileAttribution} /> : null}
+      {boundaries.kota ? (
+        <GeoJSON data={boundaries.kota} style={{ color: '#0f3d5e', weight: 2, fill: true, fillColor: '#f1f5f9', fillOpacity: tileUrl ? 0 : 0.7 }} />
+      ) : null}
+      {boundaries.kecamatan ? (
+        <GeoJSON data={boundaries.kecamatan} style={{ color: '#475569', weight: 1, dashArray: '4 3', fill: false }} />
+      ) : null}
+      {zoom >= 13 && boundaries.kelurahan ? (
+        <GeoJSON data={boundaries.kelurahan} style={{ color: '#64748b', weight: 0.8, fill: false }} />
+      ) : null}
+      <ZoomWatcher onZoom={setZoom} />
+      <Clusters categoryNames={categoryNames} />
+    </MapContainer>
+  );
+}
+
+function ZoomWatcher({ onZoom }: { onZoom: (z: number) => void }) {
+  useMapEvents({ zoomend: (e) => onZoom(e.target.getZoom()) });
+  return null;
+}
+
+function Clusters({ categoryNames }: { categoryNames: Record<string, string> }) {
+  const map = useMap();
+  const [features, setFeatures] = useState<MapFeature[]>([]);
+
+  useEffect(() => {
+    let controller: AbortController | null = null;
+    const load = () => {
+      controller?.abort();
+      controller = new AbortController();
+      const b = map.getBounds();
+      const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(5)).join(',');
+      fetch(`/api/peta?bbox=${bbox}&zoom=${map.getZoom()}`, { signal: controller.signal })
+        .then((r) => (r.ok ? r.json() : { features: [] }))
+        .then((data: { features: MapFeature[] }) => setFeatures(data.features))
+        .catch(() => {});
+    };
+    load();
+    map.on('moveend', load);
+    return () => {
+      map.off('moveend', load);
+      controller?.abort();
+    };
+  }, [map]);
+
+  return (
+    <>
+      {features.map((f) =>
+        f.kind === 'cluster' ? (
+          <ClusterMarker key={`c${f.id}`} feature={f} />
+        ) : (
+          <CircleMarker
+            key={f.number}
+            center={[f.lat, f.lng]}
+            radius={7}
+            pathOptions={{ color: '#fff', weight: 1.5, fillColor: STATUS_STYLE[f.status].color, fillOpacity: 0.95, className: 'report-marker' }}
+          >
+            <Popup>
+              <div className="space-y-1">
+                <p className="font-semibold">{f.number}</p>
+                <p>{categoryNames[f.categoryCode] ?? f.categoryCode}</p>
+                <p>Status: {STATUS_STYLE[f.status].id}</p>
+                <a href={`/laporan/${f.number}`}>Lihat laporan →</a>
+              </div>
+            </Popup>
+          </CircleMarker>
+        ),
+      )}
+    </>
+  );
+}
+
+function ClusterMarker({ feature }: { feature: Extract<MapFeature, { kind: 'cluster' }> }) {
+  const map = useMap();
+  const icon = useMemo(() => ClusterIcon(feature.count, feature.counts), [feature.count, feature.counts]);
+  return (
+    <Marker
+      position={[feature.lat, feature.lng]}
+      icon={icon}
+      title={`${feature.count} laporan`}
+      eventHandlers={{ click: () => map.flyTo([feature.lat, feature.lng], feature.expansionZoom) }}
+    />
+  );
+}

@@ -1,0 +1,366 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+// ---------------------------------------------------------------- enums
+
+export const regionLevel = pgEnum('region_level', ['kota', 'kecamatan', 'kelurahan']);
+
+export const agencyKind = pgEnum('agency_kind', [
+  'kelurahan',
+  'kecamatan',
+  'walikota',
+  'balaikota',
+  'dinas',
+  'sudin',
+  'inspektorat',
+  'biro',
+  'bumd',
+]);
+
+export const reportStatus = pgEnum('report_status', [
+  'menunggu',
+  'koordinasi',
+  'disposisi',
+  'proses',
+  'menunggu_validasi',
+  'selesai',
+  'ditolak',
+]);
+
+export const eventType = pgEnum('event_type', [
+  'dibuat', // report filed
+  'diterima', // accepted by the handling unit → proses
+  'koordinasi', // coordinated to another agency
+  'disposisi', // Dinas → Suku Dinas
+  'dialihkan', // re-routed to another kelurahan
+  'estimasi', // estimated completion date set
+  'tanggapan', // public response
+  'catatan', // internal note (never public)
+  'tindak_lanjut', // follow-up with after-photos → menunggu_validasi
+  'validasi_diterima', // validator accepts → selesai
+  'validasi_ditolak', // "TL ditolak" → proses
+  'ditolak', // ticket rejected (duplicate / not within authority / invalid)
+  'konfirmasi', // reporter confirms the work is done
+  'dibuka_kembali', // reopened by the reporter ("belum selesai")
+  'penilaian', // rating
+  'informasi', // reporter adds information
+  'dukungan', // a citizen supports ("me too")
+  'eskalasi', // escalated up the ladder
+]);
+
+export const rejectReason = pgEnum('reject_reason', ['duplikat', 'bukan_kewenangan', 'tidak_valid']);
+
+export const userRole = pgEnum('user_role', [
+  'admin',
+  'operator',
+  'lurah',
+  'camat',
+  'walikota',
+  'agency',
+  'validator',
+  'inspektorat',
+]);
+
+export const attachmentKind = pgEnum('attachment_kind', ['sebelum', 'sesudah', 'informasi']);
+
+export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
+
+// ---------------------------------------------------------------- reference data
+
+export const regions = pgTable(
+  'regions',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    level: regionLevel('level').notNull(),
+    parentCode: text('parent_code'),
+    /** GeoJSON Polygon or MultiPolygon (RFC 7946, lon/lat). */
+    geometry: jsonb('geometry').notNull(),
+    minLng: doublePrecision('min_lng').notNull(),
+    minLat: doublePrecision('min_lat').notNull(),
+    maxLng: doublePrecision('max_lng').notNull(),
+    maxLat: doublePrecision('max_lat').notNull(),
+    centerLat: doublePrecision('center_lat').notNull(),
+    centerLng: doublePrecision('center_lng').notNull(),
+  },
+  (t) => [index('regions_parent_idx').on(t.parentCode), index('regions_level_idx').on(t.level)],
+);
+
+export const agencies = pgTable(
+  'agencies',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    kind: agencyKind('kind').notNull(),
+    /** The region an office serves (kelurahan/kecamatan/kota office, or a Suku Dinas's kota). */
+    regionCode: text('region_code').references(() => regions.code),
+    /** A Suku Dinas points at its Dinas. */
+    parentId: integer('parent_id'),
+  },
+  (t) => [index('agencies_region_idx').on(t.regionCode), index('agencies_parent_idx').on(t.parentId)],
+);
+
+export const categories = pgTable('categories', {
+  code: text('code').primaryKey(),
+  nameId: text('name_id').notNull(),
+  nameEn: text('name_en').notNull(),
+  groupId: text('group_id').notNull(),
+  groupEn: text('group_en').notNull(),
+  /** Agency code of the Dinas that handles it when the kelurahan coordinates it onward. */
+  defaultAgencyCode: text('default_agency_code'),
+  isConfidential: boolean('is_confidential').notNull().default(false),
+  slaHours: integer('sla_hours'),
+  duplicateRadiusM: integer('duplicate_radius_m').notNull().default(150),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+export const channels = pgTable('channels', {
+  code: text('code').primaryKey(),
+  nameId: text('name_id').notNull(),
+  nameEn: text('name_en').notNull(),
+  isGeotagged: boolean('is_geotagged').notNull().default(false),
+  isOfficial: boolean('is_official').notNull().default(true),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+// ---------------------------------------------------------------- people
+
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: userRole('role').notNull(),
+    regionCode: text('region_code').references(() => regions.code),
+    agencyId: integer('agency_id').references(() => agencies.id),
+    isActive: boolean('is_active').notNull().default(true),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('users_region_idx').on(t.regionCode), index('users_agency_idx').on(t.agencyId)],
+);
+
+// ---------------------------------------------------------------- reports
+
+export const reports = pgTable(
+  'reports',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    number: text('number').notNull(),
+    channelCode: text('channel_code')
+      .notNull()
+      .references(() => channels.code),
+    channelRef: text('channel_ref'),
+    categoryCode: text('category_code')
+      .notNull()
+      .references(() => categories.code),
+    description: text('description').notNull(),
+    address: text('address'),
+    isPublic: boolean('is_public').notNull().default(false),
+    isConfidential: boolean('is_confidential').notNull().default(false),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    kelurahanCode: text('kelurahan_code').references(() => regions.code),
+    kecamatanCode: text('kecamatan_code').references(() => regions.code),
+    kotaCode: text('kota_code').references(() => regions.code),
+    status: reportStatus('status').notNull().default('menunggu'),
+    handlingAgencyId: integer('handling_agency_id').references(() => agencies.id),
+    estimatedCompletionAt: ts('estimated_completion_at'),
+    firstResponseDueAt: ts('first_response_due_at'),
+    dueAt: ts('due_at'),
+    firstResponseAt: ts('first_response_at'),
+    finishedAt: ts('finished_at'),
+    lastActivityAt: ts('last_activity_at').notNull().defaultNow(),
+    supportCount: integer('support_count').notNull().default(0),
+    reopenCount: smallint('reopen_count').notNull().default(0),
+    rejectedFollowUpCount: smallint('rejected_follow_up_count').notNull().default(0),
+    rejectReason: rejectReason('reject_reason'),
+    duplicateOfId: bigint('duplicate_of_id', { mode: 'number' }),
+    version: integer('version').notNull().default(1),
+    reporterName: text('reporter_name'),
+    reporterPhone: text('reporter_phone'),
+    reporterEmail: text('reporter_email'),
+    trackingSecretHash: text('tracking_secret_hash'),
+    idempotencyKey: text('idempotency_key'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reports_number_uq').on(t.number),
+    uniqueIndex('reports_idempotency_uq').on(t.idempotencyKey),
+    uniqueIndex('reports_channel_ref_uq').on(t.channelCode, t.channelRef),
+    // map: public, non-confidential points by position, newest first
+    index('reports_map_idx')
+      .on(t.lat, t.lng)
+      .where(sql`${t.isConfidential} = false and ${t.lat} is not null`),
+    index('reports_created_idx').on(t.createdAt),
+    index('reports_kelurahan_status_idx').on(t.kelurahanCode, t.status, t.createdAt),
+    index('reports_kecamatan_status_idx').on(t.kecamatanCode, t.status, t.createdAt),
+    index('reports_kota_status_idx').on(t.kotaCode, t.status, t.createdAt),
+    index('reports_agency_status_idx').on(t.handlingAgencyId, t.status, t.dueAt),
+    index('reports_category_created_idx').on(t.categoryCode, t.createdAt),
+    index('reports_status_created_idx').on(t.status, t.createdAt),
+    check('reports_lat_range', sql`${t.lat} is null or (${t.lat} between -90 and 90)`),
+    check('reports_lng_range', sql`${t.lng} is null or (${t.lng} between -180 and 180)`),
+  ],
+);
+
+/** Daily ticket sequence, locked by the transaction that files the report. */
+export const ticketSequences = pgTable('ticket_sequences', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  last: integer('last').notNull().default(0),
+});
+
+export const reportEvents = pgTable(
+  'report_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    reportId: bigint('report_id', { mode: 'number' })
+      .notNull()
+      .references(() => reports.id),
+    type: eventType('type').notNull(),
+    fromStatus: reportStatus('from_status'),
+    toStatus: reportStatus('to_status'),
+    isPublic: boolean('is_public').notNull().default(true),
+    actorUserId: integer('actor_user_id').references(() => users.id),
+    actorAgencyId: integer('actor_agency_id').references(() => agencies.id),
+    /** Who acted when no staff user did: 'warga' (the reporter), 'sistem'. */
+    actorLabel: text('actor_label'),
+    body: text('body'),
+    data: jsonb('data'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('report_events_report_idx').on(t.reportId, t.createdAt)],
+);
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    reportId: bigint('report_id', { mode: 'number' })
+      .notNull()
+      .references(() => reports.id),
+    eventId: bigint('event_id', { mode: 'number' }).references(() => reportEvents.id),
+    kind: attachmentKind('kind').notNull(),
+    storageKey: text('storage_key').notNull(),
+    thumbKey: text('thumb_key'),
+    mime: text('mime').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    /** Perceptual (difference) hash, hex; private, for integrity checks. */
+    phash: text('phash'),
+    exifTakenAt: ts('exif_taken_at'),
+    exifLat: doublePrecision('exif_lat'),
+    exifLng: doublePrecision('exif_lng'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('attachments_report_idx').on(t.reportId), index('attachments_phash_idx').on(t.phash)],
+);
+
+export const ratings = pgTable(
+  'ratings',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    reportId: bigint('report_id', { mode: 'number' })
+      .notNull()
+      .references(() => reports.id),
+    score: smallint('score').notNull(),
+    comment: text('comment'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('ratings_report_idx').on(t.reportId),
+    check('ratings_score_range', sql`${t.score} between 1 and 5`),
+  ],
+);
+
+/** Citizens following one ticket (the reporter, supporters). Contact is private. */
+export const reportSubscribers = pgTable(
+  'report_subscribers',
+  {
+    reportId: bigint('report_id', { mode: 'number' })
+      .notNull()
+      .references(() => reports.id),
+    contact: text('contact').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.contact] })],
+);
+
+// ---------------------------------------------------------------- accountability & delivery
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actorUserId: integer('actor_user_id').references(() => users.id),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    data: jsonb('data'),
+    ip: text('ip'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('audit_log_actor_idx').on(t.actorUserId, t.createdAt),
+    index('audit_log_target_idx').on(t.targetType, t.targetId),
+  ],
+);
+
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    reportId: bigint('report_id', { mode: 'number' }).references(() => reports.id),
+    status: outboxStatus('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    deliveredAt: ts('delivered_at'),
+  },
+  (t) => [index('outbox_pending_idx').on(t.status, t.nextAttemptAt)],
+);
+
+export type Region = typeof regions.$inferSelect;
+export type Agency = typeof agencies.$inferSelect;
+export type Category = typeof categories.$inferSelect;
+export type Channel = typeof channels.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Report = typeof reports.$inferSelect;
+export type NewReport = typeof reports.$inferInsert;
+export type ReportEvent = typeof reportEvents.$inferSelect;
+export type NewReportEvent = typeof reportEvents.$inferInsert;
+export type ReportStatus = (typeof reportStatus.enumValues)[number];
+export type EventType = (typeof eventType.enumValues)[number];
+export type UserRole = (typeof userRole.enumValues)[number];
+export type AgencyKind = (typeof agencyKind.enumValues)[number];

@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../connect';
+import { bulkInsert, rowsOf, syncSequence } from '../bulk';
+import { agencies, ratings, reportEvents, reports, ticketSequences } from '../schema';
+import { generateDemo, type GeneratorOptions } from '@/lib/demo/generator';
+import { loadRegions } from '@/lib/regions/jakarta';
+import { CATEGORIES } from '@/lib/reference/categories';
+import { CHANNELS } from '@/lib/reference/channels';
+
+export interface DemoSeedResult {
+  reports: number;
+  events: number;
+  ratings: number;
+  ms: number;
+}
+
+/** Streams generated reports, timelines and ratings into the database. */
+export async function seedDemoReports(
+  db: Db,
+  options: Omit<GeneratorOptions, 'firstReportId' | 'firstEventId'>,
+  onProgress?: (done: number) => void,
+): Promise<DemoSeedResult> {
+  const started = Date.now();
+  const agencyRows = await db.select({ id: agencies.id, code: agencies.code }).from(agencies);
+  const [{ maxReport, maxEvent, maxRating }] = (await rowsOf(
+    db.execute(
+      sql`select coalesce((select max(id) from reports), 0)::int as "maxReport",
+                 coalesce((select max(id) from report_events), 0)::int as "maxEvent",
+                 coalesce((select max(id) from ratings), 0)::int as "maxRating"`,
+    ),
+  )) as { maxReport: number; maxEvent: number; maxRating: number }[];
+
+  const reference = {
+    kelurahan: loadRegions('kelurahan').features,
+    categories: CATEGORIES,
+    channels: CHANNELS,
+    agencyIdByCode: new Map(agencyRows.map((a) => [a.code, a.id])),
+  };
+  const lastSequence = new Map<string, number>();
+  const totals = { reports: 0, events: 0, ratings: 0 };
+  for (const batch of generateDemo(reference, {
+    ...options,
+    firstReportId: maxReport + 1,
+    firstEventId: maxEvent + 1,
+  })) {
+    await bulkInsert(db, reports, batch.reports);
+    await bulkInsert(db, reportEvents, batch.events);
+    await bulkInsert(db, ratings, batch.ratings.map((r, i) => ({ id: maxRating + totals.ratings + i + 1, ...r })));
+    for (const r of batch.reports) {
+      const day = `20${r.number.slice(2, 4)}-${r.number.slice(4, 6)}-${r.number.slice(6, 8)}`;
+      lastSequence.set(day, Number(r.number.slice(8)));
+    }
+    totals.reports += batch.reports.length;
+    totals.events += batch.events.length;
+    totals.ratings += batch.ratings.length;
+    onProgress?.(totals.reports);
+  }
+  await bulkInsert(
+    db,
+    ticketSequences,
+    [...lastSequence].map(([day, last]) => ({ day, last })),
+  );
+  for (const table of ['reports', 'report_events', 'ratings']) await syncSequence(db, table);
+  await db.execute(sql`analyze`);
+  return { ...totals, ms: Date.now() - started };
+}

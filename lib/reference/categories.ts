@@ -1,0 +1,40 @@
+/** The real CRM categories (2023) with their default handling Dinas. */
+export interface CategoryDef {
+  code: string;
+  nameId: string;
+  nameEn: string;
+  groupId: string;
+  groupEn: string;
+  /** Agency code (see agencies.ts) the kelurahan coordinates to; null = the kelurahan itself. */
+  defaultAgency: string | null;
+  isConfidential?: boolean;
+  /** Relative share in generated demo data (2024 volumes guide these). */
+  demoWeight: number;
+}
+
+export const CATEGORIES: CategoryDef[] = [
+  { code: 'jalan', nameId: 'Jalan', nameEn: 'Roads', groupId: 'Infrastruktur', groupEn: 'Infrastructure', defaultAgency: 'bina-marga', demoWeight: 26014 },
+  { code: 'trotoar', nameId: 'Trotoar', nameEn: 'Sidewalks', groupId: 'Infrastruktur', groupEn: 'Infrastructure', defaultAgency: 'bina-marga', demoWeight: 5200 },
+  { code: 'jaringan-listrik', nameId: 'Jaringan Listrik', nameEn: 'Power lines and street lights', groupId: 'Infrastruktur', groupEn: 'Infrastructure', defaultAgency: 'bina-marga', demoWeight: 6100 },
+  { code: 'telekomunikasi', nameId: 'Jaringan/Menara Telekomunikasi', nameEn: 'Telecom cables and towers', groupId: 'Infrastruktur', groupEn: 'Infrastructure', defaultAgency: 'bina-marga', demoWeight: 4300 },
+  { code: 'saluran-air', nameId: 'Saluran Air, Kali/Sungai', nameEn: 'Drains, canals and rivers', groupId: 'Air dan Banjir', groupEn: 'Water and flooding', defaultAgency: 'sda', demoWeight: 7400 },
+  { code: 'banjir', nameId: 'Penanganan Banjir', nameEn: 'Flood response', groupId: 'Air dan Banjir', groupEn: 'Water and flooding', defaultAgency: 'sda', demoWeight: 2600 },
+  { code: 'parkir-liar', nameId: 'Parkir Liar', nameEn: 'Illegal parking', groupId: 'Lalu Lintas', groupEn: 'Traffic', defaultAgency: 'perhubungan', demoWeight: 19152 },
+  { code: 'lalu-lintas', nameId: 'Arus Lalu Lintas', nameEn: 'Traffic flow', groupId: 'Lalu Lintas', groupEn: 'Traffic', defaultAgency: 'perhubungan', demoWeight: 9800 },
+  { code: 'pkl-liar', nameId: 'PKL Liar', nameEn: 'Unlicensed street vendors', groupId: 'Ketertiban Umum', groupEn: 'Public order', defaultAgency: 'satpol-pp', demoWeight: 11800 },
+  { code: 'pkl-binaan', nameId: 'Lokasi PKL Binaan', nameEn: 'Licensed vendor sites', groupId: 'Ketertiban Umum', groupEn: 'Public order', defaultAgency: 'ukm', demoWeight: 900 },
+  { code: 'reklame', nameId: 'Reklame/Spanduk', nameEn: 'Billboards and banners', groupId: 'Ketertiban Umum', groupEn: 'Public order', defaultAgency: 'satpol-pp', demoWeight: 5600 },
+  { code: 'kdm', nameId: 'Kawasan Dilarang Merokok', nameEn: 'No-smoking areas', groupId: 'Ketertiban Umum', groupEn: 'Public order', defaultAgency: 'satpol-pp', demoWeight: 1100 },
+  { code: 'kebisingan', nameId: 'Gangguan dan Kebisingan', nameEn: 'Nuisance and noise', groupId: 'Ketertiban Umum', groupEn: 'Public order', defaultAgency: 'satpol-pp', demoWeight: 5900 },
+  { code: 'trantib', nameId: 'Gangguan Ketenteraman dan Ketertiban', nameEn: 'Public peace and order', groupId: 'Ketertiban Umum', groupEn: 'Public order', defaultAgency: 'satpol-pp', demoWeight: 8200 },
+  { code: 'perizinan', nameId: 'Perizinan', nameEn: 'Permits and zoning', groupId: 'Bangunan dan Perizinan', groupEn: 'Buildings and permits', defaultAgency: 'citata', demoWeight: 4100 },
+  { code: 'pohon', nameId: 'Pohon', nameEn: 'Trees', groupId: 'Lingkungan', groupEn: 'Environment', defaultAgency: 'pertamanan', demoWeight: 19683 },
+  { code: 'taman', nameId: 'Taman', nameEn: 'Parks', groupId: 'Lingkungan', groupEn: 'Environment', defaultAgency: 'pertamanan', demoWeight: 2300 },
+  { code: 'sampah', nameId: 'Sampah', nameEn: 'Waste', groupId: 'Lingkungan', groupEn: 'Environment', defaultAgency: 'lingkungan-hidup', demoWeight: 9400 },
+  { code: 'satwa-liar', nameId: 'Satwa Liar', nameEn: 'Wild animals', groupId: 'Lingkungan', groupEn: 'Environment', defaultAgency: 'gulkarmat', demoWeight: 1500 },
+  { code: 'ppsu', nameId: 'PPSU', nameEn: 'Neighbourhood maintenance crews (PPSU)', groupId: 'Lingkungan', groupEn: 'Environment', defaultAgency: null, demoWeight: 9000 },
+  { code: 'pmks', nameId: 'PMKS', nameEn: 'People in need of social welfare (PMKS)', groupId: 'Sosial', groupEn: 'Social', defaultAgency: 'sosial', demoWeight: 4200 },
+  { code: 'keluhan-pelayanan', nameId: 'Keluhan Pelayanan', nameEn: 'Public service complaints', groupId: 'Pelayanan', groupEn: 'Services', defaultAgency: null, demoWeight: 4500 },
+  { code: 'fasilitas-gedung', nameId: 'Keluhan Fasilitas Gedung Pemda', nameEn: 'Government building facilities', groupId: 'Pelayanan', groupEn: 'Services', defaultAgency: 'citata', demoWeight: 1300 },
+  { code: 'pungli', nameId: 'Penyalahgunaan Wewenang / Pungli', nameEn: 'Abuse of authority / extortion', groupId: 'Rahasia', groupEn: 'Confidential', defaultAgency: 'inspektorat', isConfidential: true, demoWeight: 600 },
+];

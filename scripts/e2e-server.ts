@@ -1,0 +1,38 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import postgres from 'postgres';
+import { createDatabase } from '@/db/connect';
+import { setupDemoDatabase } from '@/db/setup';
+import { intArg, parseArgs } from './args';
+
+// The server the browser tests run against: a fresh database with a small demo, a production build.
+const args = parseArgs(process.argv.slice(2));
+const port = intArg(args, 'port', 3100);
+const env: NodeJS.ProcessEnv = { ...process.env, ADUAN_TILE_URL: '', NODE_ENV: 'production' };
+
+if (process.env.DATABASE_URL) {
+  const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe('drop database if exists aduan_e2e with (force)');
+  await admin.unsafe('create database aduan_e2e');
+  await admin.end();
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = '/aduan_e2e';
+  env.DATABASE_URL = url.toString();
+} else {
+  env.PGLITE_DIR = resolve('.data/e2e');
+  rmSync(env.PGLITE_DIR, { recursive: true, force: true });
+}
+
+const database = createDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DIR });
+await setupDemoDatabase(database, { reports: 3000, months: 3, seed: 11 });
+await database.close();
+
+const next = resolve('node_modules/.bin/next');
+if (process.env.E2E_SKIP_BUILD !== '1') {
+  const build = spawnSync(next, ['build'], { stdio: 'inherit', env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const server = spawn(next, ['start', '-p', String(port), '-H', '127.0.0.1'], { stdio: 'inherit', env });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
