@@ -25,7 +25,7 @@ export interface ConnectOptions {
 }
 
 export function defaultDataDir(): string {
-  return resolve(process.env.PGLITE_DIR ?? '.data/pglite');
+  return resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR ?? '.data/pglite');
 }
 
 export function createDatabase(options: ConnectOptions = {}): Database {

@@ -5,7 +5,7 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type { Database } from './connect';
 
-const migrationsFolder = resolve(process.env.ADUAN_MIGRATIONS_DIR ?? 'drizzle');
+const migrationsFolder = resolve(/*turbopackIgnore: true*/ process.env.ADUAN_MIGRATIONS_DIR ?? 'drizzle');
 
 /** Applies the committed drizzle-kit migrations; safe to run on every start. */
 export async function migrate(database: Database): Promise<void> {

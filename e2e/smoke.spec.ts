@@ -10,9 +10,11 @@ test('the home page shows the map with clustered reports and a list that opens a
   await expect(map.locator('.cluster-marker').first()).toBeVisible();
 
   // clicking a cluster zooms in until single reports appear
-  for (let i = 0; i < 6 && (await map.locator('path.report-marker').count()) === 0; i++) {
-    await map.locator('.cluster-marker').first().click();
-    await page.waitForTimeout(900);
+  for (let i = 0; i < 8 && (await map.locator('path.report-marker').count()) === 0; i++) {
+    const loaded = page.waitForResponse((r) => r.url().includes('/api/peta'));
+    await map.locator('.cluster-marker').first().click({ force: true });
+    await loaded;
+    await page.waitForTimeout(400);
   }
   await expect(map.locator('path.report-marker').first()).toBeVisible();
 

@@ -100,7 +100,8 @@ function Clusters({ categoryNames }: { categoryNames: Record<string, string> }) 
             key={f.number}
             center={[f.lat, f.lng]}
             radius={7}
-            pathOptions={{ color: '#fff', weight: 1.5, fillColor: STATUS_STYLE[f.status].color, fillOpacity: 0.95, className: 'report-marker' }}
+            className="report-marker"
+            pathOptions={{ color: '#fff', weight: 1.5, fillColor: STATUS_STYLE[f.status].color, fillOpacity: 0.95 }}
           >
             <Popup>
               <div className="space-y-1">

@@ -97,7 +97,9 @@ describe('describeComplaint', () => {
       const texts = new Set<string>();
       // A fixed place makes texts differ only by template choice.
       for (let i = 0; i < 300; i++) {
-        texts.add(describeComplaint(code, rand, { street: 'Jl. Kramat Raya', kelurahan: 'Kramat' }));
+        texts.add(
+          describeComplaint(code, rand, { street: 'Jl. Kramat Raya', kelurahan: 'Kramat' }),
+        );
       }
       expect(texts.size).toBeGreaterThanOrEqual(6);
     }
@@ -122,7 +124,9 @@ describe('describeComplaint', () => {
       const { text } = draw('tidak-ada', rand);
       expectClean(text);
     }
-    expect(() => describeComplaint('', mulberry32(1), { street: 'Gang Masjid', kelurahan: 'Kramat' })).not.toThrow();
+    expect(() =>
+      describeComplaint('', mulberry32(1), { street: 'Gang Masjid', kelurahan: 'Kramat' }),
+    ).not.toThrow();
   });
 });
 

@@ -87,7 +87,9 @@ function rtRw(rand: Rand): string {
 
 /** True for landmark-style places such as "dekat Pasar Senen" that already carry a preposition. */
 function hasPreposition(street: string): boolean {
-  return /^(dekat|depan|samping|belakang|seberang|sekitar|ujung|pertigaan|perempatan)\b/i.test(street);
+  return /^(dekat|depan|samping|belakang|seberang|sekitar|ujung|pertigaan|perempatan)\b/i.test(
+    street,
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -1088,7 +1090,9 @@ const GENERIC_BANK: CategoryBank = {
 };
 
 function bankFor(categoryCode: string): CategoryBank {
-  return Object.prototype.hasOwnProperty.call(BANKS, categoryCode) ? BANKS[categoryCode] : GENERIC_BANK;
+  return Object.prototype.hasOwnProperty.call(BANKS, categoryCode)
+    ? BANKS[categoryCode]
+    : GENERIC_BANK;
 }
 
 // ---------------------------------------------------------------------------
@@ -1208,7 +1212,10 @@ const AGENCY_NAMES: Record<string, { dinas: string; unit: string }> = {
   ppsu: { dinas: 'Kelurahan', unit: 'Koordinator PPSU Kelurahan' },
   pmks: { dinas: 'Dinas Sosial', unit: 'Suku Dinas Sosial' },
   'keluhan-pelayanan': { dinas: 'Kelurahan', unit: 'Sekretaris Kelurahan' },
-  'fasilitas-gedung': { dinas: 'Dinas Cipta Karya, Tata Ruang dan Pertanahan', unit: 'Suku Dinas Citata' },
+  'fasilitas-gedung': {
+    dinas: 'Dinas Cipta Karya, Tata Ruang dan Pertanahan',
+    unit: 'Suku Dinas Citata',
+  },
   pungli: { dinas: 'Inspektorat Provinsi DKI Jakarta', unit: 'Inspektorat Pembantu Kota' },
 };
 

@@ -28,4 +28,26 @@ describe('buildClusterIndex', () => {
   it('returns nothing outside the viewport', () => {
     expect(buildClusterIndex(points).query([100, 0, 101, 1], 10)).toEqual([]);
   });
+
+  it('keeps per-status counts equal to the cluster size at every zoom', () => {
+    const statuses = ['menunggu', 'proses', 'selesai'] as const;
+    const many = Array.from({ length: 2000 }, (_, i) => ({
+      number: `JK2401${String(i).padStart(6, '0')}`,
+      lat: -6.1 - ((i * 7919) % 1000) / 3000,
+      lng: 106.7 + ((i * 104729) % 1000) / 3000,
+      status: statuses[i % 3],
+      categoryCode: 'jalan',
+    }));
+    const index = buildClusterIndex(many);
+    for (let zoom = 0; zoom <= 17; zoom++) {
+      let total = 0;
+      for (const f of index.query([106, -7, 108, -5], zoom)) {
+        if (f.kind === 'cluster') {
+          expect(Object.values(f.counts).reduce((a, b) => a + b, 0)).toBe(f.count);
+          total += f.count;
+        } else total += 1;
+      }
+      expect(total).toBe(2000);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import Supercluster from 'supercluster';
 import type { ReportStatus } from '@/db/schema';
 import type { MapPoint } from '@/db/queries/map-points';
+import { STATUSES } from '@/lib/reports/lifecycle';
 
 export type StatusCounts = Partial<Record<ReportStatus, number>>;
 
@@ -9,9 +10,9 @@ interface PointProps {
   status: ReportStatus;
   categoryCode: string;
 }
-interface ClusterProps {
-  counts: StatusCounts;
-}
+// Flat per-status counters: supercluster clones cluster properties shallowly, so a nested
+// object would be shared between zoom levels and counted twice.
+type ClusterProps = StatusCounts;
 
 export type MapFeature =
   | { kind: 'cluster'; id: number; lat: number; lng: number; count: number; counts: StatusCounts; expansionZoom: number }
@@ -27,10 +28,10 @@ export function buildClusterIndex(points: MapPoint[]): ClusterIndex {
   const index = new Supercluster<PointProps, ClusterProps>({
     radius: 60,
     maxZoom: 16,
-    map: (p) => ({ counts: { [p.status]: 1 } }),
+    map: (p) => ({ [p.status]: 1 }),
     reduce: (acc, p) => {
-      for (const [status, n] of Object.entries(p.counts) as [ReportStatus, number][]) {
-        acc.counts[status] = (acc.counts[status] ?? 0) + n;
+      for (const status of STATUSES) {
+        if (p[status]) acc[status] = (acc[status] ?? 0) + p[status];
       }
     },
   });
@@ -47,7 +48,7 @@ export function buildClusterIndex(points: MapPoint[]): ClusterIndex {
       const z = Math.max(0, Math.min(20, Math.round(zoom)));
       return index.getClusters(bbox, z).map((f): MapFeature => {
         const [lng, lat] = f.geometry.coordinates;
-        const props = f.properties as Partial<ClusterProps & PointProps> & {
+        const props = f.properties as Partial<PointProps> & ClusterProps & {
           cluster?: boolean;
           cluster_id?: number;
           point_count?: number;
@@ -59,7 +60,7 @@ export function buildClusterIndex(points: MapPoint[]): ClusterIndex {
             lat,
             lng,
             count: props.point_count!,
-            counts: props.counts ?? {},
+            counts: Object.fromEntries(STATUSES.filter((s) => props[s]).map((s) => [s, props[s]])),
             expansionZoom: Math.min(index.getClusterExpansionZoom(props.cluster_id!), 18),
           };
         }

@@ -7,8 +7,17 @@ import { StatusBadge } from '@/components/reports/status-badge';
 import { formatDuration, formatWib } from '@/lib/format';
 import { shortRegionName } from '@/lib/regions/names';
 import { isOpen } from '@/lib/reports/lifecycle';
+import { requestTime, slaClock, type SlaState } from '@/lib/sla/clock';
 import { EVENT_LABEL } from '@/lib/reports/status';
 import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
+
+const SLA_TEXT: Record<SlaState, string> = {
+  tepat_waktu: 'masih dalam batas waktu',
+  terlambat: 'melewati batas waktu',
+  selesai_tepat: 'selesai tepat waktu',
+  selesai_terlambat: 'selesai melewati batas waktu',
+  ditutup: 'laporan ditutup',
+};
 
 type Props = { params: Promise<{ nomor: string }> };
 
@@ -26,10 +35,8 @@ export default async function ReportPage({ params }: Props) {
   const report = await getPublicReport(db, number);
   if (!report) notFound();
   const [timeline, rating] = await Promise.all([getPublicTimeline(db, number), getPublicRating(db, number)]);
-  const now = Date.now();
+  const clock = slaClock(report, requestTime());
   const open = isOpen(report.status);
-  const overdue = open && report.dueAt !== null && report.dueAt.getTime() < now;
-  const waited = (report.finishedAt?.getTime() ?? now) - report.createdAt.getTime();
 
   return (
     <article className="mx-auto max-w-3xl px-4 py-6 space-y-6">
@@ -75,9 +82,8 @@ export default async function ReportPage({ params }: Props) {
           </div>
           <div>
             <dt className="text-gray-600">{open ? 'Sudah menunggu' : 'Lama penanganan'}</dt>
-            <dd className={overdue ? 'font-semibold text-red-700' : ''} data-testid="sla-clock">
-              {formatDuration(waited)}
-              {overdue ? ' — melewati batas 7 hari' : open ? ' — masih dalam batas waktu' : ''}
+            <dd className={clock.state.endsWith('terlambat') ? 'font-semibold text-red-700' : ''} data-testid="sla-clock">
+              {formatDuration(clock.elapsedMs)} — {SLA_TEXT[clock.state]}
             </dd>
           </div>
           {report.supportCount > 0 ? (
