@@ -1,5 +1,9 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { Suspense } from 'react';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { LanguageSwitch } from '@/components/ui/language-switch';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -10,43 +14,50 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0f3d5e' };
 
-const NAV = [
-  { href: '/', label: 'Peta' },
-  { href: '/lacak', label: 'Lacak tiket' },
-];
-
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations('layout');
+  const nav = [
+    { href: '/', label: t('map') },
+    { href: '/laporan', label: t('list') },
+    { href: '/lacak', label: t('track') },
+  ];
   return (
-    <html lang="id">
+    <html lang={locale}>
       <body className="min-h-screen flex flex-col">
-        <a href="#konten" className="sr-only focus:not-sr-only focus:absolute focus:p-2 focus:bg-white">
-          Lewati ke konten
-        </a>
-        <header className="bg-[#0f3d5e] text-white">
-          <div className="mx-auto max-w-6xl px-4 py-3 flex flex-wrap items-center gap-x-6 gap-y-2">
-            <Link href="/" className="font-bold text-lg tracking-tight">
-              Aduan <span className="font-normal text-sky-200">Jakarta</span>
-            </Link>
-            <nav aria-label="Menu utama" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-              {NAV.map((item) => (
-                <Link key={item.href} href={item.href} className="hover:underline">
-                  {item.label}
-                </Link>
-              ))}
-            </nav>
-          </div>
-        </header>
-        <main id="konten" className="flex-1">
-          {children}
-        </main>
-        <footer className="border-t bg-white text-sm text-gray-600">
-          <div className="mx-auto max-w-6xl px-4 py-4 flex flex-wrap gap-4 justify-between">
-            <p>Aduan — portal pengaduan dan transparansi, kode terbuka.</p>
-            <p>
-              Batas wilayah: data Kemendagri via cahyadsn/wilayah_boundaries (MIT).
-            </p>
-          </div>
-        </footer>
+        <NextIntlClientProvider>
+          <a href="#konten" className="sr-only focus:not-sr-only focus:absolute focus:p-2 focus:bg-white">
+            {t('skip')}
+          </a>
+          <header className="bg-[#0f3d5e] text-white">
+            <div className="mx-auto max-w-6xl px-4 py-3 flex flex-wrap items-center gap-x-6 gap-y-2">
+              <Link href="/" className="font-bold text-lg tracking-tight">
+                Aduan <span className="font-normal text-sky-200">Jakarta</span>
+              </Link>
+              <nav aria-label={t('nav')} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+                {nav.map((item) => (
+                  <Link key={item.href} href={item.href} className="hover:underline">
+                    {item.label}
+                  </Link>
+                ))}
+              </nav>
+              <div className="ml-auto">
+                <Suspense>
+                  <LanguageSwitch target={locale === 'id' ? 'en' : 'id'} label={t('switchTo')} />
+                </Suspense>
+              </div>
+            </div>
+          </header>
+          <main id="konten" className="flex-1">
+            {children}
+          </main>
+          <footer className="border-t bg-white text-sm text-gray-700">
+            <div className="mx-auto max-w-6xl px-4 py-4 flex flex-wrap gap-4 justify-between">
+              <p>{t('footer')}</p>
+              <p>{t('boundaries')}</p>
+            </div>
+          </footer>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,14 +1,13 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations('errors');
   return (
     <div className="mx-auto max-w-xl px-4 py-12 space-y-3">
-      <h1 className="text-xl font-bold">Halaman tidak ditemukan</h1>
-      <p lang="en" className="text-sm text-gray-600">
-        Page not found.
-      </p>
+      <h1 className="text-xl font-bold">{t('notFound')}</h1>
       <Link href="/" className="underline">
-        Kembali ke peta
+        {t('backToMap')}
       </Link>
     </div>
   );

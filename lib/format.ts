@@ -1,33 +1,46 @@
-/** Date and time in Jakarta (WIB), the way people there write it. */
-const dateTime = new Intl.DateTimeFormat('id-ID', {
-  timeZone: 'Asia/Jakarta',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const dateOnly = new Intl.DateTimeFormat('id-ID', {
-  timeZone: 'Asia/Jakarta',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-});
+/** Dates, times and durations in Jakarta time (WIB), in the reader's language. */
+type Locale = 'id' | 'en';
 
-export function formatWib(at: Date): string {
-  return `${dateTime.format(at)} WIB`;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: Locale, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}:${withTime}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+      timeZone: 'Asia/Jakarta',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit', hour12: false } : {}),
+    });
+    formatters.set(key, f);
+  }
+  return f;
 }
 
-export function formatDate(at: Date): string {
-  return dateOnly.format(at);
+export function formatWib(at: Date, locale: Locale = 'id'): string {
+  return `${formatter(locale, true).format(at)} WIB`;
 }
 
-/** "3 hari 4 jam", "45 menit": a duration for people, not machines. */
-export function formatDuration(ms: number): string {
+export function formatDate(at: Date, locale: Locale = 'id'): string {
+  return formatter(locale, false).format(at);
+}
+
+const UNITS = {
+  id: { minute: 'menit', hour: 'jam', day: 'hari' },
+  en: { minute: 'min', hour: 'h', day: 'd' },
+};
+
+/** "3 hari 4 jam", "45 menit" / "3 d 4 h": a duration for people, not machines. */
+export function formatDuration(ms: number, locale: Locale = 'id'): string {
+  const u = UNITS[locale];
   const minutes = Math.max(0, Math.round(ms / 60_000));
-  if (minutes < 60) return `${minutes} menit`;
+  if (minutes < 60) return `${minutes} ${u.minute}`;
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} jam ${minutes % 60} menit`;
-  const days = Math.floor(hours / 24);
-  return `${days} hari ${hours % 24} jam`;
+  if (hours < 24) return `${hours} ${u.hour} ${minutes % 60} ${u.minute}`;
+  return `${Math.floor(hours / 24)} ${u.day} ${hours % 24} ${u.hour}`;
+}
+
+export function formatNumber(n: number, locale: Locale = 'id'): string {
+  return n.toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID');
 }

@@ -30,7 +30,7 @@ if (!args.has('no-build')) {
 }
 
 console.log(`\nAduan is starting at http://localhost:${port}\n`);
-console.log(`Demo staff accounts (password for all: ${DEMO_PASSWORD}) — sign in at /masuk:`);
+console.log(`Demo staff accounts (password for all: ${DEMO_PASSWORD}):`);
 for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(30)} ${u.description}`);
 console.log('');
 

@@ -1,22 +1,27 @@
+import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
 
-type Props = { searchParams: Promise<{ nomor?: string }> };
+type Props = { searchParams: Promise<{ nomor?: string | string[] }> };
 
-export const metadata = { title: 'Lacak tiket' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('track'))('title') };
+}
 
 export default async function TrackPage({ searchParams }: Props) {
   const { nomor } = await searchParams;
-  const typed = nomor?.trim() ?? '';
+  const typed = [nomor ?? ''].flat()[0].trim().slice(0, 40);
   const number = typed ? normalizeTicketNumber(typed) : null;
   if (number) redirect(`/laporan/${number}`);
+  const t = await getTranslations('track');
 
   return (
     <div className="mx-auto max-w-xl px-4 py-8 space-y-4">
-      <h1 className="text-2xl font-bold">Lacak tiket</h1>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
       <form action="/lacak" method="get" className="space-y-2">
         <label htmlFor="nomor" className="block font-medium">
-          Nomor tiket <span className="font-normal text-gray-600">(ticket number)</span>
+          {t('label')}
         </label>
         <div className="flex gap-2">
           <input
@@ -25,20 +30,18 @@ export default async function TrackPage({ searchParams }: Props) {
             defaultValue={typed}
             placeholder="JK2306180342"
             autoComplete="off"
+            inputMode="text"
             aria-describedby={typed ? 'nomor-error' : undefined}
             aria-invalid={typed ? true : undefined}
-            className="flex-1 rounded border border-gray-400 px-3 py-2 font-mono uppercase"
+            className="min-w-0 flex-1 rounded border border-gray-500 px-3 py-2 font-mono uppercase"
           />
           <button type="submit" className="rounded bg-[#0f3d5e] px-4 py-2 font-semibold text-white">
-            Lacak
+            {t('submit')}
           </button>
         </div>
         {typed ? (
-          <p id="nomor-error" className="text-sm text-red-700">
-            “{typed}” bukan nomor tiket yang valid. Nomor tiket berbentuk JK diikuti 10 angka, misalnya JK2306180342.
-            <span lang="en" className="block text-gray-600">
-              Not a valid ticket number: JK followed by 10 digits.
-            </span>
+          <p id="nomor-error" role="status" className="text-sm text-red-700">
+            {t('invalid', { typed })}
           </p>
         ) : null}
       </form>

@@ -4,7 +4,10 @@ import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useMemo, useState } from 'react';
 import { CircleMarker, GeoJSON, MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents } from 'react-leaflet';
+import { useLocale, useTranslations } from 'next-intl';
+import { statusLabel, type Locale } from '@/lib/i18n';
 import type { MapFeature } from '@/lib/map/clusters';
+import type { ReportStatus } from '@/db/schema';
 import { STATUS_STYLE } from '@/lib/reports/status';
 import { ClusterIcon } from './cluster-icon';
 
@@ -13,6 +16,12 @@ export interface LeafletMapProps {
   tileUrl: string;
   tileAttribution: string;
   categoryNames: Record<string, string>;
+  /** Filter query string (as in the page URL) passed to the map endpoint. */
+  filterQuery?: string;
+  /** Initial view [[south, west], [north, east]]; defaults to mainland Jakarta. */
+  bounds?: [[number, number], [number, number]];
+  /** Show just this one report's position (the report page's small map) instead of clusters. */
+  single?: { lat: number; lng: number; status: ReportStatus };
 }
 
 const JAKARTA: L.LatLngBoundsExpression = [
@@ -22,7 +31,7 @@ const JAKARTA: L.LatLngBoundsExpression = [
 
 type Boundaries = { kota?: GeoJSON.FeatureCollection; kecamatan?: GeoJSON.FeatureCollection; kelurahan?: GeoJSON.FeatureCollection };
 
-export default function LeafletMap({ tileUrl, tileAttribution, categoryNames }: LeafletMapProps) {
+export default function LeafletMap({ tileUrl, tileAttribution, categoryNames, filterQuery = '', bounds, single }: LeafletMapProps) {
   const [boundaries, setBoundaries] = useState<Boundaries>({});
   const [zoom, setZoom] = useState(11);
 
@@ -44,7 +53,11 @@ export default function LeafletMap({ tileUrl, tileAttribution, categoryNames }: 
   }, [zoom, boundaries.kelurahan]);
 
   return (
-    <MapContainer bounds={JAKARTA} className="h-full w-full" scrollWheelZoom preferCanvas={false}>
+    <MapContainer
+      className="h-full w-full"
+      scrollWheelZoom={!single}
+      {...(single ? { center: [single.lat, single.lng] as L.LatLngTuple, zoom: 16 } : { bounds: bounds ?? JAKARTA })}
+    >
       {tileUrl ? <TileLayer url={tileUrl} attribution={tileAttribution} /> : null}
       {boundaries.kota ? (
         <GeoJSON data={boundaries.kota} style={{ color: '#0f3d5e', weight: 2, fill: true, fillColor: '#f1f5f9', fillOpacity: tileUrl ? 0 : 0.7 }} />
@@ -56,7 +69,16 @@ export default function LeafletMap({ tileUrl, tileAttribution, categoryNames }: 
         <GeoJSON data={boundaries.kelurahan} style={{ color: '#64748b', weight: 0.8, fill: false }} />
       ) : null}
       <ZoomWatcher onZoom={setZoom} />
-      <Clusters categoryNames={categoryNames} />
+      {single ? (
+        <CircleMarker
+          center={[single.lat, single.lng]}
+          radius={10}
+          className="report-marker"
+          pathOptions={{ color: '#fff', weight: 2, fillColor: STATUS_STYLE[single.status].color, fillOpacity: 1 }}
+        />
+      ) : (
+        <Clusters categoryNames={categoryNames} filterQuery={filterQuery} />
+      )}
     </MapContainer>
   );
 }
@@ -66,8 +88,10 @@ function ZoomWatcher({ onZoom }: { onZoom: (z: number) => void }) {
   return null;
 }
 
-function Clusters({ categoryNames }: { categoryNames: Record<string, string> }) {
+function Clusters({ categoryNames, filterQuery }: { categoryNames: Record<string, string>; filterQuery: string }) {
   const map = useMap();
+  const t = useTranslations('map');
+  const locale = useLocale();
   const [features, setFeatures] = useState<MapFeature[]>([]);
 
   useEffect(() => {
@@ -77,7 +101,8 @@ function Clusters({ categoryNames }: { categoryNames: Record<string, string> }) 
       controller = new AbortController();
       const b = map.getBounds();
       const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(5)).join(',');
-      fetch(`/api/peta?bbox=${bbox}&zoom=${map.getZoom()}`, { signal: controller.signal })
+      const extra = filterQuery ? `&${filterQuery}` : '';
+      fetch(`/api/peta?bbox=${bbox}&zoom=${map.getZoom()}${extra}`, { signal: controller.signal })
         .then((r) => (r.ok ? r.json() : { features: [] }))
         .then((data: { features: MapFeature[] }) => setFeatures(data.features))
         .catch(() => {});
@@ -88,7 +113,7 @@ function Clusters({ categoryNames }: { categoryNames: Record<string, string> }) 
       map.off('moveend', load);
       controller?.abort();
     };
-  }, [map]);
+  }, [map, filterQuery]);
 
   return (
     <>
@@ -107,8 +132,10 @@ function Clusters({ categoryNames }: { categoryNames: Record<string, string> }) 
               <div className="space-y-1">
                 <p className="font-semibold">{f.number}</p>
                 <p>{categoryNames[f.categoryCode] ?? f.categoryCode}</p>
-                <p>Status: {STATUS_STYLE[f.status].id}</p>
-                <a href={`/laporan/${f.number}`}>Lihat laporan →</a>
+                <p>
+                  {t('status')}: {statusLabel(f.status, locale as Locale)}
+                </p>
+                <a href={`/laporan/${f.number}`}>{t('open')}</a>
               </div>
             </Popup>
           </CircleMarker>
@@ -120,12 +147,14 @@ function Clusters({ categoryNames }: { categoryNames: Record<string, string> }) 
 
 function ClusterMarker({ feature }: { feature: Extract<MapFeature, { kind: 'cluster' }> }) {
   const map = useMap();
+  const t = useTranslations('map');
   const icon = useMemo(() => ClusterIcon(feature.count, feature.counts), [feature.count, feature.counts]);
   return (
     <Marker
       position={[feature.lat, feature.lng]}
       icon={icon}
-      title={`${feature.count} laporan`}
+      title={t('reports', { count: feature.count })}
+      alt={t('reports', { count: feature.count })}
       eventHandlers={{ click: () => map.flyTo([feature.lat, feature.lng], feature.expansionZoom) }}
     />
   );

@@ -1,24 +1,28 @@
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReportStatus } from '@/db/schema';
+import { statusLabel, type Locale } from '@/lib/i18n';
 import { STATUS_STYLE } from '@/lib/reports/status';
 
-export function StatusBadge({ status }: { status: ReportStatus }) {
+export function StatusBadge({ status, locale }: { status: ReportStatus; locale: Locale }) {
   const style = STATUS_STYLE[status];
   return (
     <span className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ${style.badge}`}>
       <span aria-hidden className="h-2 w-2 rounded-full" style={{ background: style.color }} />
-      {style.id}
+      {statusLabel(status, locale)}
     </span>
   );
 }
 
-export function StatusLegend() {
+export async function StatusLegend() {
+  const t = await getTranslations('status');
+  const locale = (await getLocale()) as Locale;
   const shown: ReportStatus[] = ['menunggu', 'koordinasi', 'proses', 'menunggu_validasi', 'selesai'];
   return (
-    <ul aria-label="Keterangan warna status" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+    <ul aria-label={t('legend')} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
       {shown.map((s) => (
         <li key={s} className="flex items-center gap-1.5">
           <span aria-hidden className="h-3 w-3 rounded-full" style={{ background: STATUS_STYLE[s].color }} />
-          {s === 'koordinasi' ? 'Koordinasi / Disposisi' : STATUS_STYLE[s].id}
+          {s === 'koordinasi' ? t('koordinasiDisposisi') : statusLabel(s, locale)}
         </li>
       ))}
     </ul>

@@ -9,6 +9,9 @@ export interface MapPoint {
   lng: number;
   status: ReportStatus;
   categoryCode: string;
+  channelCode: string;
+  kelurahanCode: string | null;
+  createdAt: number;
 }
 
 /** Every public, located report as a map point (private ones at their approximate position). */
@@ -20,6 +23,9 @@ export async function loadPublicMapPoints(db: Db): Promise<MapPoint[]> {
       lng: reports.lng,
       status: reports.status,
       categoryCode: reports.categoryCode,
+      channelCode: reports.channelCode,
+      kelurahanCode: reports.kelurahanCode,
+      createdAt: reports.createdAt,
       isPublic: reports.isPublic,
     })
     .from(reports)
@@ -28,6 +34,9 @@ export async function loadPublicMapPoints(db: Db): Promise<MapPoint[]> {
     number: r.number,
     status: r.status,
     categoryCode: r.categoryCode,
+    channelCode: r.channelCode,
+    kelurahanCode: r.kelurahanCode,
+    createdAt: r.createdAt.getTime(),
     lat: r.isPublic ? r.lat! : approximate(r.lat!),
     lng: r.isPublic ? r.lng! : approximate(r.lng!),
   }));

@@ -1,8 +1,10 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../connect';
-import { agencies, categories, ratings, regions, reportEvents, reports, type ReportStatus } from '../schema';
+import { agencies, attachments, categories, ratings, regions, reportEvents, reports, type ReportStatus } from '../schema';
 import { approximate, maskContacts } from '@/lib/reports/mask';
+import type { ReportFilters, SortOrder } from '@/lib/reports/filters';
+import { publicFilterConditions } from './report-filters';
 
 /**
  * The public face of a report. The only way public pages and APIs read reports: it never
@@ -40,6 +42,7 @@ const kec = alias(regions, 'kec');
 const kota = alias(regions, 'kota');
 
 const publicColumns = {
+  id: reports.id,
   number: reports.number,
   status: reports.status,
   categoryCode: reports.categoryCode,
@@ -65,9 +68,10 @@ const publicColumns = {
   lastActivityAt: reports.lastActivityAt,
 };
 
-type PublicRow = { [K in keyof typeof publicColumns]: PublicReport[K] };
+type PublicRow = PublicReport & { id: number };
 
-function toPublic(row: PublicRow): PublicReport {
+/** Drops the internal id, hides a private report's text and blurs its position. */
+function toPublic({ id: _id, ...row }: PublicRow): PublicReport {
   const isPrivate = !row.isPublic;
   return {
     ...row,
@@ -93,6 +97,54 @@ const notConfidential = eq(reports.isConfidential, false);
 export async function findLatestPublicReports(db: Db, limit = 20): Promise<PublicReport[]> {
   const rows = await publicBase(db).where(notConfidential).orderBy(desc(reports.createdAt)).limit(limit);
   return rows.map(toPublic);
+}
+
+const ORDER = {
+  terbaru: [desc(reports.createdAt), desc(reports.id)],
+  terlama: [asc(reports.createdAt), asc(reports.id)],
+  status: [asc(reports.status), desc(reports.createdAt)],
+  kategori: [asc(categories.nameId), desc(reports.createdAt)],
+} satisfies Record<SortOrder, unknown[]>;
+
+export interface PublicReportPage {
+  reports: PublicReport[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** One page of the public list for the given filters and order. */
+export async function findPublicReports(
+  db: Db,
+  filters: ReportFilters,
+  options: { page: number; pageSize: number; sort: SortOrder },
+): Promise<PublicReportPage> {
+  const where = publicFilterConditions(filters);
+  const [rows, [{ total }]] = await Promise.all([
+    publicBase(db)
+      .where(where)
+      .orderBy(...ORDER[options.sort])
+      .limit(options.pageSize)
+      .offset((options.page - 1) * options.pageSize),
+    db.select({ total: sql<number>`count(*)::int` }).from(reports).where(where),
+  ]);
+  return { reports: rows.map(toPublic), total, page: options.page, pageSize: options.pageSize };
+}
+
+/** Every public report matching the filters, in id order, a batch at a time (for exports). */
+export async function* iteratePublicReports(db: Db, filters: ReportFilters, batchSize = 2000) {
+  const where = publicFilterConditions(filters);
+  let after = 0;
+  for (;;) {
+    const rows = await publicBase(db)
+      .where(and(where, gt(reports.id, after)))
+      .orderBy(asc(reports.id))
+      .limit(batchSize);
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1].id;
+    yield rows.map(toPublic);
+    if (rows.length < batchSize) return;
+  }
 }
 
 export async function getPublicReport(db: Db, number: string): Promise<PublicReport | null> {
@@ -153,4 +205,72 @@ export async function countReportsByStatus(db: Db): Promise<Record<ReportStatus,
   const out = { menunggu: 0, koordinasi: 0, disposisi: 0, proses: 0, menunggu_validasi: 0, selesai: 0, ditolak: 0 };
   for (const r of rows) out[r.status] = r.n;
   return out;
+}
+
+export interface PublicPhoto {
+  id: number;
+  kind: 'sebelum' | 'sesudah' | 'informasi';
+  width: number;
+  height: number;
+  createdAt: Date;
+}
+
+/**
+ * Photos the public may see: officials' after-photos always; the reporter's own photos only
+ * when the report is public. Never any photo of a confidential ticket.
+ */
+export async function getPublicPhotos(db: Db, number: string): Promise<PublicPhoto[]> {
+  return db
+    .select({
+      id: attachments.id,
+      kind: attachments.kind,
+      width: attachments.width,
+      height: attachments.height,
+      createdAt: attachments.createdAt,
+    })
+    .from(attachments)
+    .innerJoin(reports, eq(reports.id, attachments.reportId))
+    .where(and(eq(reports.number, number), notConfidential, publicPhotoCondition))
+    .orderBy(asc(attachments.createdAt), asc(attachments.id));
+}
+
+const publicPhotoCondition = sql`(${attachments.kind} = 'sesudah' or ${reports.isPublic})`;
+
+/** One publicly visible photo's storage keys, or null when the public may not see it. */
+export async function getPublicPhotoFile(db: Db, id: number) {
+  const [row] = await db
+    .select({ storageKey: attachments.storageKey, thumbKey: attachments.thumbKey, mime: attachments.mime })
+    .from(attachments)
+    .innerJoin(reports, eq(reports.id, attachments.reportId))
+    .where(and(eq(attachments.id, id), notConfidential, publicPhotoCondition))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The units a ticket passed through: its kelurahan office, then every unit it was sent on to. */
+export async function getHandlingChain(db: Db, number: string): Promise<string[]> {
+  const rows = await db
+    .select({ type: reportEvents.type, to: sql<string | null>`${reportEvents.data}->>'to'`, kelurahan: reports.kelurahanCode })
+    .from(reportEvents)
+    .innerJoin(reports, eq(reports.id, reportEvents.reportId))
+    .where(
+      and(
+        eq(reports.number, number),
+        notConfidential,
+        sql`${reportEvents.type} in ('dibuat', 'koordinasi', 'disposisi', 'dialihkan')`,
+      ),
+    )
+    .orderBy(asc(reportEvents.createdAt), asc(reportEvents.id));
+  if (rows.length === 0) return [];
+  const codes = [
+    ...(rows[0].kelurahan ? [`kel-${rows[0].kelurahan}`] : []),
+    ...rows.filter((r) => r.type !== 'dibuat' && r.to).map((r) => r.to!),
+  ];
+  if (codes.length === 0) return [];
+  const names = await db
+    .select({ code: agencies.code, name: agencies.name })
+    .from(agencies)
+    .where(inArray(agencies.code, codes));
+  const byCode = new Map(names.map((n) => [n.code, n.name]));
+  return codes.map((c) => byCode.get(c) ?? c).filter((name, i, all) => i === 0 || all[i - 1] !== name);
 }

@@ -24,7 +24,9 @@ export interface ClusterIndex {
 }
 
 /** Server-side clustering: the browser receives clusters for its viewport, never every report. */
-export function buildClusterIndex(points: MapPoint[]): ClusterIndex {
+export function buildClusterIndex(
+  points: Pick<MapPoint, 'number' | 'lat' | 'lng' | 'status' | 'categoryCode'>[],
+): ClusterIndex {
   const index = new Supercluster<PointProps, ClusterProps>({
     radius: 60,
     maxZoom: 16,

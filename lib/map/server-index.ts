@@ -1,27 +1,53 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { loadPublicMapPoints } from '@/db/queries/map-points';
+import { loadPublicMapPoints, type MapPoint } from '@/db/queries/map-points';
+import { filtersToQuery, type ReportFilters } from '@/lib/reports/filters';
 import { buildClusterIndex, type ClusterIndex } from './clusters';
+import { pointMatcher } from './point-filter';
 
 const TTL_MS = Number(process.env.ADUAN_MAP_TTL_SECONDS ?? 30) * 1000;
-const state = globalThis as unknown as {
-  aduanMapIndex?: { index: ClusterIndex; builtAt: number };
-  aduanMapBuilding?: Promise<ClusterIndex>;
-};
+const MAX_FILTERED = 24;
 
-/** The clustered index of public points, rebuilt at most every TTL; one rebuild at a time. */
-export async function getMapIndex(): Promise<ClusterIndex> {
-  const current = state.aduanMapIndex;
-  if (current && Date.now() - current.builtAt < TTL_MS) return current.index;
-  state.aduanMapBuilding ??= loadPublicMapPoints(getDb())
+interface Snapshot {
+  points: MapPoint[];
+  builtAt: number;
+  /** Clustered indexes per filter query string, least recently used first. */
+  indexes: Map<string, ClusterIndex>;
+}
+
+const state = globalThis as unknown as { aduanMap?: Snapshot; aduanMapLoading?: Promise<Snapshot> };
+
+async function snapshot(): Promise<Snapshot> {
+  const current = state.aduanMap;
+  if (current && Date.now() - current.builtAt < TTL_MS) return current;
+  state.aduanMapLoading ??= loadPublicMapPoints(getDb())
     .then((points) => {
-      const index = buildClusterIndex(points);
-      state.aduanMapIndex = { index, builtAt: Date.now() };
-      return index;
+      state.aduanMap = { points, builtAt: Date.now(), indexes: new Map() };
+      return state.aduanMap;
     })
     .finally(() => {
-      state.aduanMapBuilding = undefined;
+      state.aduanMapLoading = undefined;
     });
-  // Serve the stale index while a rebuild runs, when there is one.
-  return current ? current.index : state.aduanMapBuilding;
+  // Serve the previous snapshot while a fresh one loads, when there is one.
+  return current ?? state.aduanMapLoading;
+}
+
+/** Forces the next map request to reload points (after a report changes). */
+export function invalidateMapIndex(): void {
+  if (state.aduanMap) state.aduanMap.builtAt = 0;
+}
+
+/** The clustered index of public points matching the filters. */
+export async function getMapIndex(filters: ReportFilters): Promise<ClusterIndex> {
+  const snap = await snapshot();
+  const key = filtersToQuery(filters);
+  let index = snap.indexes.get(key);
+  if (index) {
+    snap.indexes.delete(key);
+  } else {
+    index = buildClusterIndex(key ? snap.points.filter(pointMatcher(filters)) : snap.points);
+    if (snap.indexes.size >= MAX_FILTERED) snap.indexes.delete(snap.indexes.keys().next().value!);
+  }
+  snap.indexes.set(key, index);
+  return index;
 }

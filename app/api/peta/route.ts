@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { getMapIndex } from '@/lib/map/server-index';
+import { parseFilters } from '@/lib/reports/filters';
 
 const querySchema = z.object({
   bbox: z
@@ -14,9 +15,13 @@ const querySchema = z.object({
   zoom: z.coerce.number().int().min(0).max(20),
 });
 
-/** GET /api/peta?bbox=west,south,east,north&zoom=12 → clusters and single reports in view. */
+/**
+ * GET /api/peta?bbox=west,south,east,north&zoom=12[&status=…&kategori=…&kanal=…&kelurahan=…&dari=…&sampai=…]
+ * → clusters and single reports in view, for the same filters as the list.
+ */
 export async function GET(request: NextRequest) {
-  const parsed = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  const params = request.nextUrl.searchParams;
+  const parsed = querySchema.safeParse({ bbox: params.get('bbox') ?? undefined, zoom: params.get('zoom') ?? undefined });
   if (!parsed.success) {
     return NextResponse.json(
       {
@@ -27,7 +32,7 @@ export async function GET(request: NextRequest) {
     );
   }
   const { bbox, zoom } = parsed.data;
-  const index = await getMapIndex();
+  const index = await getMapIndex(parseFilters(params));
   const features = index.query(bbox as [number, number, number, number], zoom);
   return NextResponse.json(
     { zoom, total: index.size, features },

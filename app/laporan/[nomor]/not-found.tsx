@@ -1,18 +1,14 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
-export default function ReportNotFound() {
+export default async function ReportNotFound() {
+  const t = await getTranslations('report');
   return (
     <div className="mx-auto max-w-xl px-4 py-12 space-y-3">
-      <h1 className="text-xl font-bold">Laporan tidak ditemukan</h1>
-      <p>
-        Nomor tiket itu tidak ada atau tidak dapat ditampilkan untuk umum. Periksa kembali nomornya (contoh:
-        JK2306180342).
-      </p>
-      <p lang="en" className="text-sm text-gray-600">
-        Report not found: check the ticket number.
-      </p>
+      <h1 className="text-xl font-bold">{t('notFoundTitle')}</h1>
+      <p>{t('notFoundBody')}</p>
       <Link href="/lacak" className="underline">
-        Lacak tiket lain
+        {t('trackAnother')}
       </Link>
     </div>
   );

@@ -1,0 +1,114 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { RegionOption } from '@/db/queries/reference';
+import type { Category, Channel } from '@/db/schema';
+import { regionLevelOf, SORT_ORDERS, type ReportFilters, type SortOrder } from '@/lib/reports/filters';
+import { STATUSES } from '@/lib/reports/lifecycle';
+import { localName, statusLabel, type Locale } from '@/lib/i18n';
+import { shortRegionName } from '@/lib/regions/names';
+import { RegionPicker } from './region-picker';
+
+interface Props {
+  action: string;
+  filters: ReportFilters;
+  categories: Category[];
+  channels: Channel[];
+  regions: RegionOption[];
+  sort?: SortOrder;
+}
+
+/** The public filter form: a plain GET form, so filters land in the URL and work without JS. */
+export async function FilterForm({ action, filters, categories, channels, regions, sort }: Props) {
+  const t = await getTranslations('filters');
+  const locale = (await getLocale()) as Locale;
+  const selected = ancestry(filters.wilayah);
+  const groups = [...new Set(categories.map((c) => localName({ nameId: c.groupId, nameEn: c.groupEn }, locale)))];
+
+  return (
+    <form action={action} method="get" className="rounded-lg border bg-white p-3 text-sm" aria-label={t('title')}>
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <fieldset className="space-y-1">
+          <legend className="font-medium">{t('status')}</legend>
+          <div className="flex flex-wrap gap-x-3 gap-y-1">
+            {STATUSES.map((s) => (
+              <label key={s} className="inline-flex items-center gap-1">
+                <input type="checkbox" name="status" value={s} defaultChecked={filters.status.includes(s)} />
+                {statusLabel(s, locale)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <label className="space-y-1">
+          <span className="block font-medium">{t('category')}</span>
+          <select name="kategori" defaultValue={filters.kategori[0] ?? ''} className="w-full rounded border border-gray-400 px-2 py-1.5" data-testid="filter-category">
+            <option value="">{t('all')}</option>
+            {groups.map((g) => (
+              <optgroup key={g} label={g}>
+                {categories
+                  .filter((c) => localName({ nameId: c.groupId, nameEn: c.groupEn }, locale) === g)
+                  .map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {localName(c, locale)}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+        <label className="space-y-1">
+          <span className="block font-medium">{t('channel')}</span>
+          <select name="kanal" defaultValue={filters.kanal[0] ?? ''} className="w-full rounded border border-gray-400 px-2 py-1.5">
+            <option value="">{t('all')}</option>
+            {channels.map((c) => (
+              <option key={c.code} value={c.code}>
+                {localName(c, locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <RegionPicker
+          regions={regions.map((r) => ({ ...r, name: shortRegionName(r.name) }))}
+          initial={selected}
+          labels={{ kota: t('kota'), kecamatan: t('kecamatan'), kelurahan: t('kelurahan'), all: t('all') }}
+        />
+        <label className="space-y-1">
+          <span className="block font-medium">{t('from')}</span>
+          <input type="date" name="dari" defaultValue={filters.dari ?? ''} className="w-full rounded border border-gray-400 px-2 py-1" />
+        </label>
+        <label className="space-y-1">
+          <span className="block font-medium">{t('until')}</span>
+          <input type="date" name="sampai" defaultValue={filters.sampai ?? ''} className="w-full rounded border border-gray-400 px-2 py-1" />
+        </label>
+        {sort ? (
+          <label className="space-y-1">
+            <span className="block font-medium">{t('sort')}</span>
+            <select name="urut" defaultValue={sort} className="w-full rounded border border-gray-400 px-2 py-1.5">
+              {SORT_ORDERS.map((o) => (
+                <option key={o} value={o}>
+                  {t(`sort${o[0].toUpperCase()}${o.slice(1)}` as 'sortTerbaru')}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+      </div>
+      <div className="mt-3 flex gap-3">
+        <button type="submit" className="rounded bg-[#0f3d5e] px-4 py-1.5 font-semibold text-white">
+          {t('apply')}
+        </button>
+        <a href={action} className="px-2 py-1.5 underline">
+          {t('reset')}
+        </a>
+      </div>
+    </form>
+  );
+}
+
+function ancestry(code: string | null): { kota: string; kecamatan: string; kelurahan: string } {
+  if (!code) return { kota: '', kecamatan: '', kelurahan: '' };
+  const level = regionLevelOf(code);
+  return {
+    kota: code.slice(0, 5),
+    kecamatan: level === 'kota' ? '' : code.slice(0, 8),
+    kelurahan: level === 'kelurahan' ? code : '',
+  };
+}

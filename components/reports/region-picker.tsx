@@ -1,0 +1,85 @@
+'use client';
+
+import { useState } from 'react';
+
+interface Option {
+  code: string;
+  name: string;
+  level: 'kota' | 'kecamatan' | 'kelurahan';
+  parentCode: string | null;
+}
+
+interface Props {
+  regions: Option[];
+  initial: { kota: string; kecamatan: string; kelurahan: string };
+  labels: { kota: string; kecamatan: string; kelurahan: string; all: string };
+  /** Form field names; the filter form uses kota/kecamatan/kelurahan. */
+  required?: boolean;
+}
+
+/** Kota → kecamatan → kelurahan selects: the non-map way to choose a place. */
+export function RegionPicker({ regions, initial, labels, required }: Props) {
+  const [kota, setKota] = useState(initial.kota);
+  const [kecamatan, setKecamatan] = useState(initial.kecamatan);
+  const [kelurahan, setKelurahan] = useState(initial.kelurahan);
+  const of = (level: Option['level'], parent: string | null) =>
+    regions.filter((r) => r.level === level && (parent === null || r.parentCode === parent));
+  const select = 'w-full rounded border border-gray-400 px-2 py-1.5';
+
+  return (
+    <>
+      <label className="space-y-1">
+        <span className="block font-medium">{labels.kota}</span>
+        <select
+          name="kota"
+          value={kota}
+          className={select}
+          onChange={(e) => {
+            setKota(e.target.value);
+            setKecamatan('');
+            setKelurahan('');
+          }}
+        >
+          <option value="">{labels.all}</option>
+          {of('kota', null).map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="space-y-1">
+        <span className="block font-medium">{labels.kecamatan}</span>
+        <select
+          name="kecamatan"
+          value={kecamatan}
+          className={select}
+          onChange={(e) => {
+            setKecamatan(e.target.value);
+            setKelurahan('');
+          }}
+        >
+          <option value="">{labels.all}</option>
+          {of('kecamatan', kota || null).map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="space-y-1">
+        <span className="block font-medium">{labels.kelurahan}</span>
+        <select name="kelurahan" value={kelurahan} className={select} required={required} onChange={(e) => setKelurahan(e.target.value)}>
+          <option value="">{labels.all}</option>
+          {of('kelurahan', kecamatan || null)
+            .filter((r) => !kota || r.code.startsWith(kota))
+            .map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name}
+              </option>
+            ))}
+        </select>
+      </label>
+    </>
+  );
+}

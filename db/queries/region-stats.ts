@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../connect';
+import { rowsOf } from '../bulk';
+import { regionLevelOf } from '@/lib/reports/filters';
+
+export interface RegionFigures {
+  total: number;
+  open: number;
+  finished: number;
+  overdue: number;
+  medianHoursToFinish: number | null;
+  averageRating: number | null;
+}
+
+/** Headline figures for a kota, kecamatan or kelurahan (confidential tickets excluded). */
+export async function getRegionFigures(db: Db, code: string, now: Date): Promise<RegionFigures> {
+  const column = sql.raw(`${regionLevelOf(code)}_code`);
+  const [row] = await rowsOf<{
+    total: number;
+    open: number;
+    finished: number;
+    overdue: number;
+    median_hours: number | null;
+    avg_rating: number | null;
+  }>(
+    db.execute(sql`
+      select count(*)::int as total,
+             count(*) filter (where r.status not in ('selesai', 'ditolak'))::int as open,
+             count(*) filter (where r.status = 'selesai')::int as finished,
+             count(*) filter (where r.status not in ('selesai', 'ditolak') and r.due_at < ${now.toISOString()}::timestamptz)::int as overdue,
+             (percentile_cont(0.5) within group (order by extract(epoch from r.finished_at - r.created_at) / 3600)
+                filter (where r.status = 'selesai'))::float8 as median_hours,
+             (select avg(score)::float8 from ratings g join reports x on x.id = g.report_id
+               where x.${column} = ${code} and x.is_confidential = false) as avg_rating
+      from reports r
+      where r.${column} = ${code} and r.is_confidential = false`),
+  );
+  return {
+    total: row.total,
+    open: row.open,
+    finished: row.finished,
+    overdue: row.overdue,
+    medianHoursToFinish: row.median_hours,
+    averageRating: row.avg_rating,
+  };
+}
