@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import postgres from 'postgres';
 import { createDatabase } from '@/db/connect';
+import { seedPrivacyFixture } from '@/db/seed/privacy-fixture';
 import { setupDemoDatabase } from '@/db/setup';
 import { intArg, parseArgs } from './args';
 
@@ -26,6 +27,9 @@ if (process.env.DATABASE_URL) {
 
 const database = createDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DIR });
 await setupDemoDatabase(database, { reports: 3000, months: 3, seed: 11 });
+const fixture = await seedPrivacyFixture(database.db);
+mkdirSync(resolve('.data'), { recursive: true });
+writeFileSync(resolve('.data/e2e-fixture.json'), JSON.stringify(fixture));
 await database.close();
 
 const next = resolve('node_modules/.bin/next');

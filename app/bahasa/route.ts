@@ -7,7 +7,8 @@ export function GET(request: NextRequest) {
   const back = request.nextUrl.searchParams.get('kembali') ?? '/';
   // Only same-site paths: never an open redirect.
   const target = back.startsWith('/') && !back.startsWith('//') ? back : '/';
-  const response = NextResponse.redirect(new URL(target, request.nextUrl.origin), 303);
+  // A relative Location: behind a proxy the server's own idea of its origin may differ from the browser's.
+  const response = new NextResponse(null, { status: 303, headers: { Location: target } });
   response.cookies.set(LOCALE_COOKIE, isLocale(wanted) ? wanted : DEFAULT_LOCALE, {
     path: '/',
     maxAge: 365 * 24 * 3600,

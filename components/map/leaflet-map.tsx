@@ -55,6 +55,7 @@ export default function LeafletMap({ tileUrl, tileAttribution, categoryNames, fi
   return (
     <MapContainer
       className="h-full w-full"
+      zoomSnap={0.25}
       scrollWheelZoom={!single}
       {...(single ? { center: [single.lat, single.lng] as L.LatLngTuple, zoom: 16 } : { bounds: bounds ?? JAKARTA })}
     >

@@ -12,7 +12,8 @@ const querySchema = z.object({
         .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90)])
         .refine(([w, s, e, n]) => w <= e && s <= n, 'bbox harus barat,selatan,timur,utara'),
     ),
-  zoom: z.coerce.number().int().min(0).max(20),
+  // fractional zooms (pinch, zoomSnap) cluster like the whole zoom level below them
+  zoom: z.coerce.number().min(0).max(22).transform(Math.floor),
 });
 
 /**
