@@ -1,8 +1,21 @@
-/** Applies committed migrations once, in the server process, before it serves requests. */
+/**
+ * Runs once in the server process before it serves requests: applies committed migrations,
+ * then starts the outbox worker in-process (PGlite allows one process per data directory, so
+ * the embedded demo cannot run a separate worker; on PostgreSQL several may run at once).
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  if (process.env.ADUAN_SKIP_MIGRATE === '1') return;
   const { getDatabase } = await import('./db/client');
-  const { migrate } = await import('./db/migrate');
-  await migrate(getDatabase());
+  if (process.env.ADUAN_SKIP_MIGRATE !== '1') {
+    const { migrate } = await import('./db/migrate');
+    await migrate(getDatabase());
+  }
+  if (process.env.ADUAN_WORKER !== '0') {
+    const { startOutboxWorker } = await import('./lib/notify/worker');
+    const { createSenders } = await import('./lib/notify/senders');
+    startOutboxWorker(getDatabase().db, createSenders(), {
+      intervalMs: Number(process.env.ADUAN_WORKER_INTERVAL_MS ?? 5000),
+      onError: (error) => console.error('[outbox]', error),
+    });
+  }
 }

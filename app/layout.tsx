@@ -41,7 +41,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                   </Link>
                 ))}
               </nav>
-              <div className="ml-auto">
+              <div className="ml-auto flex items-center gap-3">
+                <Link href="/lapor" className="rounded bg-amber-400 px-3 py-1.5 text-sm font-semibold text-gray-900 hover:bg-amber-300">
+                  {t('report')}
+                </Link>
                 <Suspense>
                   <LanguageSwitch target={locale === 'id' ? 'en' : 'id'} label={t('switchTo')} />
                 </Suspense>

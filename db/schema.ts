@@ -351,6 +351,17 @@ export const outbox = pgTable(
   (t) => [index('outbox_pending_idx').on(t.status, t.nextAttemptAt)],
 );
 
+/** Fixed-window counters for rate limits (per client and action), kept in PostgreSQL. */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').notNull(),
+    windowStart: ts('window_start').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limits_window_idx').on(t.windowStart)],
+);
+
 export type Region = typeof regions.$inferSelect;
 export type Agency = typeof agencies.$inferSelect;
 export type Category = typeof categories.$inferSelect;

@@ -3,6 +3,7 @@
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useMemo, useState } from 'react';
+import { SizeWatcher } from './size-watcher';
 import { CircleMarker, GeoJSON, MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents } from 'react-leaflet';
 import { useLocale, useTranslations } from 'next-intl';
 import { statusLabel, type Locale } from '@/lib/i18n';
@@ -69,6 +70,7 @@ export default function LeafletMap({ tileUrl, tileAttribution, categoryNames, fi
       {zoom >= 13 && boundaries.kelurahan ? (
         <GeoJSON data={boundaries.kelurahan} style={{ color: '#64748b', weight: 0.8, fill: false }} />
       ) : null}
+      <SizeWatcher />
       <ZoomWatcher onZoom={setZoom} />
       {single ? (
         <CircleMarker

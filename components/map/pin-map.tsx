@@ -1,0 +1,63 @@
+'use client';
+
+import 'leaflet/dist/leaflet.css';
+import L from 'leaflet';
+import { useEffect, useState } from 'react';
+import { SizeWatcher } from './size-watcher';
+import { CircleMarker, GeoJSON, MapContainer, TileLayer, useMap, useMapEvents } from 'react-leaflet';
+
+export interface PinMapProps {
+  tileUrl: string;
+  tileAttribution: string;
+  point: { lat: number; lng: number } | null;
+  onPick: (point: { lat: number; lng: number }) => void;
+}
+
+/** A map where a citizen places the problem's location by clicking or dragging. */
+export default function PinMap({ tileUrl, tileAttribution, point, onPick }: PinMapProps) {
+  const [kota, setKota] = useState<GeoJSON.FeatureCollection | null>(null);
+  useEffect(() => {
+    fetch('/api/batas?level=kecamatan')
+      .then((r) => r.json())
+      .then(setKota)
+      .catch(() => {});
+  }, []);
+  return (
+    <MapContainer center={[-6.2, 106.83]} zoom={11} zoomSnap={0.25} className="h-full w-full">
+      {tileUrl ? <TileLayer url={tileUrl} attribution={tileAttribution} /> : null}
+      {kota ? <GeoJSON data={kota} style={{ color: '#475569', weight: 1, fillColor: '#f1f5f9', fillOpacity: tileUrl ? 0 : 0.6 }} interactive={false} /> : null}
+      <SizeWatcher />
+      <ClickToPick onPick={onPick} />
+      {point ? <Pin point={point} onPick={onPick} /> : null}
+    </MapContainer>
+  );
+}
+
+function ClickToPick({ onPick }: { onPick: PinMapProps['onPick'] }) {
+  useMapEvents({ click: (e) => onPick({ lat: e.latlng.lat, lng: e.latlng.lng }) });
+  return null;
+}
+
+function Pin({ point, onPick }: { point: { lat: number; lng: number }; onPick: PinMapProps['onPick'] }) {
+  const map = useMap();
+  useEffect(() => {
+    if (!map.getBounds().contains([point.lat, point.lng])) map.setView([point.lat, point.lng], 16);
+  }, [map, point]);
+  useEffect(() => {
+    // A draggable marker drawn as a DivIcon, so no marker image files are needed.
+    const marker = L.marker([point.lat, point.lng], {
+      draggable: true,
+      icon: L.divIcon({ className: '', html: '<div class="pin-marker"></div>', iconSize: [24, 24], iconAnchor: [12, 24] }),
+      keyboard: true,
+      title: 'Lokasi laporan',
+    }).addTo(map);
+    marker.on('dragend', () => {
+      const at = marker.getLatLng();
+      onPick({ lat: at.lat, lng: at.lng });
+    });
+    return () => {
+      marker.remove();
+    };
+  }, [map, point, onPick]);
+  return <CircleMarker center={[point.lat, point.lng]} radius={3} pathOptions={{ color: '#0f3d5e' }} interactive={false} />;
+}

@@ -1,0 +1,94 @@
+import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
+import { fixtureNumbers } from './fixture';
+
+async function photo() {
+  const buffer = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#2f6f4f' } }).jpeg().toBuffer();
+  return { name: 'jalan-rusak.jpg', mimeType: 'image/jpeg', buffer };
+}
+
+test('a citizen reports with a photo and a pin, and the ticket page shows it at once', async ({ page }) => {
+  await page.goto('/lapor');
+  await page.getByRole('searchbox', { name: 'Cari kategori' }).fill('jalan');
+  await page.getByRole('combobox', { name: 'Kategori' }).selectOption('jalan');
+  await page.getByLabel('Uraian masalah').fill('Jalan berlubang cukup dalam di dekat halte, membahayakan pengendara motor.');
+  await page.getByLabel('Foto (opsional, 1–3)').setInputFiles(await photo());
+  const map = page.getByTestId('pin-map');
+  await expect(map.locator('path:not([d="M0 0"])').first()).toBeVisible();
+  await map.scrollIntoViewIfNeeded();
+  const box = (await map.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.getByTestId('pin-set')).toBeVisible();
+  await page.getByRole('radio', { name: /Publik/ }).check();
+  await page.getByRole('button', { name: 'Kirim laporan' }).click();
+
+  const number = (await page.getByTestId('ticket-number').textContent())!.trim();
+  expect(number).toMatch(/^JK\d{10}$/);
+  await expect(page.getByTestId('tracking-link')).toContainText(`/lacak/${number}?kunci=`);
+  await page.getByRole('link', { name: 'Lihat halaman laporan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: number })).toBeVisible();
+  await expect(page.getByText('Menunggu', { exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Kel\. / })).toBeVisible();
+  await expect(page.getByRole('img', { name: `Foto Sebelum laporan ${number}` })).toBeVisible();
+});
+
+test('without a map: kelurahan picker and address; bad input is explained and kept', async ({ page }) => {
+  await page.goto('/lapor');
+  await page.getByRole('combobox', { name: 'Kategori' }).selectOption('sampah');
+  await page.getByLabel('Uraian masalah').fill('pendek');
+  await page.getByRole('button', { name: 'Kirim laporan' }).click();
+  await expect(page.getByTestId('error-deskripsi')).toContainText('terlalu pendek');
+  await expect(page.getByTestId('error-lokasi')).toBeVisible();
+  await expect(page.getByLabel('Uraian masalah')).toHaveValue('pendek');
+
+  await page.getByLabel('Uraian masalah').fill('Sampah menumpuk di pinggir jalan sejak seminggu, bau menyengat.');
+  await page.getByText('Tanpa peta: pilih kota, kecamatan dan kelurahan').click();
+  await page.getByRole('combobox', { name: 'Kota' }).selectOption({ label: 'Jakarta Selatan' });
+  await page.getByRole('combobox', { name: 'Kecamatan' }).selectOption({ label: 'Tebet' });
+  await page.getByRole('combobox', { name: 'Kelurahan' }).selectOption({ label: 'Menteng Dalam' });
+  await page.getByLabel('Alamat / patokan').fill('Jl. Casablanca dekat pasar');
+  await page.getByLabel('Nomor HP').fill('0812 3456 7890');
+  await page.getByRole('button', { name: 'Kirim laporan' }).click();
+  const number = (await page.getByTestId('ticket-number').textContent())!.trim();
+  await page.goto(`/laporan/${number}`);
+  await expect(page.getByRole('link', { name: /Kel\. Menteng Dalam/ })).toBeVisible();
+  await expect(page.getByText('0812')).toHaveCount(0);
+});
+
+test.describe('near an existing report', () => {
+  test.use({ geolocation: { latitude: -6.1754, longitude: 106.8272 }, permissions: ['geolocation'] });
+
+  test('a duplicate suggestion leads to "dukung"', async ({ page }) => {
+    const { publicReport } = fixtureNumbers();
+    await page.goto('/lapor');
+    await page.getByRole('combobox', { name: 'Kategori' }).selectOption('jalan');
+    await page.getByRole('button', { name: 'Gunakan lokasi saya (GPS)' }).click();
+    const nearby = page.getByTestId('nearby');
+    await expect(nearby).toContainText(publicReport);
+    const item = nearby.getByRole('listitem').filter({ hasText: publicReport });
+    await item.getByRole('button', { name: 'Dukung' }).click();
+    await expect(item.getByText('Terima kasih, dukungan Anda tercatat.')).toBeVisible();
+    await page.goto(`/laporan/${publicReport}`);
+    await expect(page.getByText('Dukungan warga').first()).toBeVisible();
+  });
+});
+
+test('the private tracking link adds information; a wrong key is refused', async ({ page }) => {
+  await page.goto('/lapor');
+  await page.getByRole('combobox', { name: 'Kategori' }).selectOption('pohon');
+  await page.getByLabel('Uraian masalah').fill('Dahan pohon besar patah menggantung di atas trotoar.');
+  const map = page.getByTestId('pin-map');
+  await expect(map.locator('path:not([d="M0 0"])').first()).toBeVisible();
+  await map.scrollIntoViewIfNeeded();
+  const box = (await map.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.getByTestId('pin-set')).toBeVisible();
+  await page.getByRole('button', { name: 'Kirim laporan' }).click();
+  const link = await page.getByTestId('tracking-link').getAttribute('href');
+  await page.goto(link!);
+  await page.getByLabel('Tambahkan informasi').fill('Dahannya makin turun, hampir kena kabel.');
+  await page.getByRole('button', { name: 'Kirim' }).click();
+  await expect(page.getByTestId('tracking-message')).toContainText('Informasi tambahan tersimpan');
+  await page.goto(link!.replace(/kunci=.*/, 'kunci=salahsalahsalahsalahsalah'));
+  await expect(page.getByText('Tautan pemantauan tidak valid')).toBeVisible();
+});

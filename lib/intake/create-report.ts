@@ -1,0 +1,187 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/connect';
+import { rowsOf } from '@/db/bulk';
+import { enqueueNotification } from '@/db/queries/outbox';
+import { agencies, attachments, categories, regions, reportEvents, reports, reportSubscribers } from '@/db/schema';
+import type { ProcessedImage } from '@/lib/media/process-image';
+import type { MediaStorage } from '@/lib/media/storage';
+import { officeCode } from '@/lib/reference/agencies';
+import { locate } from '@/lib/regions/jakarta';
+import { formatTicketNumber, wibDay } from '@/lib/reports/ticket-number';
+import { hashTrackingKey, trackingKey } from '@/lib/security/secret';
+import { IntakeError } from './errors';
+
+export interface CreateReportInput {
+  /** One per rendered form: a retried or double-clicked submission carries the same token. */
+  formToken: string;
+  channelCode: string;
+  categoryCode: string;
+  description: string;
+  isPublic: boolean;
+  lat: number | null;
+  lng: number | null;
+  /** The kelurahan chosen without a map, used when there is no point. */
+  kelurahanCode: string | null;
+  address: string | null;
+  reporterName: string | null;
+  reporterPhone: string | null;
+  reporterEmail: string | null;
+  photos: ProcessedImage[];
+}
+
+export interface CreatedReport {
+  number: string;
+  trackingKey: string;
+  /** False when this was a retry of a submission already stored. */
+  isNew: boolean;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Files a report: routes it to the kelurahan that contains its point (or the chosen
+ * kelurahan), allocates the day's next ticket number, and writes the report, its first
+ * timeline event, its photos and its confirmation message in one transaction. Photo files
+ * are written first and removed again if the transaction does not commit.
+ */
+export async function createReport(
+  db: Db,
+  input: CreateReportInput,
+  deps: { now: Date; storage: MediaStorage; publicUrl: string },
+): Promise<CreatedReport> {
+  const key = trackingKey(input.formToken);
+  const existing = await findByFormToken(db, input.formToken);
+  if (existing) return { number: existing, trackingKey: key, isNew: false };
+
+  const place = await resolvePlace(db, input);
+  const [category] = await db.select().from(categories).where(eq(categories.code, input.categoryCode));
+  if (!category) throw new IntakeError('kategori_tidak_dikenal');
+
+  const stored: StoredPhoto[] = [];
+  try {
+    await storePhotos(deps.storage, input.photos, deps.now, stored);
+    const number = await db.transaction(async (tx) => {
+      const unitCode = category.isConfidential ? 'inspektorat' : officeCode.kelurahan(place.kelurahanCode);
+      const [unit] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, unitCode));
+      const day = wibDay(deps.now);
+      const [{ last }] = await rowsOf<{ last: number }>(
+        tx.execute(sql`
+          insert into ticket_sequences (day, last) values (${day}, 1)
+          on conflict (day) do update set last = ticket_sequences.last + 1
+          returning last`),
+      );
+      const ticket = formatTicketNumber(day, last);
+      const [report] = await tx
+        .insert(reports)
+        .values({
+          number: ticket,
+          channelCode: input.channelCode,
+          categoryCode: category.code,
+          description: input.description,
+          address: input.address,
+          isPublic: category.isConfidential ? false : input.isPublic,
+          isConfidential: category.isConfidential,
+          lat: input.lat,
+          lng: input.lng,
+          ...place,
+          status: 'menunggu',
+          handlingAgencyId: unit?.id ?? null,
+          firstResponseDueAt: new Date(deps.now.getTime() + DAY),
+          dueAt: new Date(deps.now.getTime() + 7 * DAY),
+          lastActivityAt: deps.now,
+          reporterName: input.reporterName,
+          reporterPhone: input.reporterPhone,
+          reporterEmail: input.reporterEmail,
+          trackingSecretHash: hashTrackingKey(key),
+          idempotencyKey: input.formToken,
+          createdAt: deps.now,
+          updatedAt: deps.now,
+        })
+        .returning({ id: reports.id });
+      const [event] = await tx
+        .insert(reportEvents)
+        .values({
+          reportId: report.id,
+          type: 'dibuat',
+          toStatus: 'menunggu',
+          actorLabel: 'warga',
+          data: { channel: input.channelCode, photos: stored.length },
+          createdAt: deps.now,
+        })
+        .returning({ id: reportEvents.id });
+      if (stored.length > 0) {
+        await tx.insert(attachments).values(stored.map((p) => ({ ...p, reportId: report.id, eventId: event.id, kind: 'sebelum' as const })));
+      }
+      const contacts = [input.reporterEmail, input.reporterPhone].filter((c): c is string => Boolean(c));
+      if (contacts.length > 0) {
+        await tx.insert(reportSubscribers).values(contacts.map((contact) => ({ reportId: report.id, contact })));
+      }
+      const link = `${deps.publicUrl}/lacak/${ticket}?kunci=${key}`;
+      const body = `Laporan Anda diterima dengan nomor ${ticket}. Pantau, tambahkan informasi atau beri penilaian lewat tautan pribadi ini: ${link}`;
+      if (input.reporterEmail) {
+        await enqueueNotification(tx, { kind: 'email', recipient: input.reporterEmail, subject: `Laporan ${ticket} diterima`, body, reportId: report.id });
+      } else if (input.reporterPhone) {
+        await enqueueNotification(tx, { kind: 'sms', recipient: input.reporterPhone, body, reportId: report.id });
+      }
+      return ticket;
+    });
+    return { number, trackingKey: key, isNew: true };
+  } catch (error) {
+    await Promise.all(stored.flatMap((p) => [deps.storage.remove(p.storageKey), deps.storage.remove(p.thumbKey)]));
+    // A concurrent retry with the same form token won the race: answer with its ticket.
+    const winner = await findByFormToken(db, input.formToken);
+    if (winner) return { number: winner, trackingKey: key, isNew: false };
+    throw error;
+  }
+}
+
+async function findByFormToken(db: Db, formToken: string): Promise<string | null> {
+  const [row] = await db.select({ number: reports.number }).from(reports).where(eq(reports.idempotencyKey, formToken));
+  return row?.number ?? null;
+}
+
+async function resolvePlace(db: Db, input: CreateReportInput) {
+  if (input.lat !== null && input.lng !== null) {
+    const hit = locate(input.lat, input.lng);
+    if (!hit) throw new IntakeError('di_luar_jakarta');
+    return { kelurahanCode: hit.kelurahanCode, kecamatanCode: hit.kecamatanCode, kotaCode: hit.kotaCode };
+  }
+  if (input.kelurahanCode) {
+    const [kel] = await db
+      .select({ code: regions.code, parent: regions.parentCode })
+      .from(regions)
+      .where(and(eq(regions.code, input.kelurahanCode), eq(regions.level, 'kelurahan')));
+    if (!kel) throw new IntakeError('kelurahan_tidak_dikenal');
+    return { kelurahanCode: kel.code, kecamatanCode: kel.parent!, kotaCode: kel.parent!.slice(0, 5) };
+  }
+  throw new IntakeError('lokasi_wajib');
+}
+
+type StoredPhoto = Omit<typeof attachments.$inferInsert, 'reportId' | 'kind'> & { storageKey: string; thumbKey: string };
+
+/** Writes each photo and its thumbnail, recording each in `out` first so a failure can remove it. */
+async function storePhotos(storage: MediaStorage, photos: ProcessedImage[], now: Date, out: StoredPhoto[]) {
+  const folder = wibDay(now).replaceAll('-', '/');
+  for (const photo of photos) {
+    const id = randomBytes(12).toString('base64url');
+    const ext = photo.main.mime === 'image/webp' ? 'webp' : 'jpg';
+    const storageKey = `${folder}/${id}.${ext}`;
+    const thumbKey = `${folder}/${id}.kecil.webp`;
+    out.push({
+      storageKey,
+      thumbKey,
+      mime: photo.main.mime,
+      width: photo.main.width,
+      height: photo.main.height,
+      bytes: photo.main.data.length,
+      phash: photo.phash,
+      exifTakenAt: photo.exif.takenAt,
+      exifLat: photo.exif.lat,
+      exifLng: photo.exif.lng,
+      createdAt: now,
+    });
+    await storage.put(storageKey, photo.main.data);
+    await storage.put(thumbKey, photo.thumb.data);
+  }
+}

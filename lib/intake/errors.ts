@@ -1,0 +1,47 @@
+export type IntakeErrorCode =
+  | 'kategori_tidak_dikenal'
+  | 'di_luar_jakarta'
+  | 'kelurahan_tidak_dikenal'
+  | 'lokasi_wajib'
+  | 'terlalu_sering'
+  | 'laporan_tidak_ditemukan'
+  | 'kunci_salah'
+  | 'tidak_bisa_dibuka_kembali'
+  | 'sudah_dinilai'
+  | 'belum_selesai';
+
+/** Messages people read, Bahasa Indonesia first. */
+export const INTAKE_MESSAGE: Record<IntakeErrorCode, { id: string; en: string }> = {
+  kategori_tidak_dikenal: { id: 'Kategori tidak dikenal. Pilih kategori dari daftar.', en: 'Unknown category. Choose one from the list.' },
+  di_luar_jakarta: {
+    id: 'Lokasi berada di luar wilayah DKI Jakarta. Geser penanda ke lokasi di Jakarta atau pilih kelurahan.',
+    en: 'The location is outside Jakarta. Move the pin to a place in Jakarta or choose a kelurahan.',
+  },
+  kelurahan_tidak_dikenal: { id: 'Kelurahan tidak dikenal.', en: 'Unknown kelurahan.' },
+  lokasi_wajib: {
+    id: 'Tentukan lokasi: gunakan GPS, geser penanda di peta, atau pilih kota, kecamatan dan kelurahan.',
+    en: 'Give a location: use GPS, drag the pin on the map, or choose city, district and kelurahan.',
+  },
+  terlalu_sering: {
+    id: 'Terlalu banyak laporan dari perangkat ini dalam waktu singkat. Silakan coba lagi nanti.',
+    en: 'Too many reports from this device in a short time. Please try again later.',
+  },
+  laporan_tidak_ditemukan: { id: 'Laporan tidak ditemukan.', en: 'Report not found.' },
+  kunci_salah: {
+    id: 'Tautan pemantauan tidak valid. Gunakan tautan pribadi yang Anda terima saat melapor.',
+    en: 'Invalid tracking link. Use the private link you received when you reported.',
+  },
+  tidak_bisa_dibuka_kembali: {
+    id: 'Laporan hanya dapat dibuka kembali dalam 14 hari setelah dinyatakan selesai.',
+    en: 'A report can only be reopened within 14 days of being finished.',
+  },
+  sudah_dinilai: { id: 'Anda sudah memberi penilaian untuk laporan ini.', en: 'You have already rated this report.' },
+  belum_selesai: { id: 'Penilaian dan konfirmasi hanya untuk laporan yang sudah selesai.', en: 'Ratings and confirmations are for finished reports only.' },
+};
+
+export class IntakeError extends Error {
+  constructor(public readonly code: IntakeErrorCode) {
+    super(code);
+    this.name = 'IntakeError';
+  }
+}

@@ -1,0 +1,28 @@
+/** Delivery attempts before a notification is given up as 'failed'. */
+export const DEFAULT_MAX_ATTEMPTS = 8;
+
+/**
+ * How long a claimed notification stays invisible to other workers. A worker that dies
+ * mid-delivery loses its claim after this, so the row is retried (at-least-once); a send
+ * must therefore finish well within it (the senders time out after ~30 s).
+ */
+export const CLAIM_LEASE_MS = 5 * 60_000;
+
+const BASE_DELAY_MS = 60_000;
+const MAX_DELAY_MS = 6 * 60 * 60_000;
+
+/**
+ * Wait before the next attempt after `attempts` failed ones: 1 min, 2 min, 4 min, … capped at
+ * 6 hours, so a gateway that is down for an afternoon is retried without being hammered.
+ */
+export function retryDelayMs(attempts: number): number {
+  const exponent = Math.max(0, attempts - 1);
+  return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** exponent);
+}
+
+/** A short, single-line error text for the outbox row: never a stack, never unbounded. */
+export function shortError(error: unknown, maxLength = 300): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = message.split('\n')[0].trim() || 'Kesalahan tidak diketahui';
+  return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
+}

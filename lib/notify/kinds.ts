@@ -1,0 +1,8 @@
+/** Channels a notification can go out on; stored as text in `outbox.kind`. */
+export const NOTIFICATION_KINDS = ['email', 'sms', 'whatsapp'] as const;
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export function isNotificationKind(value: string): value is NotificationKind {
+  return (NOTIFICATION_KINDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,20 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { headers } from 'next/headers';
+
+/** The client's address as the nearest trusted proxy reports it (first X-Forwarded-For hop). */
+export async function clientAddress(): Promise<string> {
+  const h = await headers();
+  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'lokal';
+}
+
+/** Logs an unexpected error with a request id; the id, never the error, is shown to the user. */
+export function logUnexpected(where: string, error: unknown): string {
+  const id = randomUUID().slice(0, 8);
+  console.error(`[${id}] ${where}:`, error);
+  return id;
+}
+
+export function publicUrl(): string {
+  return (process.env.ADUAN_PUBLIC_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+}

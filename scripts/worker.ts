@@ -1,0 +1,42 @@
+import { createDatabase } from '@/db/connect';
+import { createSenders } from '@/lib/notify/senders';
+import { startOutboxWorker } from '@/lib/notify/worker';
+import { intArg, parseArgs } from './args';
+
+// npm run worker [-- --interval 5000 --batch 20]
+// Delivers the notification outbox until SIGINT/SIGTERM. With PGlite (no DATABASE_URL) the data
+// directory belongs to one process, so run the worker in-process with the server instead.
+const args = parseArgs(process.argv.slice(2));
+const intervalMs = intArg(args, 'interval', Number(process.env.ADUAN_WORKER_INTERVAL_MS ?? 5_000));
+const batch = intArg(args, 'batch', 20);
+
+const env = process.env;
+const database = createDatabase();
+const configured = [
+  env.ADUAN_SMTP_URL ? 'email' : null,
+  env.ADUAN_SMS_GATEWAY_URL ? 'sms/whatsapp' : null,
+].filter(Boolean);
+console.log(
+  `[worker] delivering outbox (${database.kind}, every ${intervalMs} ms, batch ${batch}; ` +
+    `channels: ${configured.join(', ') || 'none configured'})`,
+);
+
+const stop = startOutboxWorker(database.db, createSenders(env), {
+  intervalMs,
+  batch,
+  onRun: ({ sent, failed }) => console.log(`[worker] sent ${sent}, failed ${failed}`),
+  onError: (error) => console.error('[worker] run failed:', error),
+});
+
+let isStopping = false;
+async function shutdown(signal: NodeJS.Signals) {
+  if (isStopping) return;
+  isStopping = true;
+  console.log(`[worker] ${signal}: finishing the current batch…`);
+  await stop();
+  await database.close();
+  console.log('[worker] stopped');
+  process.exit(0);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => void shutdown(signal));
