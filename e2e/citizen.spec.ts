@@ -1,6 +1,17 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { fixtureNumbers } from './fixture';
+
+/** Clicks the middle of the pin map (central Jakarta) once its boundaries are drawn. */
+async function placePinAtMapCentre(page: Page) {
+  const map = page.getByTestId('pin-map');
+  // polygons outside the view are drawn as "M0 0"; wait for one that is on screen
+  await expect(map.locator('path:not([d="M0 0"])').first()).toBeVisible();
+  await map.scrollIntoViewIfNeeded();
+  const box = (await map.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.getByTestId('pin-set')).toBeVisible();
+}
 
 async function photo() {
   const buffer = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#2f6f4f' } }).jpeg().toBuffer();
@@ -13,12 +24,7 @@ test('a citizen reports with a photo and a pin, and the ticket page shows it at 
   await page.getByRole('combobox', { name: 'Kategori' }).selectOption('jalan');
   await page.getByLabel('Uraian masalah').fill('Jalan berlubang cukup dalam di dekat halte, membahayakan pengendara motor.');
   await page.getByLabel('Foto (opsional, 1–3)').setInputFiles(await photo());
-  const map = page.getByTestId('pin-map');
-  await expect(map.locator('path:not([d="M0 0"])').first()).toBeVisible();
-  await map.scrollIntoViewIfNeeded();
-  const box = (await map.boundingBox())!;
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await expect(page.getByTestId('pin-set')).toBeVisible();
+  await placePinAtMapCentre(page);
   await page.getByRole('radio', { name: /Publik/ }).check();
   await page.getByRole('button', { name: 'Kirim laporan' }).click();
 
@@ -77,12 +83,7 @@ test('the private tracking link adds information; a wrong key is refused', async
   await page.goto('/lapor');
   await page.getByRole('combobox', { name: 'Kategori' }).selectOption('pohon');
   await page.getByLabel('Uraian masalah').fill('Dahan pohon besar patah menggantung di atas trotoar.');
-  const map = page.getByTestId('pin-map');
-  await expect(map.locator('path:not([d="M0 0"])').first()).toBeVisible();
-  await map.scrollIntoViewIfNeeded();
-  const box = (await map.boundingBox())!;
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await expect(page.getByTestId('pin-set')).toBeVisible();
+  await placePinAtMapCentre(page);
   await page.getByRole('button', { name: 'Kirim laporan' }).click();
   const link = await page.getByTestId('tracking-link').getAttribute('href');
   await page.goto(link!);
