@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
 import { rowsOf } from '@/db/bulk';
@@ -6,6 +5,7 @@ import { enqueueNotification } from '@/db/queries/outbox';
 import { agencies, attachments, categories, regions, reportEvents, reports, reportSubscribers } from '@/db/schema';
 import type { ProcessedImage } from '@/lib/media/process-image';
 import type { MediaStorage } from '@/lib/media/storage';
+import { removePhotos, storePhotos, type StoredPhoto } from '@/lib/media/store-photos';
 import { officeCode } from '@/lib/reference/agencies';
 import { locate } from '@/lib/regions/jakarta';
 import { formatTicketNumber, wibDay } from '@/lib/reports/ticket-number';
@@ -128,7 +128,7 @@ export async function createReport(
     });
     return { number, trackingKey: key, isNew: true };
   } catch (error) {
-    await Promise.all(stored.flatMap((p) => [deps.storage.remove(p.storageKey), deps.storage.remove(p.thumbKey)]));
+    await removePhotos(deps.storage, stored);
     // A concurrent retry with the same form token won the race: answer with its ticket.
     const winner = await findByFormToken(db, input.formToken);
     if (winner) return { number: winner, trackingKey: key, isNew: false };
@@ -156,32 +156,4 @@ async function resolvePlace(db: Db, input: CreateReportInput) {
     return { kelurahanCode: kel.code, kecamatanCode: kel.parent!, kotaCode: kel.parent!.slice(0, 5) };
   }
   throw new IntakeError('lokasi_wajib');
-}
-
-type StoredPhoto = Omit<typeof attachments.$inferInsert, 'reportId' | 'kind'> & { storageKey: string; thumbKey: string };
-
-/** Writes each photo and its thumbnail, recording each in `out` first so a failure can remove it. */
-async function storePhotos(storage: MediaStorage, photos: ProcessedImage[], now: Date, out: StoredPhoto[]) {
-  const folder = wibDay(now).replaceAll('-', '/');
-  for (const photo of photos) {
-    const id = randomBytes(12).toString('base64url');
-    const ext = photo.main.mime === 'image/webp' ? 'webp' : 'jpg';
-    const storageKey = `${folder}/${id}.${ext}`;
-    const thumbKey = `${folder}/${id}.kecil.webp`;
-    out.push({
-      storageKey,
-      thumbKey,
-      mime: photo.main.mime,
-      width: photo.main.width,
-      height: photo.main.height,
-      bytes: photo.main.data.length,
-      phash: photo.phash,
-      exifTakenAt: photo.exif.takenAt,
-      exifLat: photo.exif.lat,
-      exifLng: photo.exif.lng,
-      createdAt: now,
-    });
-    await storage.put(storageKey, photo.main.data);
-    await storage.put(thumbKey, photo.thumb.data);
-  }
 }

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { canAct, canView, type StaffUser, type TicketScope } from './permissions';
+
+const ticket: TicketScope = {
+  kelurahanCode: '31.71.01.1001',
+  kecamatanCode: '31.71.01',
+  kotaCode: '31.71',
+  handlingAgencyId: 10, // Kelurahan Gambir office
+  handlingAgencyParentId: null,
+  isConfidential: false,
+  status: 'menunggu',
+};
+const user = (role: StaffUser['role'], regionCode: string | null, agencyId: number | null = null, agencyParentId: number | null = null): StaffUser => ({
+  id: 1,
+  role,
+  regionCode,
+  agencyId,
+  agencyParentId,
+});
+
+describe('canView', () => {
+  it.each([
+    ['the lurah of the kelurahan', user('lurah', '31.71.01.1001', 10), true],
+    ['a lurah of another kelurahan', user('lurah', '31.71.06.1001', 11), false],
+    ['the camat of the kecamatan', user('camat', '31.71.01'), true],
+    ['a camat elsewhere', user('camat', '31.74.01'), false],
+    ['the walikota of the kota', user('walikota', '31.71'), true],
+    ['another walikota', user('walikota', '31.72'), false],
+    ['agency staff not holding it', user('agency', null, 50), false],
+    ['a validator', user('validator', null, 99), true],
+    ['inspektorat (not confidential)', user('inspektorat', null, 98), false],
+  ])('%s → %s', (_label, u, expected) => {
+    expect(canView(u, ticket)).toBe(expected);
+  });
+
+  it('lets a Dinas see what its Suku Dinas holds, and a kota-limited Suku Dinas only its kota', () => {
+    const atSudin = { ...ticket, handlingAgencyId: 60, handlingAgencyParentId: 50 };
+    expect(canView(user('agency', null, 50), atSudin)).toBe(true);
+    expect(canView(user('agency', '31.71', 60, 50), atSudin)).toBe(true);
+    expect(canView(user('agency', '31.72', 60, 50), atSudin)).toBe(false);
+  });
+
+  it.each(['admin', 'operator', 'lurah', 'camat', 'walikota', 'agency', 'validator'] as const)(
+    'keeps confidential tickets from %s',
+    (role) => {
+      expect(canView(user(role, '31.71.01.1001', 10), { ...ticket, isConfidential: true })).toBe(false);
+    },
+  );
+  it('shows confidential tickets to inspektorat', () => {
+    expect(canView(user('inspektorat', null, 98), { ...ticket, isConfidential: true })).toBe(true);
+  });
+});
+
+describe('canAct', () => {
+  it.each([
+    ['the holding lurah accepts', user('lurah', '31.71.01.1001', 10), 'terima', true],
+    ['a lurah elsewhere cannot accept', user('lurah', '31.71.06.1001', 11), 'terima', false],
+    ['the camat cannot accept for the kelurahan', user('camat', '31.71.01', 20), 'terima', false],
+    ['the camat may post a public response', user('camat', '31.71.01', 20), 'tanggapan', true],
+    ['a validator cannot submit a follow-up', user('validator', null, 99), 'tindak_lanjut', false],
+    ['a validator validates', user('validator', null, 99), 'validasi_terima', true],
+    ['a lurah cannot validate its own work', user('lurah', '31.71.01.1001', 10), 'validasi_terima', false],
+    ['an admin cannot work tickets', user('admin', null), 'terima', false],
+  ] as const)('%s', (_label, u, action, expected) => {
+    expect(canAct(u, action, ticket)).toBe(expected);
+  });
+});

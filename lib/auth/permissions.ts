@@ -1,0 +1,97 @@
+import type { ReportStatus, UserRole } from '@/db/schema';
+
+/** What staff can do to a ticket. Each maps to one timeline event type. */
+export const STAFF_ACTIONS = [
+  'terima', // accept and work it → proses
+  'koordinasi', // coordinate to another agency
+  'disposisi', // Dinas → its Suku Dinas
+  'alihkan', // send to the right kelurahan
+  'estimasi', // set an estimated completion date
+  'tanggapan', // public response
+  'catatan', // internal note
+  'tindak_lanjut', // follow-up with after-photos → menunggu_validasi
+  'validasi_terima', // validator accepts → selesai
+  'validasi_tolak', // validator rejects ("TL ditolak") → proses
+  'tolak', // reject the ticket (duplicate, not within authority, invalid)
+] as const;
+export type StaffAction = (typeof STAFF_ACTIONS)[number];
+
+/** The one permission table: which role may do what (jurisdiction is checked separately). */
+export const ROLE_PERMISSIONS: Record<UserRole, readonly StaffAction[]> = {
+  admin: ['catatan'],
+  operator: ['alihkan', 'catatan'],
+  lurah: ['terima', 'koordinasi', 'alihkan', 'estimasi', 'tanggapan', 'catatan', 'tindak_lanjut', 'tolak'],
+  camat: ['alihkan', 'tanggapan', 'catatan'],
+  walikota: ['tanggapan', 'catatan'],
+  agency: ['terima', 'koordinasi', 'disposisi', 'estimasi', 'tanggapan', 'catatan', 'tindak_lanjut', 'tolak'],
+  validator: ['validasi_terima', 'validasi_tolak', 'catatan'],
+  inspektorat: ['terima', 'estimasi', 'tanggapan', 'catatan', 'tindak_lanjut', 'validasi_terima', 'validasi_tolak', 'tolak'],
+};
+
+/** Roles that may see the reporter's name and contact. */
+export const SEES_REPORTER: readonly UserRole[] = ['lurah', 'agency', 'inspektorat', 'operator', 'admin'];
+
+/**
+ * Actions that change who works the ticket or its handling: only the unit currently holding
+ * it may take them. Supervisors (camat, walikota) and validators act without holding it.
+ */
+export const HOLDER_ONLY: readonly StaffAction[] = ['terima', 'koordinasi', 'disposisi', 'estimasi', 'tindak_lanjut', 'tolak'];
+
+export interface StaffUser {
+  id: number;
+  role: UserRole;
+  /** Kelurahan, kecamatan or kota code for regional roles; an optional kota for agency staff. */
+  regionCode: string | null;
+  agencyId: number | null;
+  /** The Dinas above a Suku Dinas user's unit, when there is one. */
+  agencyParentId: number | null;
+}
+
+export interface TicketScope {
+  kelurahanCode: string | null;
+  kecamatanCode: string | null;
+  kotaCode: string | null;
+  handlingAgencyId: number | null;
+  /** The handling unit's parent (a Suku Dinas's Dinas). */
+  handlingAgencyParentId: number | null;
+  isConfidential: boolean;
+  status: ReportStatus;
+}
+
+/** Whether the user may open the ticket at all. */
+export function canView(user: StaffUser, t: TicketScope): boolean {
+  if (t.isConfidential) return user.role === 'inspektorat';
+  switch (user.role) {
+    case 'admin':
+    case 'operator':
+    case 'validator':
+      return true;
+    case 'inspektorat':
+      return false;
+    case 'lurah':
+      return t.kelurahanCode !== null && t.kelurahanCode === user.regionCode;
+    case 'camat':
+      return t.kecamatanCode !== null && t.kecamatanCode === user.regionCode;
+    case 'walikota':
+      return t.kotaCode !== null && t.kotaCode === user.regionCode;
+    case 'agency': {
+      const mine = t.handlingAgencyId === user.agencyId || (user.agencyId !== null && t.handlingAgencyParentId === user.agencyId);
+      return mine && (user.regionCode === null || t.kotaCode === user.regionCode);
+    }
+    default:
+      return user.role satisfies never;
+  }
+}
+
+/** Whether the user holds the ticket (their unit is the handling unit). */
+export function holdsTicket(user: StaffUser, t: TicketScope): boolean {
+  return user.agencyId !== null && t.handlingAgencyId === user.agencyId;
+}
+
+/** Role, jurisdiction and holding together: may this user take this action on this ticket? */
+export function canAct(user: StaffUser, action: StaffAction, t: TicketScope): boolean {
+  if (!ROLE_PERMISSIONS[user.role].includes(action)) return false;
+  if (!canView(user, t)) return false;
+  if (HOLDER_ONLY.includes(action) && !holdsTicket(user, t)) return false;
+  return true;
+}

@@ -1,0 +1,182 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/connect';
+import { agencies, attachments, auditLog, regions, reportEvents, reports, type EventType, type ReportStatus } from '@/db/schema';
+import { canAct, canView, type StaffAction, type StaffUser } from '@/lib/auth/permissions';
+import { notifySubscribers } from '@/lib/intake/tracking';
+import type { ProcessedImage } from '@/lib/media/process-image';
+import type { MediaStorage } from '@/lib/media/storage';
+import { removePhotos, storePhotos, type StoredPhoto } from '@/lib/media/store-photos';
+import { officeCode } from '@/lib/reference/agencies';
+import { nextStatus } from '@/lib/reports/lifecycle';
+import { StaffError } from './errors';
+
+export interface StaffActionInput {
+  number: string;
+  /** The version the official saw: a ticket changed since then is refused. */
+  version: number;
+  action: StaffAction;
+  body?: string | null;
+  targetAgencyCode?: string | null;
+  targetKelurahanCode?: string | null;
+  estimatedAt?: Date | null;
+  rejectReason?: 'duplikat' | 'bukan_kewenangan' | 'tidak_valid' | null;
+  duplicateOf?: string | null;
+  photos?: ProcessedImage[];
+}
+
+const EVENT: Record<StaffAction, EventType> = {
+  terima: 'diterima',
+  koordinasi: 'koordinasi',
+  disposisi: 'disposisi',
+  alihkan: 'dialihkan',
+  estimasi: 'estimasi',
+  tanggapan: 'tanggapan',
+  catatan: 'catatan',
+  tindak_lanjut: 'tindak_lanjut',
+  validasi_terima: 'validasi_diterima',
+  validasi_tolak: 'validasi_ditolak',
+  tolak: 'ditolak',
+};
+
+const FIRST_RESPONSE: readonly StaffAction[] = ['terima', 'koordinasi', 'disposisi', 'tanggapan', 'tolak', 'alihkan'];
+
+/**
+ * Every staff action on a ticket: in one transaction, lock the ticket, check jurisdiction,
+ * role, version and the state machine, then write the change, its timeline event and its
+ * audit row, and queue notifications to everyone following the ticket.
+ */
+export async function performStaffAction(
+  db: Db,
+  user: StaffUser,
+  input: StaffActionInput,
+  deps: { now: Date; storage: MediaStorage },
+): Promise<{ status: ReportStatus; version: number }> {
+  const { now } = deps;
+  const stored: StoredPhoto[] = [];
+  try {
+    if (input.action === 'tindak_lanjut') {
+      if (!input.photos?.length) throw new StaffError('foto_sesudah_wajib');
+      await storePhotos(deps.storage, input.photos, now, stored);
+    }
+    return await db.transaction(async (tx) => {
+      const [r] = await tx.select().from(reports).where(eq(reports.number, input.number)).for('update');
+      if (!r) throw new StaffError('tidak_ditemukan');
+      const [holder] = r.handlingAgencyId
+        ? await tx.select({ parentId: agencies.parentId }).from(agencies).where(eq(agencies.id, r.handlingAgencyId))
+        : [];
+      const scope = { ...r, handlingAgencyParentId: holder?.parentId ?? null };
+      if (!canView(user, scope)) throw new StaffError('tidak_ditemukan');
+      if (!canAct(user, input.action, scope)) throw new StaffError('tidak_berwenang');
+      if (r.version !== input.version) throw new StaffError('versi_berubah');
+      const eventType = EVENT[input.action];
+      const to = nextStatus(r.status, eventType);
+      if (!to) throw new StaffError('transisi_tidak_sah');
+
+      const change: Partial<typeof reports.$inferInsert> = {};
+      const data: Record<string, unknown> = {};
+      const needsBody = ['tanggapan', 'catatan', 'validasi_tolak', 'tolak', 'estimasi', 'tindak_lanjut'].includes(input.action);
+      if (needsBody && !input.body?.trim()) throw new StaffError('keterangan_wajib');
+
+      switch (input.action) {
+        case 'koordinasi':
+        case 'disposisi': {
+          const [target] = input.targetAgencyCode
+            ? await tx.select().from(agencies).where(eq(agencies.code, input.targetAgencyCode))
+            : [];
+          if (!target || target.id === r.handlingAgencyId) throw new StaffError('instansi_tidak_valid');
+          if (input.action === 'disposisi' && (target.kind !== 'sudin' || target.parentId !== r.handlingAgencyId)) {
+            throw new StaffError('instansi_tidak_valid');
+          }
+          if (input.action === 'koordinasi' && !['dinas', 'bumd', 'kecamatan', 'walikota', 'kelurahan'].includes(target.kind)) {
+            throw new StaffError('instansi_tidak_valid');
+          }
+          change.handlingAgencyId = target.id;
+          data.to = target.code;
+          break;
+        }
+        case 'alihkan': {
+          const [kel] = input.targetKelurahanCode
+            ? await tx.select().from(regions).where(and(eq(regions.code, input.targetKelurahanCode), eq(regions.level, 'kelurahan')))
+            : [];
+          if (!kel || kel.code === r.kelurahanCode) throw new StaffError('kelurahan_tidak_valid');
+          const [office] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, officeCode.kelurahan(kel.code)));
+          Object.assign(change, { kelurahanCode: kel.code, kecamatanCode: kel.parentCode, kotaCode: kel.parentCode!.slice(0, 5), handlingAgencyId: office.id });
+          data.to = officeCode.kelurahan(kel.code);
+          data.from = r.kelurahanCode;
+          break;
+        }
+        case 'estimasi':
+          if (!input.estimatedAt || input.estimatedAt.getTime() <= now.getTime()) throw new StaffError('tanggal_tidak_valid');
+          change.estimatedCompletionAt = input.estimatedAt;
+          data.estimatedAt = input.estimatedAt.toISOString();
+          break;
+        case 'tindak_lanjut':
+          data.photos = stored.length;
+          break;
+        case 'validasi_terima':
+          change.finishedAt = now;
+          break;
+        case 'validasi_tolak':
+          change.rejectedFollowUpCount = sql`${reports.rejectedFollowUpCount} + 1` as unknown as number;
+          break;
+        case 'tolak': {
+          if (!input.rejectReason) throw new StaffError('alasan_wajib');
+          change.rejectReason = input.rejectReason;
+          change.finishedAt = now;
+          data.reason = input.rejectReason;
+          if (input.rejectReason === 'duplikat') {
+            const [original] = input.duplicateOf
+              ? await tx.select({ id: reports.id, number: reports.number }).from(reports).where(eq(reports.number, input.duplicateOf))
+              : [];
+            if (!original || original.id === r.id) throw new StaffError('laporan_asli_tidak_valid');
+            change.duplicateOfId = original.id;
+            data.duplicateOf = original.number;
+            // The original absorbs this report's supporters (and its reporter).
+            await tx
+              .update(reports)
+              .set({ supportCount: sql`${reports.supportCount} + ${1 + r.supportCount}` })
+              .where(eq(reports.id, original.id));
+          }
+          break;
+        }
+      }
+      if (r.firstResponseAt === null && FIRST_RESPONSE.includes(input.action)) change.firstResponseAt = now;
+
+      await tx
+        .update(reports)
+        .set({ ...change, status: to, version: r.version + 1, lastActivityAt: now, updatedAt: now })
+        .where(eq(reports.id, r.id));
+      const [event] = await tx
+        .insert(reportEvents)
+        .values({
+          reportId: r.id,
+          type: eventType,
+          fromStatus: r.status,
+          toStatus: to,
+          isPublic: input.action !== 'catatan',
+          actorUserId: user.id,
+          actorAgencyId: user.agencyId,
+          body: input.body?.trim() || null,
+          data: Object.keys(data).length ? data : null,
+          createdAt: now,
+        })
+        .returning({ id: reportEvents.id });
+      if (stored.length) {
+        await tx.insert(attachments).values(stored.map((p) => ({ ...p, reportId: r.id, eventId: event.id, kind: 'sesudah' as const })));
+      }
+      await tx.insert(auditLog).values({
+        actorUserId: user.id,
+        action: `laporan.${input.action}`,
+        targetType: 'report',
+        targetId: r.number,
+        data: { from: r.status, to, version: r.version + 1, ...data },
+        createdAt: now,
+      });
+      if (to !== r.status) await notifySubscribers(tx, r.id, r.number, to);
+      return { status: to, version: r.version + 1 };
+    });
+  } catch (error) {
+    await removePhotos(deps.storage, stored);
+    throw error;
+  }
+}
