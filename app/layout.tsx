@@ -57,7 +57,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <footer className="border-t bg-white text-sm text-gray-700">
             <div className="mx-auto max-w-6xl px-4 py-4 flex flex-wrap gap-4 justify-between">
               <p>{t('footer')}</p>
-              <p>{t('boundaries')}</p>
+              <p>
+                {t('boundaries')}{' '}
+                <Link href="/petugas" className="underline">
+                  {t('staff')}
+                </Link>
+              </p>
             </div>
           </footer>
         </NextIntlClientProvider>

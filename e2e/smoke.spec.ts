@@ -6,7 +6,7 @@ test('the home page shows the map with clustered reports and a list that opens a
   const map = page.getByTestId('report-map');
   await expect(map.locator('.leaflet-container')).toBeVisible();
   // kota outlines are drawn from our own boundary data, without tiles
-  await expect(map.locator('path.leaflet-interactive').first()).toBeVisible();
+  await expect(map.locator('.leaflet-batas-pane path').first()).toBeVisible();
   await expect(map.locator('.cluster-marker').first()).toBeVisible();
 
   // clicking a cluster zooms in until single reports appear

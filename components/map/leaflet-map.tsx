@@ -4,7 +4,7 @@ import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useMemo, useState } from 'react';
 import { SizeWatcher } from './size-watcher';
-import { CircleMarker, GeoJSON, MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents } from 'react-leaflet';
+import { CircleMarker, GeoJSON, MapContainer, Marker, Pane, Popup, TileLayer, useMap, useMapEvents } from 'react-leaflet';
 import { useLocale, useTranslations } from 'next-intl';
 import { statusLabel, type Locale } from '@/lib/i18n';
 import type { MapFeature } from '@/lib/map/clusters';
@@ -61,15 +61,18 @@ export default function LeafletMap({ tileUrl, tileAttribution, categoryNames, fi
       {...(single ? { center: [single.lat, single.lng] as L.LatLngTuple, zoom: 16 } : { bounds: bounds ?? JAKARTA })}
     >
       {tileUrl ? <TileLayer url={tileUrl} attribution={tileAttribution} /> : null}
+      {/* Boundaries sit below the report markers and never take their clicks. */}
+      <Pane name="batas" style={{ zIndex: 350 }}>
       {boundaries.kota ? (
-        <GeoJSON data={boundaries.kota} style={{ color: '#0f3d5e', weight: 2, fill: true, fillColor: '#f1f5f9', fillOpacity: tileUrl ? 0 : 0.7 }} />
+        <GeoJSON interactive={false} data={boundaries.kota} style={{ color: '#0f3d5e', weight: 2, fill: true, fillColor: '#f1f5f9', fillOpacity: tileUrl ? 0 : 0.7 }} />
       ) : null}
       {boundaries.kecamatan ? (
-        <GeoJSON data={boundaries.kecamatan} style={{ color: '#475569', weight: 1, dashArray: '4 3', fill: false }} />
+        <GeoJSON interactive={false} data={boundaries.kecamatan} style={{ color: '#475569', weight: 1, dashArray: '4 3', fill: false }} />
       ) : null}
       {zoom >= 13 && boundaries.kelurahan ? (
-        <GeoJSON data={boundaries.kelurahan} style={{ color: '#64748b', weight: 0.8, fill: false }} />
+        <GeoJSON interactive={false} data={boundaries.kelurahan} style={{ color: '#64748b', weight: 0.8, fill: false }} />
       ) : null}
+      </Pane>
       <SizeWatcher />
       <ZoomWatcher onZoom={setZoom} />
       {single ? (

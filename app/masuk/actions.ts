@@ -1,0 +1,26 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { signIn, signOut } from '@/auth';
+
+export type SignInState = { error: 'salah' | 'terkunci' | 'gangguan' } | null;
+
+export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  try {
+    await signIn('credentials', {
+      email: String(formData.get('email') ?? ''),
+      password: String(formData.get('password') ?? ''),
+      redirectTo: '/petugas',
+    });
+    return null;
+  } catch (error) {
+    // A successful sign-in "throws" Next's redirect: let it through.
+    if (!(error instanceof AuthError)) throw error;
+    const code = (error as AuthError & { code?: string }).code;
+    return { error: code === 'terkunci' ? 'terkunci' : error.type === 'CredentialsSignin' ? 'salah' : 'gangguan' };
+  }
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: '/masuk' });
+}

@@ -1,0 +1,39 @@
+'use client';
+
+import { useActionState } from 'react';
+import { signInAction, type SignInState } from './actions';
+
+const MESSAGES = {
+  salah: { id: 'Email atau kata sandi salah.', en: 'Wrong e-mail or password.' },
+  terkunci: {
+    id: 'Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam 15 menit.',
+    en: 'The account is locked for a while after too many failed attempts. Try again in 15 minutes.',
+  },
+  gangguan: { id: 'Gangguan sistem, silakan coba lagi.', en: 'System error, please try again.' },
+};
+
+export function SignInForm() {
+  const [state, action, isPending] = useActionState<SignInState, FormData>(signInAction, null);
+  const field = 'w-full rounded border border-gray-500 px-3 py-2';
+  return (
+    <form action={action} className="space-y-3">
+      {state?.error ? (
+        <p className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="sign-in-error">
+          {MESSAGES[state.error].id}
+          <span lang="en" className="block text-gray-700">{MESSAGES[state.error].en}</span>
+        </p>
+      ) : null}
+      <label className="block space-y-1">
+        <span className="font-medium">Email</span>
+        <input name="email" type="email" autoComplete="username" required className={field} />
+      </label>
+      <label className="block space-y-1">
+        <span className="font-medium">Kata sandi</span>
+        <input name="password" type="password" autoComplete="current-password" required className={field} />
+      </label>
+      <button disabled={isPending} className="rounded bg-[#0f3d5e] px-4 py-2 font-semibold text-white disabled:opacity-60">
+        Masuk
+      </button>
+    </form>
+  );
+}

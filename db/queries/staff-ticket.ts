@@ -1,0 +1,58 @@
+import { asc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../connect';
+import { agencies, attachments, categories, regions, reportEvents, reports, users } from '../schema';
+import { canView, SEES_REPORTER, type StaffUser } from '@/lib/auth/permissions';
+
+const holder = alias(agencies, 'holder');
+const actorAgency = alias(agencies, 'actor_agency');
+
+/**
+ * A ticket as an official sees it: everything, including internal notes and all photos, and
+ * the reporter's contact for roles that may see it. Null when outside the user's jurisdiction.
+ */
+export async function getStaffTicket(db: Db, user: StaffUser, number: string) {
+  const [row] = await db
+    .select({ report: reports, category: categories.nameId, kelurahan: regions.name, holderName: holder.name, holderCode: holder.code, holderKind: holder.kind, holderParentId: holder.parentId })
+    .from(reports)
+    .innerJoin(categories, eq(categories.code, reports.categoryCode))
+    .leftJoin(regions, eq(regions.code, reports.kelurahanCode))
+    .leftJoin(holder, eq(holder.id, reports.handlingAgencyId))
+    .where(eq(reports.number, number));
+  if (!row) return null;
+  const scope = { ...row.report, handlingAgencyParentId: row.holderParentId };
+  if (!canView(user, scope)) return null;
+  const [events, photos] = await Promise.all([
+    db
+      .select({ type: reportEvents.type, toStatus: reportEvents.toStatus, isPublic: reportEvents.isPublic, body: reportEvents.body, createdAt: reportEvents.createdAt, userName: users.name, agencyName: actorAgency.name, actorLabel: reportEvents.actorLabel })
+      .from(reportEvents)
+      .leftJoin(users, eq(users.id, reportEvents.actorUserId))
+      .leftJoin(actorAgency, eq(actorAgency.id, reportEvents.actorAgencyId))
+      .where(eq(reportEvents.reportId, row.report.id))
+      .orderBy(asc(reportEvents.createdAt), asc(reportEvents.id)),
+    db.select({ id: attachments.id, kind: attachments.kind, createdAt: attachments.createdAt }).from(attachments).where(eq(attachments.reportId, row.report.id)).orderBy(asc(attachments.id)),
+  ]);
+  const seesReporter = SEES_REPORTER.includes(user.role);
+  const { reporterName, reporterPhone, reporterEmail, trackingSecretHash: _secret, idempotencyKey: _token, ...report } = row.report;
+  return {
+    report,
+    scope,
+    reporter: seesReporter ? { name: reporterName, phone: reporterPhone, email: reporterEmail } : null,
+    category: row.category,
+    kelurahan: row.kelurahan,
+    holder: { name: row.holderName, code: row.holderCode, kind: row.holderKind },
+    events,
+    photos,
+  };
+}
+
+/** A photo's storage key for an official allowed to see its ticket. */
+export async function getStaffPhotoFile(db: Db, user: StaffUser, id: number) {
+  const [row] = await db
+    .select({ storageKey: attachments.storageKey, thumbKey: attachments.thumbKey, mime: attachments.mime, number: reports.number })
+    .from(attachments)
+    .innerJoin(reports, eq(reports.id, attachments.reportId))
+    .where(eq(attachments.id, id));
+  if (!row) return null;
+  return (await getStaffTicket(db, user, row.number)) ? row : null;
+}

@@ -1,0 +1,88 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import sharp from 'sharp';
+import { DEMO_PASSWORD } from '../lib/reference/demo-users';
+
+async function signIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/masuk');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page).toHaveURL(/\/petugas$/);
+  return page;
+}
+
+async function fileReportInGambir(page: Page): Promise<string> {
+  await page.goto('/lapor');
+  await page.getByRole('combobox', { name: 'Kategori' }).selectOption('trotoar');
+  await page.getByLabel('Uraian masalah').fill('Trotoar ambles di depan gedung, pejalan kaki terpaksa turun ke jalan.');
+  await page.getByText('Tanpa peta: pilih kota, kecamatan dan kelurahan').click();
+  await page.getByRole('combobox', { name: 'Kota' }).selectOption({ label: 'Jakarta Pusat' });
+  await page.getByRole('combobox', { name: 'Kecamatan' }).selectOption({ label: 'Gambir' });
+  await page.getByRole('combobox', { name: 'Kelurahan' }).selectOption({ label: 'Gambir' });
+  await page.getByRole('radio', { name: /Publik/ }).check();
+  await page.getByRole('button', { name: 'Kirim laporan' }).click();
+  return (await page.getByTestId('ticket-number').textContent())!.trim();
+}
+
+test('a wrong password is refused with a clear message', async ({ page }) => {
+  await page.goto('/masuk');
+  await page.getByLabel('Email').fill('lurah.gambir@aduan.test');
+  await page.getByLabel('Kata sandi').fill('bukan-sandinya');
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page.getByTestId('sign-in-error')).toContainText('Email atau kata sandi salah');
+  await page.goto('/petugas');
+  await expect(page).toHaveURL(/\/masuk$/);
+});
+
+test('lurah accepts and follows up, validator accepts, the public sees Selesai; camat sees it; another lurah is refused', async ({ browser, page }) => {
+  const number = await fileReportInGambir(page);
+
+  const lurah = await signIn(browser, 'lurah.gambir@aduan.test');
+  await lurah.goto(`/petugas?q=${number}`);
+  await lurah.getByRole('link', { name: number }).click();
+  await expect(lurah.getByTestId('holder')).toHaveText('Kelurahan Gambir');
+  await lurah.getByTestId('action-terima').getByRole('button').click();
+  await expect(lurah.getByTestId('action-message')).toHaveText('Tersimpan.');
+  const afterPhoto = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#777777' } }).jpeg().toBuffer();
+  const followUp = lurah.getByTestId('action-tindak_lanjut');
+  await followUp.getByLabel('Foto sesudah', { exact: true }).setInputFiles({ name: 'sesudah.jpg', mimeType: 'image/jpeg', buffer: afterPhoto });
+  await followUp.getByRole('textbox').fill('Trotoar sudah diperbaiki dan diratakan.');
+  await followUp.getByRole('button', { name: 'Laporkan tindak lanjut' }).click();
+  await expect(lurah.getByTestId('action-message')).toHaveText('Tersimpan.');
+  await expect(lurah.getByText('Menunggu Validasi', { exact: true }).first()).toBeVisible();
+
+  const validator = await signIn(browser, 'validator@aduan.test');
+  await validator.goto(`/petugas/laporan/${number}`);
+  await validator.getByTestId('action-validasi_terima').getByRole('button').click();
+  await expect(validator.getByTestId('action-message')).toHaveText('Tersimpan.');
+
+  await page.goto(`/laporan/${number}`);
+  await expect(page.getByText('Selesai', { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('img', { name: `Foto Sesudah laporan ${number}` })).toBeVisible();
+
+  const camat = await signIn(browser, 'camat.gambir@aduan.test');
+  await camat.goto(`/petugas?q=${number}`);
+  await expect(camat.getByTestId('queue').getByRole('link', { name: number })).toBeVisible();
+
+  const otherLurah = await signIn(browser, 'lurah.menteng@aduan.test');
+  await otherLurah.goto(`/petugas/laporan/${number}`);
+  await expect(otherLurah.getByTestId('refused')).toBeVisible();
+  await expect(otherLurah.getByText('Trotoar ambles')).toHaveCount(0);
+});
+
+test('two officials on one ticket: the second is told to reload, nothing of theirs is written', async ({ browser, page }) => {
+  const number = await fileReportInGambir(page);
+  const lurah = await signIn(browser, 'lurah.gambir@aduan.test');
+  const camat = await signIn(browser, 'camat.gambir@aduan.test');
+  await lurah.goto(`/petugas/laporan/${number}`);
+  await camat.goto(`/petugas/laporan/${number}`);
+  await lurah.getByTestId('action-terima').getByRole('button').click();
+  await expect(lurah.getByTestId('action-message')).toHaveText('Tersimpan.');
+  const note = camat.getByTestId('action-tanggapan');
+  await note.getByRole('textbox').fill('Tanggapan dari camat.');
+  await note.getByRole('button').click();
+  await expect(camat.getByTestId('action-message')).toContainText('diubah oleh petugas lain');
+  await page.goto(`/laporan/${number}`);
+  await expect(page.getByText('Tanggapan dari camat.')).toHaveCount(0);
+});
