@@ -1,4 +1,4 @@
-import type { ReportStatus, UserRole } from '@/db/schema';
+import type { EventType, ReportStatus, UserRole } from '@/db/schema';
 
 /** What staff can do to a ticket. Each maps to one timeline event type. */
 export const STAFF_ACTIONS = [
@@ -15,6 +15,21 @@ export const STAFF_ACTIONS = [
   'tolak', // reject the ticket (duplicate, not within authority, invalid)
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
+
+/** The timeline event each staff action writes (and so the transition it must pass). */
+export const ACTION_EVENT: Record<StaffAction, EventType> = {
+  terima: 'diterima',
+  koordinasi: 'koordinasi',
+  disposisi: 'disposisi',
+  alihkan: 'dialihkan',
+  estimasi: 'estimasi',
+  tanggapan: 'tanggapan',
+  catatan: 'catatan',
+  tindak_lanjut: 'tindak_lanjut',
+  validasi_terima: 'validasi_diterima',
+  validasi_tolak: 'validasi_ditolak',
+  tolak: 'ditolak',
+};
 
 /** The one permission table: which role may do what (jurisdiction is checked separately). */
 export const ROLE_PERMISSIONS: Record<UserRole, readonly StaffAction[]> = {

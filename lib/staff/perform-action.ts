@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
-import { agencies, attachments, auditLog, regions, reportEvents, reports, type EventType, type ReportStatus } from '@/db/schema';
-import { canAct, canView, type StaffAction, type StaffUser } from '@/lib/auth/permissions';
+import { agencies, attachments, auditLog, regions, reportEvents, reports, type ReportStatus } from '@/db/schema';
+import { ACTION_EVENT, canAct, canView, type StaffAction, type StaffUser } from '@/lib/auth/permissions';
 import { notifySubscribers } from '@/lib/intake/tracking';
 import type { ProcessedImage } from '@/lib/media/process-image';
 import type { MediaStorage } from '@/lib/media/storage';
@@ -24,19 +24,6 @@ export interface StaffActionInput {
   photos?: ProcessedImage[];
 }
 
-const EVENT: Record<StaffAction, EventType> = {
-  terima: 'diterima',
-  koordinasi: 'koordinasi',
-  disposisi: 'disposisi',
-  alihkan: 'dialihkan',
-  estimasi: 'estimasi',
-  tanggapan: 'tanggapan',
-  catatan: 'catatan',
-  tindak_lanjut: 'tindak_lanjut',
-  validasi_terima: 'validasi_diterima',
-  validasi_tolak: 'validasi_ditolak',
-  tolak: 'ditolak',
-};
 
 const FIRST_RESPONSE: readonly StaffAction[] = ['terima', 'koordinasi', 'disposisi', 'tanggapan', 'tolak', 'alihkan'];
 
@@ -68,7 +55,7 @@ export async function performStaffAction(
       if (!canView(user, scope)) throw new StaffError('tidak_ditemukan');
       if (!canAct(user, input.action, scope)) throw new StaffError('tidak_berwenang');
       if (r.version !== input.version) throw new StaffError('versi_berubah');
-      const eventType = EVENT[input.action];
+      const eventType = ACTION_EVENT[input.action];
       const to = nextStatus(r.status, eventType);
       if (!to) throw new StaffError('transisi_tidak_sah');
 

@@ -3,9 +3,9 @@ import Link from 'next/link';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { getStaffTicket } from '@/db/queries/staff-ticket';
-import { agencies, type EventType } from '@/db/schema';
+import { agencies } from '@/db/schema';
 import { StatusBadge } from '@/components/reports/status-badge';
-import { canAct, STAFF_ACTIONS, type StaffAction } from '@/lib/auth/permissions';
+import { ACTION_EVENT, canAct, STAFF_ACTIONS, type StaffAction } from '@/lib/auth/permissions';
 import { requireStaff } from '@/lib/auth/session';
 import { formatDuration, formatWib } from '@/lib/format';
 import { eventLabel } from '@/lib/i18n';
@@ -20,19 +20,6 @@ export const metadata: Metadata = { title: 'Ruang kerja laporan', robots: { inde
 
 type Props = { params: Promise<{ nomor: string }>; searchParams: Promise<{ pesan?: string }> };
 
-const EVENT_OF: Record<StaffAction, EventType> = {
-  terima: 'diterima',
-  koordinasi: 'koordinasi',
-  disposisi: 'disposisi',
-  alihkan: 'dialihkan',
-  estimasi: 'estimasi',
-  tanggapan: 'tanggapan',
-  catatan: 'catatan',
-  tindak_lanjut: 'tindak_lanjut',
-  validasi_terima: 'validasi_diterima',
-  validasi_tolak: 'validasi_ditolak',
-  tolak: 'ditolak',
-};
 
 const TITLE: Record<StaffAction, string> = {
   terima: 'Terima dan kerjakan',
@@ -69,7 +56,7 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
     );
   }
   const { report, scope } = ticket;
-  const allowed = STAFF_ACTIONS.filter((a) => canAct(user, a, scope) && nextStatus(report.status, EVENT_OF[a]) !== null);
+  const allowed = STAFF_ACTIONS.filter((a) => canAct(user, a, scope) && nextStatus(report.status, ACTION_EVENT[a]) !== null);
   const targets = allowed.includes('koordinasi') || allowed.includes('disposisi')
     ? await db
         .select({ code: agencies.code, name: agencies.name, kind: agencies.kind, parentId: agencies.parentId })
