@@ -86,3 +86,44 @@ test('two officials on one ticket: the second is told to reload, nothing of thei
   await page.goto(`/laporan/${number}`);
   await expect(page.getByText('Tanggapan dari camat.')).toHaveCount(0);
 });
+
+test('an admin creates a lurah account that can then sign in and change its password', async ({ browser }) => {
+  const admin = await signIn(browser, 'admin@aduan.test');
+  await admin.goto('/petugas/akun');
+  const form = admin.locator('form').filter({ has: admin.getByRole('button', { name: 'Buat akun' }) });
+  await form.getByLabel('Email').fill('lurah.kebonkelapa@aduan.test');
+  await form.getByLabel('Nama').fill('Lurah Kebon Kelapa');
+  await form.getByLabel('Peran').selectOption('lurah');
+  await form.getByLabel('Kode wilayah').fill('31.71.01.1005');
+  await form.getByLabel('Kata sandi awal').fill('sandi-lurah-baru');
+  await form.getByRole('button', { name: 'Buat akun' }).click();
+  await expect(admin.getByTestId('account-message')).toHaveText('Tersimpan.');
+
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/masuk');
+  await page.getByLabel('Email').fill('lurah.kebonkelapa@aduan.test');
+  await page.getByLabel('Kata sandi').fill('sandi-lurah-baru');
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page.getByTestId('staff-name')).toHaveText('Lurah Kebon Kelapa');
+  await page.goto('/petugas/sandi');
+  await page.getByLabel('Kata sandi sekarang').fill('sandi-lurah-baru');
+  await page.getByLabel(/Kata sandi baru/).fill('sandi-lurah-kedua');
+  await page.getByRole('button', { name: 'Ganti' }).click();
+  await expect(page.getByTestId('password-message')).toHaveText('Kata sandi diganti.');
+});
+
+test('five failed sign-ins lock the account with a clear message', async ({ page }) => {
+  await page.goto('/masuk');
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel('Email').fill('inspektorat@aduan.test');
+    await page.getByLabel('Kata sandi').fill(`salah-${i}`);
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/masuk'));
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await answered;
+    await expect(page.getByTestId('sign-in-error')).toBeVisible();
+  }
+  await page.getByLabel('Email').fill('inspektorat@aduan.test');
+  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page.getByTestId('sign-in-error')).toContainText('dikunci sementara');
+});

@@ -23,6 +23,8 @@ export function StaffHeader({ user }: { user: StaffProfile }) {
       <nav className="flex items-center gap-4">
         <Link href="/petugas" className="underline">Antrean</Link>
         {user.role === 'admin' || user.role === 'operator' ? <Link href="/petugas/outbox" className="underline">Pesan keluar</Link> : null}
+        {user.role === 'admin' ? <Link href="/petugas/akun" className="underline">Akun</Link> : null}
+        <Link href="/petugas/sandi" className="underline">Kata sandi</Link>
         <form action={signOutAction}>
           <button className="underline">Keluar</button>
         </form>
