@@ -25,6 +25,24 @@ async function fileReportInGambir(page: Page): Promise<string> {
   return (await page.getByTestId('ticket-number').textContent())!.trim();
 }
 
+/** Lurah Gambir accepts and reports the work with a photo; the validator accepts it. */
+async function finishAsOfficials(browser: Browser, number: string) {
+  const lurah = await signIn(browser, 'lurah.gambir@aduan.test');
+  await lurah.goto(`/petugas/laporan/${number}`);
+  await lurah.getByTestId('action-terima').getByRole('button').click();
+  await expect(lurah.getByTestId('action-message')).toHaveText('Tersimpan.');
+  const afterPhoto = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#777777' } }).jpeg().toBuffer();
+  const followUp = lurah.getByTestId('action-tindak_lanjut');
+  await followUp.getByLabel('Foto sesudah', { exact: true }).setInputFiles({ name: 'sesudah.jpg', mimeType: 'image/jpeg', buffer: afterPhoto });
+  await followUp.getByRole('textbox').fill('Trotoar sudah diperbaiki dan diratakan.');
+  await followUp.getByRole('button', { name: 'Laporkan tindak lanjut' }).click();
+  await expect(lurah.getByTestId('action-message')).toHaveText('Tersimpan.');
+  const validator = await signIn(browser, 'validator@aduan.test');
+  await validator.goto(`/petugas/laporan/${number}`);
+  await validator.getByTestId('action-validasi_terima').getByRole('button').click();
+  await expect(validator.getByTestId('action-message')).toHaveText('Tersimpan.');
+}
+
 test('a wrong password is refused with a clear message', async ({ page }) => {
   await page.goto('/masuk');
   await page.getByLabel('Email').fill('lurah.gambir@aduan.test');
@@ -42,20 +60,7 @@ test('lurah accepts and follows up, validator accepts, the public sees Selesai; 
   await lurah.goto(`/petugas?q=${number}`);
   await lurah.getByRole('link', { name: number }).click();
   await expect(lurah.getByTestId('holder')).toHaveText('Kelurahan Gambir');
-  await lurah.getByTestId('action-terima').getByRole('button').click();
-  await expect(lurah.getByTestId('action-message')).toHaveText('Tersimpan.');
-  const afterPhoto = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#777777' } }).jpeg().toBuffer();
-  const followUp = lurah.getByTestId('action-tindak_lanjut');
-  await followUp.getByLabel('Foto sesudah', { exact: true }).setInputFiles({ name: 'sesudah.jpg', mimeType: 'image/jpeg', buffer: afterPhoto });
-  await followUp.getByRole('textbox').fill('Trotoar sudah diperbaiki dan diratakan.');
-  await followUp.getByRole('button', { name: 'Laporkan tindak lanjut' }).click();
-  await expect(lurah.getByTestId('action-message')).toHaveText('Tersimpan.');
-  await expect(lurah.getByText('Menunggu Validasi', { exact: true }).first()).toBeVisible();
-
-  const validator = await signIn(browser, 'validator@aduan.test');
-  await validator.goto(`/petugas/laporan/${number}`);
-  await validator.getByTestId('action-validasi_terima').getByRole('button').click();
-  await expect(validator.getByTestId('action-message')).toHaveText('Tersimpan.');
+  await finishAsOfficials(browser, number);
 
   await page.goto(`/laporan/${number}`);
   await expect(page.getByText('Selesai', { exact: true }).first()).toBeVisible();
@@ -126,4 +131,24 @@ test('five failed sign-ins lock the account with a clear message', async ({ page
   await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await expect(page.getByTestId('sign-in-error')).toContainText('dikunci sementara');
+});
+
+test('after Selesai, the private tracking link rates the handling and reopens the ticket', async ({ browser, page }) => {
+  const number = await fileReportInGambir(page);
+  const link = (await page.getByTestId('tracking-link').getAttribute('href'))!;
+  await finishAsOfficials(browser, number);
+
+  await page.goto(link);
+  await page.getByRole('radio', { name: '4' }).check();
+  await page.getByLabel('Komentar (opsional)').fill('Cepat ditangani, terima kasih.');
+  await page.getByRole('button', { name: 'Kirim penilaian' }).click();
+  await expect(page.getByTestId('tracking-message')).toContainText('Terima kasih atas penilaian Anda');
+  await page.getByLabel('Apa yang belum beres?').fill('Bagian ujung trotoar masih ambles.');
+  await page.getByRole('button', { name: 'Belum selesai' }).click();
+  await expect(page.getByTestId('tracking-message')).toContainText('dibuka kembali');
+
+  await page.goto(`/laporan/${number}`);
+  await expect(page.getByText('Proses', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('Dibuka kembali oleh pelapor')).toBeVisible();
+  await expect(page.getByText('4 dari 5')).toBeVisible();
 });
