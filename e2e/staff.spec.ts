@@ -152,3 +152,28 @@ test('after Selesai, the private tracking link rates the handling and reopens th
   await expect(page.getByText('Dibuka kembali oleh pelapor')).toBeVisible();
   await expect(page.getByText('4 dari 5')).toBeVisible();
 });
+
+test('the confirmation to a reporter is delivered and readable on the staff-only outbox page', async ({ browser, page }) => {
+  await page.goto('/lapor');
+  await page.getByRole('combobox', { name: 'Kategori' }).selectOption('taman');
+  await page.getByLabel('Uraian masalah').fill('Lampu taman mati semua sejak minggu lalu, taman gelap di malam hari.');
+  await page.getByText('Tanpa peta: pilih kota, kecamatan dan kelurahan').click();
+  await page.getByRole('combobox', { name: 'Kota' }).selectOption({ label: 'Jakarta Pusat' });
+  await page.getByRole('combobox', { name: 'Kecamatan' }).selectOption({ label: 'Gambir' });
+  await page.getByRole('combobox', { name: 'Kelurahan' }).selectOption({ label: 'Gambir' });
+  await page.getByLabel('Email').fill('warga.taman@contoh.id');
+  await page.getByRole('button', { name: 'Kirim laporan' }).click();
+  const number = (await page.getByTestId('ticket-number').textContent())!.trim();
+
+  const admin = await signIn(browser, 'admin@aduan.test');
+  const row = admin.getByTestId('outbox').getByRole('row').filter({ hasText: `Laporan ${number} diterima` });
+  await expect(async () => {
+    await admin.goto('/petugas/outbox');
+    await expect(row).toContainText('terkirim', { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(row).toContainText('warga.taman@contoh.id');
+
+  const lurah = await signIn(browser, 'lurah.gambir@aduan.test');
+  await lurah.goto('/petugas/outbox');
+  await expect(lurah.getByTestId('refused')).toBeVisible();
+});

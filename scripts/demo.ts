@@ -4,6 +4,7 @@ import { createDatabase } from '@/db/connect';
 import { setupDemoDatabase } from '@/db/setup';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/reference/demo-users';
 import { intArg, parseArgs } from './args';
+import { startLocalMailbox } from './local-mailbox';
 
 // npm run demo [-- --reports 20000 --months 12 --seed 42 --port 3000 --no-build]
 const args = parseArgs(process.argv.slice(2));
@@ -33,7 +34,10 @@ console.log(`\nAduan is starting at http://localhost:${port}\n`);
 console.log(`Demo staff accounts (password for all: ${DEMO_PASSWORD}):`);
 for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(30)} ${u.description}`);
 console.log('');
+console.log('Notifications are delivered to a local mailbox and SMS gateway; read them at /petugas/outbox (admin or operator).');
+console.log('');
 
+await startLocalMailbox(env);
 const server = spawn(next, ['start', '-p', String(port)], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -6,6 +6,7 @@ import { createDatabase } from '@/db/connect';
 import { seedPrivacyFixture } from '@/db/seed/privacy-fixture';
 import { setupDemoDatabase } from '@/db/setup';
 import { intArg, parseArgs } from './args';
+import { startLocalMailbox } from './local-mailbox';
 
 // The server the browser tests run against: a fresh database with a small demo, a production build.
 const args = parseArgs(process.argv.slice(2));
@@ -37,6 +38,8 @@ if (process.env.E2E_SKIP_BUILD !== '1') {
   const build = spawnSync(next, ['build'], { stdio: 'inherit', env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+env.ADUAN_WORKER_INTERVAL_MS ??= '500';
+await startLocalMailbox(env);
 const server = spawn(next, ['start', '-p', String(port), '-H', '127.0.0.1'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
