@@ -177,3 +177,12 @@ test('the confirmation to a reporter is delivered and readable on the staff-only
   await lurah.goto('/petugas/outbox');
   await expect(lurah.getByTestId('refused')).toBeVisible();
 });
+
+test('the staff workspace switches to English too', async ({ browser }) => {
+  const lurah = await signIn(browser, 'lurah.gambir@aduan.test');
+  await lurah.getByTestId('language-switch').click();
+  await expect(lurah.getByRole('heading', { level: 1, name: 'Report queue' })).toBeVisible();
+  await expect(lurah.getByRole('link', { name: 'Sign out' }).or(lurah.getByRole('button', { name: 'Sign out' }))).toBeVisible();
+  await lurah.getByTestId('language-switch').click();
+  await expect(lurah.getByRole('heading', { level: 1, name: 'Antrean laporan' })).toBeVisible();
+});

@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Masuk petugas', robots: { index: false } };
 
-export default function SignInPage() {
+export default async function SignInPage() {
+  const t = await getTranslations('petugas.signIn');
   return (
     <div className="mx-auto max-w-sm px-4 py-10 space-y-4">
-      <h1 className="text-2xl font-bold">Masuk petugas</h1>
-      <p className="text-sm text-gray-700">Untuk lurah, camat, walikota, staf SKPD, validator dan operator.</p>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <p className="text-sm text-gray-700">{t('intro')}</p>
       <SignInForm />
     </div>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { signInAction, type SignInState } from './actions';
 
@@ -15,24 +16,25 @@ const MESSAGES = {
 export function SignInForm() {
   const [state, action, isPending] = useActionState<SignInState, FormData>(signInAction, null);
   const field = 'w-full rounded border border-gray-500 px-3 py-2';
+  const t = useTranslations('petugas.signIn');
+  const isEnglish = useLocale() === 'en';
   return (
     <form action={action} className="space-y-3">
       {state?.error ? (
         <p className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="sign-in-error">
-          {MESSAGES[state.error].id}
-          <span lang="en" className="block text-gray-700">{MESSAGES[state.error].en}</span>
+          {isEnglish ? MESSAGES[state.error].en : MESSAGES[state.error].id}
         </p>
       ) : null}
       <label className="block space-y-1">
-        <span className="font-medium">Email</span>
+        <span className="font-medium">{t('email')}</span>
         <input name="email" type="email" autoComplete="username" required className={field} />
       </label>
       <label className="block space-y-1">
-        <span className="font-medium">Kata sandi</span>
+        <span className="font-medium">{t('password')}</span>
         <input name="password" type="password" autoComplete="current-password" required className={field} />
       </label>
       <button disabled={isPending} className="rounded bg-[#0f3d5e] px-4 py-2 font-semibold text-white disabled:opacity-60">
-        Masuk
+        {t('submit')}
       </button>
     </form>
   );
