@@ -1,0 +1,170 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import { createDatabase } from '@/db/connect';
+import { setupDemoDatabase } from '@/db/setup';
+import { intArg, parseArgs } from '../scripts/args';
+
+// npm run bench -- --reports 2000000 --months 120 [--skip-generate] [--duration 10] [--connections 20]
+// Runs on PostgreSQL (BENCH_DATABASE_URL, default a fresh database "aduan_bench" on the local server).
+const args = parseArgs(process.argv.slice(2));
+const reportsWanted = intArg(args, 'reports', 2_000_000);
+const duration = intArg(args, 'duration', 10);
+const connections = intArg(args, 'connections', 20);
+const port = intArg(args, 'port', 3300);
+const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/aduan_bench';
+
+interface Row {
+  scenario: string;
+  rps: number;
+  p50: number;
+  p97_5: number;
+  p99: number;
+  avgBytes: number;
+  errors: number;
+  non2xx: number;
+}
+const results: { machine: string; reports: number; generateSeconds: number | null; peakRssMb: number; rows: Row[] } = {
+  machine: `${process.platform} ${process.arch}, ${(await import('node:os')).cpus().length} cores, node ${process.version}`,
+  reports: reportsWanted,
+  generateSeconds: null,
+  peakRssMb: 0,
+  rows: [],
+};
+
+if (!args.has('skip-generate')) {
+  const admin = postgres(new URL('/postgres', url).toString(), { max: 1, onnotice: () => {} });
+  const name = new URL(url).pathname.slice(1);
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const database = createDatabase({ url });
+  const started = Date.now();
+  await setupDemoDatabase(database, {
+    reports: reportsWanted,
+    months: intArg(args, 'months', 120),
+    seed: intArg(args, 'seed', 1),
+    log: (line) => console.log(`[bench] ${line}`),
+  });
+  results.generateSeconds = (Date.now() - started) / 1000;
+  await database.close();
+}
+
+const sql = postgres(url, { max: 4, onnotice: () => {} });
+const numbers = (await sql<{ number: string }[]>`
+  select number from reports where is_confidential = false order by random() limit 2000`).map((r) => r.number);
+results.reports = (await sql<{ n: number }[]>`select count(*)::int as n from reports`)[0].n;
+
+// Baselines: the ticket query straight through the driver, and a bare Node HTTP handler.
+const driverTimes: number[] = [];
+for (let i = 0; i < 2000; i++) {
+  const t0 = performance.now();
+  await sql`select r.*, c.name_id from reports r join categories c on c.code = r.category_code where r.number = ${numbers[i % numbers.length]}`;
+  driverTimes.push(performance.now() - t0);
+}
+driverTimes.sort((a, b) => a - b);
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+results.rows.push({ scenario: 'baseline: ticket SQL via driver (sequential)', rps: 1000 / (driverTimes.reduce((a, b) => a + b, 0) / driverTimes.length), p50: pct(driverTimes, 0.5), p97_5: pct(driverTimes, 0.975), p99: pct(driverTimes, 0.99), avgBytes: 0, errors: 0, non2xx: 0 });
+await sql.end();
+
+const body = JSON.stringify({ ok: true, padding: 'x'.repeat(1400) });
+const bare = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
+await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
+results.rows.push(await load('baseline: bare Node HTTP, 1.4 KB JSON', `http://127.0.0.1:${(bare.address() as AddressInfo).port}`, () => '/'));
+bare.close();
+
+const next = resolve('node_modules/.bin/next');
+if (!args.has('no-build')) spawnSync(next, ['build'], { stdio: 'inherit' });
+const env = { ...process.env, DATABASE_URL: url, ADUAN_WORKER: '0', ADUAN_TILE_URL: '' };
+const server = spawn(next, ['start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: 'ignore' });
+const base = `http://127.0.0.1:${port}`;
+await waitFor(`${base}/api/health`);
+const rss = setInterval(() => {
+  results.peakRssMb = Math.max(results.peakRssMb, rssMb(server));
+}, 250);
+
+const rand = (n: number) => Math.floor(Math.random() * n);
+const viewports = () => {
+  const zoom = 10 + rand(8);
+  const span = 0.6 / 2 ** (zoom - 10);
+  const lng = 106.7 + Math.random() * 0.3;
+  const lat = -6.35 + Math.random() * 0.25;
+  return { zoom, bbox: [lng, lat, lng + span, lat + span * 0.6].map((x) => x.toFixed(5)).join(',') };
+};
+const categories = ['jalan', 'pohon', 'parkir-liar', 'sampah', 'pkl-liar'];
+await load('warm-up', base, () => `/laporan/${numbers[rand(numbers.length)]}`, 3);
+results.rows.push(await load('map endpoint, random viewport/zoom', base, () => { const v = viewports(); return `/api/peta?bbox=${v.bbox}&zoom=${v.zoom}`; }));
+results.rows.push(await load('map endpoint, random viewport + category filter', base, () => { const v = viewports(); return `/api/peta?bbox=${v.bbox}&zoom=${v.zoom}&kategori=${categories[rand(5)]}`; }));
+results.rows.push(await load('ticket page by random number', base, () => `/laporan/${numbers[rand(numbers.length)]}`));
+results.rows.push(await load('list page, category filter', base, () => `/laporan?kategori=${categories[rand(5)]}`));
+results.rows.push(await load('region page (kecamatan)', base, () => `/wilayah/31.7${1 + rand(5)}.0${1 + rand(4)}`));
+clearInterval(rss);
+server.kill('SIGTERM');
+
+console.log(`\n${results.reports.toLocaleString('en')} reports · ${results.machine} · peak server RSS ${results.peakRssMb} MB`);
+if (results.generateSeconds !== null) console.log(`data generation: ${results.generateSeconds.toFixed(0)} s`);
+console.table(results.rows.map((r) => ({ ...r, rps: Math.round(r.rps), p50: +r.p50.toFixed(1), p97_5: +r.p97_5.toFixed(1), p99: +r.p99.toFixed(1), avgBytes: Math.round(r.avgBytes) })));
+mkdirSync('bench/results', { recursive: true });
+const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+writeFileSync(file, JSON.stringify(results, null, 2));
+console.log(`written to ${file}`);
+process.exit(0);
+
+async function load(scenario: string, target: string, path: () => string, seconds = duration): Promise<Row> {
+  const result = await autocannon({
+    url: target,
+    connections,
+    duration: seconds,
+    requests: [{ setupRequest: (req) => ({ ...req, path: path() }) }],
+  });
+  const latency = result.latency as unknown as Record<string, number>;
+  return {
+    scenario,
+    rps: result.requests.average,
+    p50: latency.p50,
+    p97_5: latency.p97_5,
+    p99: latency.p99,
+    avgBytes: result.throughput.average / Math.max(result.requests.average, 1),
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+async function waitFor(address: string) {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(address)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`server did not start: ${address}`);
+}
+
+/** Resident memory of the server and its children (next start runs the app in a child). */
+function rssMb(child: ChildProcess): number {
+  const pids = [child.pid!, ...childPids(child.pid!)];
+  let kb = 0;
+  for (const pid of pids) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // exited
+    }
+  }
+  return Math.round(kb / 1024);
+}
+
+function childPids(pid: number): number[] {
+  try {
+    const direct = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return direct.flatMap((p) => [p, ...childPids(p)]);
+  } catch {
+    return [];
+  }
+}
