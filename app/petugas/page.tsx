@@ -7,7 +7,8 @@ import { StatusBadge } from '@/components/reports/status-badge';
 import { requireStaff } from '@/lib/auth/session';
 import { formatDuration, formatWib } from '@/lib/format';
 import { STATUSES } from '@/lib/reports/lifecycle';
-import { statusLabel, type Locale } from '@/lib/i18n';
+import { localName, statusLabel, type Locale } from '@/lib/i18n';
+import { listCategories } from '@/db/queries/reference';
 import { pageSchema } from '@/lib/reports/filters';
 import { requestTime, slaClock } from '@/lib/sla/clock';
 import type { ReportStatus } from '@/db/schema';
@@ -15,7 +16,7 @@ import { StaffHeader } from './staff-header';
 
 export const metadata: Metadata = { title: 'Antrean petugas', robots: { index: false } };
 
-type Props = { searchParams: Promise<{ status?: string; q?: string; halaman?: string }> };
+type Props = { searchParams: Promise<{ status?: string; q?: string; kategori?: string; halaman?: string }> };
 
 export default async function QueuePage({ searchParams }: Props) {
   const user = await requireStaff();
@@ -26,12 +27,16 @@ export default async function QueuePage({ searchParams }: Props) {
       ? 'menunggu_validasi'
       : null;
   const q = params.q?.slice(0, 100) ?? null;
+  const db = getDb();
+  const categories = (await listCategories(db)).filter((c) => user.role === 'inspektorat' || !c.isConfidential);
+  const kategori = categories.some((c) => c.code === params.kategori) ? params.kategori! : null;
   const page = pageSchema.parse(params.halaman ?? 1);
   const now = requestTime();
-  const { rows, counts } = await findQueue(getDb(), user, { status, search: q, page, pageSize: 50, now });
+  const { rows, counts } = await findQueue(db, user, { status, categoryCode: kategori, search: q, page, pageSize: 50, now });
   const t = await getTranslations('petugas.queue');
   const locale = (await getLocale()) as Locale;
-  const link = (s: ReportStatus | null) => `/petugas?${new URLSearchParams({ ...(s ? { status: s } : {}), ...(q ? { q } : {}) })}`;
+  const link = (s: ReportStatus | null) =>
+    `/petugas?${new URLSearchParams({ ...(s ? { status: s } : {}), ...(q ? { q } : {}), ...(kategori ? { kategori } : {}) })}`;
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-4 space-y-4">
@@ -48,6 +53,13 @@ export default async function QueuePage({ searchParams }: Props) {
       <form className="flex gap-2" action="/petugas">
         {status ? <input type="hidden" name="status" value={status} /> : null}
         <label className="sr-only" htmlFor="q">{t('searchLabel')}</label>
+        <label className="sr-only" htmlFor="kategori">{t('category')}</label>
+        <select id="kategori" name="kategori" defaultValue={kategori ?? ''} className="rounded border border-gray-500 px-2 py-2">
+          <option value="">{t('allCategories')}</option>
+          {categories.map((c) => (
+            <option key={c.code} value={c.code}>{localName(c, locale)}</option>
+          ))}
+        </select>
         <input id="q" name="q" defaultValue={q ?? ''} placeholder={t('searchPlaceholder')} className="flex-1 rounded border border-gray-500 px-3 py-2" />
         <button className="rounded bg-[#0f3d5e] px-4 py-2 font-semibold text-white">{t('search')}</button>
       </form>

@@ -33,6 +33,7 @@ export function jurisdictionCondition(user: StaffUser): SQL {
 
 export interface QueueOptions {
   status: ReportStatus | null;
+  categoryCode: string | null;
   search: string | null;
   page: number;
   pageSize: number;
@@ -43,11 +44,12 @@ export interface QueueOptions {
 export async function findQueue(db: Db, user: StaffUser, options: QueueOptions) {
   const scope = jurisdictionCondition(user);
   const search = options.search?.trim();
-  const where = and(
+  const matching = and(
     scope,
-    options.status ? eq(reports.status, options.status) : undefined,
+    options.categoryCode ? eq(reports.categoryCode, options.categoryCode) : undefined,
     search ? or(ilike(reports.number, `%${search.replace(/\s+/g, '')}%`), ilike(reports.description, `%${search}%`)) : undefined,
   );
+  const where = and(matching, options.status ? eq(reports.status, options.status) : undefined);
   const overdue = sql`(${reports.status} not in ('selesai', 'ditolak') and ${reports.dueAt} < ${options.now.toISOString()}::timestamptz)`;
   const [rows, counts] = await Promise.all([
     db
@@ -74,7 +76,7 @@ export async function findQueue(db: Db, user: StaffUser, options: QueueOptions) 
     db
       .select({ status: reports.status, n: sql<number>`count(*)::int` })
       .from(reports)
-      .where(and(scope, search ? or(ilike(reports.number, `%${search}%`), ilike(reports.description, `%${search}%`)) : undefined))
+      .where(matching)
       .groupBy(reports.status),
   ]);
   return { rows, counts: Object.fromEntries(counts.map((c) => [c.status, c.n])) as Partial<Record<ReportStatus, number>> };
