@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { fixtureNumbers } from './fixture';
+import { pickKelurahan } from './forms';
 
 /** Clicks the middle of the pin map (central Jakarta) once its boundaries are drawn. */
 async function placePinAtMapCentre(page: Page) {
@@ -48,10 +49,7 @@ test('without a map: kelurahan picker and address; bad input is explained and ke
   await expect(page.getByLabel('Uraian masalah')).toHaveValue('pendek');
 
   await page.getByLabel('Uraian masalah').fill('Sampah menumpuk di pinggir jalan sejak seminggu, bau menyengat.');
-  await page.getByText('Tanpa peta: pilih kota, kecamatan dan kelurahan').click();
-  await page.getByRole('combobox', { name: 'Kota' }).selectOption({ label: 'Jakarta Selatan' });
-  await page.getByRole('combobox', { name: 'Kecamatan' }).selectOption({ label: 'Tebet' });
-  await page.getByRole('combobox', { name: 'Kelurahan' }).selectOption({ label: 'Menteng Dalam' });
+  await pickKelurahan(page, 'Jakarta Selatan', 'Tebet', 'Menteng Dalam');
   await page.getByLabel('Alamat / patokan').fill('Jl. Casablanca dekat pasar');
   await page.getByLabel('Nomor HP').fill('0812 3456 7890');
   await page.getByRole('button', { name: 'Kirim laporan' }).click();

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { DEMO_PASSWORD } from '../lib/reference/demo-users';
+import { pickKelurahan } from './forms';
 
 async function signIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -16,10 +17,7 @@ async function fileReportInGambir(page: Page): Promise<string> {
   await page.goto('/lapor');
   await page.getByRole('combobox', { name: 'Kategori' }).selectOption('trotoar');
   await page.getByLabel('Uraian masalah').fill('Trotoar ambles di depan gedung, pejalan kaki terpaksa turun ke jalan.');
-  await page.getByText('Tanpa peta: pilih kota, kecamatan dan kelurahan').click();
-  await page.getByRole('combobox', { name: 'Kota' }).selectOption({ label: 'Jakarta Pusat' });
-  await page.getByRole('combobox', { name: 'Kecamatan' }).selectOption({ label: 'Gambir' });
-  await page.getByRole('combobox', { name: 'Kelurahan' }).selectOption({ label: 'Gambir' });
+  await pickKelurahan(page, 'Jakarta Pusat', 'Gambir', 'Gambir');
   await page.getByRole('radio', { name: /Publik/ }).check();
   await page.getByRole('button', { name: 'Kirim laporan' }).click();
   return (await page.getByTestId('ticket-number').textContent())!.trim();
@@ -157,10 +155,7 @@ test('the confirmation to a reporter is delivered and readable on the staff-only
   await page.goto('/lapor');
   await page.getByRole('combobox', { name: 'Kategori' }).selectOption('taman');
   await page.getByLabel('Uraian masalah').fill('Lampu taman mati semua sejak minggu lalu, taman gelap di malam hari.');
-  await page.getByText('Tanpa peta: pilih kota, kecamatan dan kelurahan').click();
-  await page.getByRole('combobox', { name: 'Kota' }).selectOption({ label: 'Jakarta Pusat' });
-  await page.getByRole('combobox', { name: 'Kecamatan' }).selectOption({ label: 'Gambir' });
-  await page.getByRole('combobox', { name: 'Kelurahan' }).selectOption({ label: 'Gambir' });
+  await pickKelurahan(page, 'Jakarta Pusat', 'Gambir', 'Gambir');
   await page.getByLabel('Email').fill('warga.taman@contoh.id');
   await page.getByRole('button', { name: 'Kirim laporan' }).click();
   const number = (await page.getByTestId('ticket-number').textContent())!.trim();
