@@ -1,5 +1,11 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES } from './i18n/locales';
+
+// Every page route, i.e. everything but the API, the language switch, Next's own files and the
+// internal language routes themselves (beforeFiles rewrites are applied one after another).
+const INTERNAL = ['api', 'bahasa', '_next', ...LOCALES].map((p) => `${p}/|${p}$`).join('|');
+const PAGE = `/:path((?!${INTERNAL}).*)`;
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and resolves files by URL; bundling it breaks that. sharp is native.
@@ -7,6 +13,23 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Up to three photos of 10 MB each; images are checked and re-encoded on the server.
   experimental: { serverActions: { bodySizeLimit: '32mb' } },
+  // Every page keeps one public address (/laporan/JK…) in both languages: the language cookie
+  // picks the internal route (/id/laporan/JK… or /en/laporan/JK…), so each language version of a
+  // page can be rendered once and served from the page cache.
+  async rewrites() {
+    return {
+      beforeFiles: [
+        ...LOCALES.filter((l) => l !== DEFAULT_LOCALE).map((locale) => ({
+          source: PAGE,
+          has: [{ type: 'cookie' as const, key: LOCALE_COOKIE, value: locale }],
+          destination: `/${locale}/:path`,
+        })),
+        { source: PAGE, destination: `/${DEFAULT_LOCALE}/:path` },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
 };
 
 export default createNextIntlPlugin('./i18n/request.ts')(nextConfig);

@@ -53,6 +53,10 @@ test('a wrong password is refused with a clear message', async ({ page }) => {
 
 test('lurah accepts and follows up, validator accepts, the public sees Selesai; camat sees it; another lurah is refused', async ({ browser, page }) => {
   const number = await fileReportInGambir(page);
+  // The public page is cached after its first visit: officials' actions must refresh it.
+  await page.goto(`/laporan/${number}`);
+  await expect(page.getByTestId('sla-clock')).toBeVisible();
+  await expect(page.getByText('Selesai', { exact: true })).toHaveCount(0);
 
   const lurah = await signIn(browser, 'lurah.gambir@aduan.test');
   await lurah.goto(`/petugas?q=${number}`);

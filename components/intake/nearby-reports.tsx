@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import type { SupportState } from '@/app/lapor/actions';
+import type { SupportState } from '@/app/[locale]/lapor/actions';
 import { statusLabel, type Locale } from '@/lib/i18n';
 
 export interface Nearby {

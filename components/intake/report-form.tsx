@@ -3,7 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useLocale, useTranslations } from 'next-intl';
 import { startTransition, useActionState, useCallback, useEffect, useMemo, useState } from 'react';
-import { submitReport, supportExistingReport, type SubmitReportState } from '@/app/lapor/actions';
+import { submitReport, supportExistingReport, type SubmitReportState } from '@/app/[locale]/lapor/actions';
 import { RegionPicker } from '@/components/reports/region-picker';
 import type { RegionOption } from '@/db/queries/reference';
 import { NearbyReports, type Nearby } from './nearby-reports';
@@ -76,6 +76,8 @@ export function ReportForm({ formToken, categories, regions, tileUrl, tileAttrib
         </p>
         <p className="flex gap-4">
           <a href={`/laporan/${state.number}`} className="underline">{t('doneView')}</a>
+          {/* a full page load on purpose: a new report needs a new form token and an empty form */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
           <a href="/lapor" className="underline">{t('another')}</a>
         </p>
       </section>

@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { listCategories, listRegionOptions } from '@/db/queries/reference';
+import { ReportForm } from '@/components/intake/report-form';
+import { tileConfig } from '@/lib/config/map';
+import { localName, type Locale } from '@/lib/i18n';
+import { shortRegionName } from '@/lib/regions/names';
+
+// Per-request data: never served from the page cache.
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('lapor'))('title') };
+}
+
+export default async function ReportPage() {
+  // Rendered per request: every visitor needs their own form token.
+  await connection();
+  const db = getDb();
+  const [categories, regions, t, locale] = await Promise.all([
+    listCategories(db),
+    listRegionOptions(db),
+    getTranslations('lapor'),
+    getLocale() as Promise<Locale>,
+  ]);
+  // One token per rendered form: a double-click or a retried request files one ticket.
+  const formToken = randomBytes(16).toString('base64url');
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-6 space-y-4">
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <p className="text-gray-800">{t('intro')}</p>
+      <ReportForm
+        formToken={formToken}
+        categories={categories.map((c) => ({
+          code: c.code,
+          name: localName(c, locale),
+          group: localName({ nameId: c.groupId, nameEn: c.groupEn }, locale),
+        }))}
+        regions={regions.map((r) => ({ ...r, name: shortRegionName(r.name) }))}
+        {...tileConfig()}
+      />
+    </div>
+  );
+}

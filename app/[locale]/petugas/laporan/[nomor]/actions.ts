@@ -1,0 +1,78 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { refreshReportPage } from '@/lib/cache/pages';
+import { STAFF_ACTIONS } from '@/lib/auth/permissions';
+import { currentStaff } from '@/lib/auth/session';
+import { invalidateMapIndex } from '@/lib/map/server-index';
+import { ImageRejectedError, processImage, type ProcessedImage } from '@/lib/media/process-image';
+import { getStorage } from '@/lib/media/storage';
+import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
+import { logUnexpected } from '@/lib/server/request';
+import { StaffError } from '@/lib/staff/errors';
+import { performStaffAction } from '@/lib/staff/perform-action';
+
+const text = (max: number) => z.string().trim().max(max).transform((v) => (v === '' ? null : v));
+
+const schema = z.object({
+  nomor: z.string().transform((v, ctx) => normalizeTicketNumber(v) ?? (ctx.addIssue({ code: 'custom', message: 'nomor' }), z.NEVER)),
+  versi: z.coerce.number().int().min(1),
+  aksi: z.enum(STAFF_ACTIONS),
+  keterangan: text(2000),
+  instansi: text(80),
+  kelurahan: text(20),
+  estimasi: z
+    .string()
+    .transform((v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T17:00:00+07:00`) : null)),
+  alasan: z.enum(['duplikat', 'bukan_kewenangan', 'tidak_valid']).nullable().catch(null),
+  asli: text(20).transform((v) => (v ? normalizeTicketNumber(v) : null)),
+});
+
+/**
+ * Every action form of the ticket workspace posts here. Authentication, role, jurisdiction,
+ * version and state are all checked again on the server, inside performStaffAction.
+ */
+export async function staffTicketAction(formData: FormData) {
+  const user = await currentStaff();
+  if (!user) redirect('/masuk');
+  const raw = Object.fromEntries(
+    ['nomor', 'versi', 'aksi', 'keterangan', 'instansi', 'kelurahan', 'estimasi', 'alasan', 'asli'].map((k) => [k, String(formData.get(k) ?? '')]),
+  );
+  const back = (message: string) => `/petugas/laporan/${encodeURIComponent(raw.nomor)}?pesan=${message}`;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) redirect(back('input_tidak_valid'));
+  const f = parsed.data;
+  let outcome = `ok_${f.aksi}`;
+  try {
+    const photos: ProcessedImage[] = [];
+    for (const file of formData.getAll('foto')) {
+      if (file instanceof File && file.size > 0 && photos.length < 3) photos.push(await processImage(Buffer.from(await file.arrayBuffer())));
+    }
+    await performStaffAction(
+      getDb(),
+      user,
+      {
+        number: f.nomor,
+        version: f.versi,
+        action: f.aksi,
+        body: f.keterangan,
+        targetAgencyCode: f.instansi,
+        targetKelurahanCode: f.kelurahan,
+        estimatedAt: f.estimasi,
+        rejectReason: f.alasan,
+        duplicateOf: f.asli,
+        photos,
+      },
+      { now: new Date(), storage: getStorage() },
+    );
+    invalidateMapIndex();
+    refreshReportPage(String(f.nomor));
+  } catch (error) {
+    if (error instanceof StaffError) outcome = error.code;
+    else if (error instanceof ImageRejectedError) outcome = `foto_${error.code}`;
+    else outcome = `gangguan_${logUnexpected('staffTicketAction', error)}`;
+  }
+  redirect(back(outcome));
+}

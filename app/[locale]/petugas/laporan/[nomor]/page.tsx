@@ -1,0 +1,169 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { getStaffTicket } from '@/db/queries/staff-ticket';
+import { agencies } from '@/db/schema';
+import { StatusBadge } from '@/components/reports/status-badge';
+import { ACTION_EVENT, canAct, STAFF_ACTIONS, type StaffAction } from '@/lib/auth/permissions';
+import { requireStaff } from '@/lib/auth/session';
+import { formatDuration, formatWib } from '@/lib/format';
+import { eventLabel, type Locale } from '@/lib/i18n';
+import { nextStatus } from '@/lib/reports/lifecycle';
+import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
+import { requestTime, slaClock } from '@/lib/sla/clock';
+import { STAFF_MESSAGE, type StaffErrorCode } from '@/lib/staff/errors';
+import { StaffHeader } from '../../staff-header';
+import { staffTicketAction } from './actions';
+
+export const metadata: Metadata = { title: 'Ruang kerja laporan', robots: { index: false } };
+
+// Per-request data: never served from the page cache.
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ nomor: string }>; searchParams: Promise<{ pesan?: string }> };
+
+
+
+const field = 'w-full rounded border border-gray-500 px-3 py-2 text-sm';
+
+export default async function StaffTicketPage({ params, searchParams }: Props) {
+  const user = await requireStaff();
+  const { nomor } = await params;
+  const { pesan } = await searchParams;
+  const number = normalizeTicketNumber(decodeURIComponent(nomor));
+  const t = await getTranslations('petugas.ticket');
+  const locale = (await getLocale()) as Locale;
+  const title = (a: StaffAction) => t(`action.${a}`);
+  const db = getDb();
+  const ticket = number ? await getStaffTicket(db, user, number) : null;
+  if (!ticket) {
+    return (
+      <div className="mx-auto max-w-3xl px-4 py-6 space-y-4">
+        <StaffHeader user={user} />
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-red-800" data-testid="refused">
+          {t('refused')}
+        </p>
+      </div>
+    );
+  }
+  const { report, scope } = ticket;
+  const allowed = STAFF_ACTIONS.filter((a) => canAct(user, a, scope) && nextStatus(report.status, ACTION_EVENT[a]) !== null);
+  const targets = allowed.includes('koordinasi') || allowed.includes('disposisi')
+    ? await db
+        .select({ code: agencies.code, name: agencies.name, kind: agencies.kind, parentId: agencies.parentId })
+        .from(agencies)
+        .where(inArray(agencies.kind, ['dinas', 'bumd', 'sudin']))
+        .orderBy(asc(agencies.name))
+    : [];
+  const sudins = targets.filter((a) => a.kind === 'sudin' && a.parentId === report.handlingAgencyId);
+  const dinas = targets.filter((a) => a.kind !== 'sudin' && a.code !== ticket.holder.code);
+  const kelurahanOptions = allowed.includes('alihkan')
+    ? await db.select({ code: agencies.regionCode, name: agencies.name }).from(agencies).where(and(eq(agencies.kind, 'kelurahan'))).orderBy(asc(agencies.name))
+    : [];
+  const clock = slaClock(report, requestTime());
+  const message = pesan?.startsWith('ok_')
+    ? { ok: true, text: t('saved') }
+    : pesan
+      ? { ok: false, text: STAFF_MESSAGE[pesan as StaffErrorCode]?.[locale] ?? t('failed') }
+      : null;
+
+  return (
+    <div className="mx-auto max-w-5xl px-4 py-4 space-y-4">
+      <StaffHeader user={user} />
+      {message ? (
+        <p role="status" data-testid="action-message" className={`rounded border p-3 ${message.ok ? 'border-green-300 bg-green-50' : 'border-red-300 bg-red-50 text-red-800'}`}>
+          {message.text}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="font-mono text-2xl font-bold">{report.number}</h1>
+        <StatusBadge status={report.status} locale={locale} />
+        <Link href={`/laporan/${report.number}`} className="text-sm underline">{t('publicPage')}</Link>
+      </div>
+      <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
+        <section className="space-y-3 rounded-lg border bg-white p-4 text-sm">
+          <p className="text-base">{ticket.category} · Kel. {ticket.kelurahan ?? '—'}</p>
+          <p className="whitespace-pre-line">{report.description}</p>
+          {report.address ? <p>{t('address')}: {report.address}</p> : null}
+          <p>{t('holder')}: <strong data-testid="holder">{ticket.holder.name ?? '—'}</strong></p>
+          <p className={clock.state.endsWith('terlambat') ? 'font-semibold text-red-700' : ''}>
+            {t('sinceFiled', { duration: formatDuration(clock.elapsedMs, locale) })}{clock.deadline ? ` · ${t('deadline', { date: formatWib(clock.deadline, locale) })}` : ''}
+          </p>
+          <p>{report.isPublic ? t('public') : t('private')}{report.isConfidential ? ` · ${t('confidential')}` : ''}</p>
+          {ticket.reporter ? (
+            <div className="rounded bg-amber-50 p-2" data-testid="reporter">
+              {t('reporter')}: {ticket.reporter.name ?? t('noName')} · {ticket.reporter.phone ?? '—'} · {ticket.reporter.email ?? '—'}
+            </div>
+          ) : null}
+          {ticket.photos.length ? (
+            <ul className="grid grid-cols-3 gap-2">
+              {ticket.photos.map((p) => (
+                <li key={p.id}>
+                  {/* eslint-disable-next-line @next/next/no-img-element -- our own re-encoded thumbnails */}
+                  <img src={`/api/petugas/foto/${p.id}?ukuran=kecil`} alt={`Foto ${p.kind}`} className="w-full rounded border" />
+                  <span className="text-xs">{p.kind}</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <h2 className="pt-2 font-semibold">{t('history')}</h2>
+          <ol className="space-y-2 border-l-2 pl-4">
+            {ticket.events.map((e, i) => (
+              <li key={i} className={e.isPublic ? '' : 'bg-slate-50'}>
+                <p className="font-semibold">{eventLabel(e.type, locale)}{e.isPublic ? '' : ` ${t('internal')}`}</p>
+                <p className="text-xs text-gray-700">{formatWib(e.createdAt, locale)} · {e.userName ?? e.agencyName ?? (e.actorLabel === 'warga' ? t('reporter') : t('system'))}</p>
+                {e.body ? <p>{e.body}</p> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+        <section className="space-y-3" aria-label={t('actions')}>
+          {allowed.length === 0 ? <p className="text-sm">{t('noActions')}</p> : null}
+          {allowed.map((action) => (
+            <form key={action} action={staffTicketAction} className="space-y-2 rounded-lg border bg-white p-3 text-sm" data-testid={`action-${action}`}>
+              <input type="hidden" name="nomor" value={report.number} />
+              <input type="hidden" name="versi" value={report.version} />
+              <input type="hidden" name="aksi" value={action} />
+              <h2 className="font-semibold">{title(action)}</h2>
+              {action === 'koordinasi' ? (
+                <select name="instansi" required aria-label={t('targetAgency')} className={field}>
+                  {dinas.map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}
+                </select>
+              ) : null}
+              {action === 'disposisi' ? (
+                <select name="instansi" required aria-label={t('targetSudin')} className={field}>
+                  {sudins.map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}
+                </select>
+              ) : null}
+              {action === 'alihkan' ? (
+                <select name="kelurahan" required aria-label={t('targetKelurahan')} className={field}>
+                  {kelurahanOptions.map((k) => <option key={k.code} value={k.code ?? ''}>{k.name}</option>)}
+                </select>
+              ) : null}
+              {action === 'estimasi' ? <input type="date" name="estimasi" required aria-label={t('estimateDate')} className={field} /> : null}
+              {action === 'tolak' ? (
+                <>
+                  <select name="alasan" aria-label={t('rejectReason')} className={field}>
+                    <option value="tidak_valid">{t('invalid')}</option>
+                    <option value="bukan_kewenangan">{t('notOurs')}</option>
+                    <option value="duplikat">{t('duplicate')}</option>
+                  </select>
+                  <input name="asli" placeholder={t('originalPlaceholder')} aria-label={t('original')} className={field} />
+                </>
+              ) : null}
+              {action === 'tindak_lanjut' ? (
+                <input type="file" name="foto" accept="image/jpeg,image/png,image/webp" multiple required aria-label={t('afterPhoto')} className="block w-full" />
+              ) : null}
+              {['tanggapan', 'catatan', 'validasi_tolak', 'tolak', 'estimasi', 'tindak_lanjut', 'koordinasi', 'disposisi'].includes(action) ? (
+                <textarea name="keterangan" rows={2} aria-label={`${t('note')}: ${title(action)}`} placeholder={t('note')} className={field} />
+              ) : null}
+              <button className="rounded bg-[#0f3d5e] px-3 py-1.5 font-semibold text-white">{title(action).split(' (')[0]}</button>
+            </form>
+          ))}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { findQueue } from '@/db/queries/staff-queue';
+import { StatusBadge } from '@/components/reports/status-badge';
+import { requireStaff } from '@/lib/auth/session';
+import { formatDuration, formatWib } from '@/lib/format';
+import { STATUSES } from '@/lib/reports/lifecycle';
+import { localName, statusLabel, type Locale } from '@/lib/i18n';
+import { listCategories } from '@/db/queries/reference';
+import { pageSchema } from '@/lib/reports/filters';
+import { requestTime, slaClock } from '@/lib/sla/clock';
+import type { ReportStatus } from '@/db/schema';
+import { StaffHeader } from './staff-header';
+
+export const metadata: Metadata = { title: 'Antrean petugas', robots: { index: false } };
+
+// Per-request data: never served from the page cache.
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<{ status?: string; q?: string; kategori?: string; halaman?: string }> };
+
+export default async function QueuePage({ searchParams }: Props) {
+  const user = await requireStaff();
+  const params = await searchParams;
+  const status = (STATUSES as readonly string[]).includes(params.status ?? '')
+    ? (params.status as ReportStatus)
+    : user.role === 'validator'
+      ? 'menunggu_validasi'
+      : null;
+  const q = params.q?.slice(0, 100) ?? null;
+  const db = getDb();
+  const categories = (await listCategories(db)).filter((c) => user.role === 'inspektorat' || !c.isConfidential);
+  const kategori = categories.some((c) => c.code === params.kategori) ? params.kategori! : null;
+  const page = pageSchema.parse(params.halaman ?? 1);
+  const now = requestTime();
+  const { rows, counts } = await findQueue(db, user, { status, categoryCode: kategori, search: q, page, pageSize: 50, now });
+  const t = await getTranslations('petugas.queue');
+  const locale = (await getLocale()) as Locale;
+  const link = (s: ReportStatus | null) =>
+    `/petugas?${new URLSearchParams({ ...(s ? { status: s } : {}), ...(q ? { q } : {}), ...(kategori ? { kategori } : {}) })}`;
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-4 space-y-4">
+      <StaffHeader user={user} />
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <nav aria-label="Status" className="flex flex-wrap gap-2 text-sm" data-testid="queue-counts">
+        <Link href={link(null)} className={`rounded border px-2 py-1 ${status === null ? 'bg-slate-200' : 'bg-white'}`}>{t('all')}</Link>
+        {STATUSES.map((s) => (
+          <Link key={s} href={link(s)} className={`rounded border px-2 py-1 ${status === s ? 'bg-slate-200' : 'bg-white'}`}>
+            {statusLabel(s, locale)} ({counts[s] ?? 0})
+          </Link>
+        ))}
+      </nav>
+      <form className="flex gap-2" action="/petugas">
+        {status ? <input type="hidden" name="status" value={status} /> : null}
+        <label className="sr-only" htmlFor="q">{t('searchLabel')}</label>
+        <label className="sr-only" htmlFor="kategori">{t('category')}</label>
+        <select id="kategori" name="kategori" defaultValue={kategori ?? ''} className="rounded border border-gray-500 px-2 py-2">
+          <option value="">{t('allCategories')}</option>
+          {categories.map((c) => (
+            <option key={c.code} value={c.code}>{localName(c, locale)}</option>
+          ))}
+        </select>
+        <input id="q" name="q" defaultValue={q ?? ''} placeholder={t('searchPlaceholder')} className="flex-1 rounded border border-gray-500 px-3 py-2" />
+        <button className="rounded bg-[#0f3d5e] px-4 py-2 font-semibold text-white">{t('search')}</button>
+      </form>
+      {rows.length === 0 ? (
+        <p>{t('empty')}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border bg-white">
+          <table className="w-full text-left text-sm" data-testid="queue">
+            <thead className="bg-slate-50">
+              <tr>
+                <th className="px-3 py-2">{t('number')}</th>
+                <th className="px-3 py-2">{t('status')}</th>
+                <th className="px-3 py-2">{t('category')}</th>
+                <th className="px-3 py-2">{t('kelurahan')}</th>
+                <th className="px-3 py-2">{t('holder')}</th>
+                <th className="px-3 py-2">{t('time')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const clock = slaClock(r, now);
+                return (
+                  <tr key={r.number} className="border-t">
+                    <td className="px-3 py-2 font-mono"><Link href={`/petugas/laporan/${r.number}`} className="underline">{r.number}</Link></td>
+                    <td className="px-3 py-2"><StatusBadge status={r.status} locale={locale} /></td>
+                    <td className="px-3 py-2">{r.category}</td>
+                    <td className="px-3 py-2">{r.kelurahan ?? '—'}</td>
+                    <td className="px-3 py-2">{r.holder ?? '—'}</td>
+                    <td className={`px-3 py-2 ${r.isOverdue ? 'font-semibold text-red-700' : ''}`}>
+                      {formatDuration(clock.elapsedMs, locale)}{r.isOverdue ? ` · ${t('late')}` : ''}
+                      <span className="block text-xs text-gray-700">{formatWib(r.createdAt, locale)}</span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

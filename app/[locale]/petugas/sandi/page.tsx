@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { requireStaff } from '@/lib/auth/session';
+import { ACCOUNT_MESSAGE } from '@/lib/staff/accounts';
+import { changePasswordAction } from '../akun/actions';
+import { StaffHeader } from '../staff-header';
+
+export const metadata: Metadata = { title: 'Ganti kata sandi', robots: { index: false } };
+
+// Per-request data: never served from the page cache.
+export const dynamic = 'force-dynamic';
+
+export default async function ChangePasswordPage({ searchParams }: { searchParams: Promise<{ pesan?: string }> }) {
+  const user = await requireStaff();
+  const { pesan } = await searchParams;
+  const t = await getTranslations('petugas.changePassword');
+  const locale = (await getLocale()) as 'id' | 'en';
+  const field = 'w-full rounded border border-gray-500 px-3 py-2';
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-4 space-y-4">
+      <StaffHeader user={user} />
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      {pesan ? (
+        <p role="status" data-testid="password-message" className="rounded border bg-white p-3">
+          {pesan === 'ok' ? t('done') : (ACCOUNT_MESSAGE[pesan]?.[locale] ?? ACCOUNT_MESSAGE.akun_tidak_ada[locale])}
+        </p>
+      ) : null}
+      <form action={changePasswordAction} className="max-w-sm space-y-3">
+        <label className="block space-y-1"><span className="font-medium">{t('current')}</span><input name="current" type="password" autoComplete="current-password" required className={field} /></label>
+        <label className="block space-y-1"><span className="font-medium">{t('next')}</span><input name="next" type="password" autoComplete="new-password" minLength={10} required className={field} /></label>
+        <button className="rounded bg-[#0f3d5e] px-4 py-2 font-semibold text-white">{t('submit')}</button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { findPublicReports } from '@/db/queries/public-reports';
+import { getRegion, listChildRegions, listPublicCategories } from '@/db/queries/reference';
+import { getRegionFigures } from '@/db/queries/region-stats';
+import { ReportMap } from '@/components/map/report-map';
+import { ReportList } from '@/components/reports/report-list';
+import { tileConfig } from '@/lib/config/map';
+import { formatDuration, formatNumber } from '@/lib/format';
+import { localName, type Locale } from '@/lib/i18n';
+import { shortRegionName } from '@/lib/regions/names';
+import { filtersToQuery, parseFilters } from '@/lib/reports/filters';
+import { requestTime } from '@/lib/sla/clock';
+
+type Props = { params: Promise<{ locale: Locale; kode: string }> };
+
+// Rendered once per language on first visit and served from the page cache after that; changes
+// made here (staff actions, citizen actions) refresh the page at once through revalidatePath,
+// and the SLA clock and anything changed elsewhere are at most a minute old.
+export const revalidate = 60;
+
+export function generateStaticParams() {
+  return [];
+}
+
+const CODE = /^31\.\d{2}(\.\d{2}(\.\d{4})?)?$/;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { kode } = await params;
+  const region = CODE.test(kode) ? await getRegion(getDb(), kode) : null;
+  return { title: region ? shortRegionName(region.name) : kode.slice(0, 20) };
+}
+
+export default async function RegionPage({ params }: Props) {
+  const { locale, kode } = await params;
+  setRequestLocale(locale);
+  if (!CODE.test(kode)) notFound();
+  const db = getDb();
+  const region = await getRegion(db, kode);
+  if (!region) notFound();
+  const filters = parseFilters({ wilayah: kode });
+  const [figures, children, openReports, finishedReports, ancestors, categories, t] = await Promise.all([
+    getRegionFigures(db, kode, requestTime()),
+    listChildRegions(db, kode),
+    findPublicReports(db, { ...filters, status: ['menunggu', 'koordinasi', 'disposisi', 'proses', 'menunggu_validasi'] }, { page: 1, pageSize: 10, sort: 'terbaru' }),
+    findPublicReports(db, { ...filters, status: ['selesai'] }, { page: 1, pageSize: 10, sort: 'terbaru' }),
+    Promise.all(
+      [kode.slice(0, 5), kode.slice(0, 8)].filter((c) => c.length < kode.length).map((c) => getRegion(db, c)),
+    ),
+    listPublicCategories(db),
+    getTranslations('region'),
+  ]);
+  const query = filtersToQuery(filters);
+  const pct = figures.total ? Math.round((figures.finished / figures.total) * 100) : 0;
+  const stats = [
+    { label: t('total'), value: formatNumber(figures.total, locale) },
+    { label: t('open'), value: formatNumber(figures.open, locale) },
+    { label: t('finishedPct'), value: `${pct}%` },
+    {
+      label: t('medianFinish'),
+      value: figures.medianHoursToFinish === null ? t('none') : formatDuration(figures.medianHoursToFinish * 3_600_000, locale),
+    },
+    { label: t('overdue'), value: formatNumber(figures.overdue, locale) },
+    { label: t('rating'), value: figures.averageRating === null ? t('none') : `${figures.averageRating.toFixed(1)} / 5` },
+  ];
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-4 space-y-5">
+      <header className="space-y-1">
+        <nav aria-label="breadcrumb" className="text-sm text-gray-700">
+          {ancestors.filter(Boolean).map((a) => (
+            <span key={a!.code}>
+              <Link href={`/wilayah/${a!.code}`} className="underline">
+                {shortRegionName(a!.name)}
+              </Link>{' '}
+              /{' '}
+            </span>
+          ))}
+        </nav>
+        <h1 className="text-2xl font-bold">
+          {t(region.level)} {shortRegionName(region.name)}
+        </h1>
+        <p className="font-mono text-sm text-gray-700">{region.code}</p>
+      </header>
+
+      <section aria-labelledby="angka">
+        <h2 id="angka" className="sr-only">
+          {t('figures')}
+        </h2>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="region-figures">
+          {stats.map((s) => (
+            <div key={s.label} className="rounded-lg border bg-white p-3">
+              <dt className="text-xs text-gray-700">{s.label}</dt>
+              <dd className="text-xl font-bold">{s.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-label={shortRegionName(region.name)} className="h-[45vh] min-h-[280px] overflow-hidden rounded-lg border">
+        <ReportMap
+          {...tileConfig()}
+          categoryNames={Object.fromEntries(categories.map((c) => [c.code, localName(c, locale)]))}
+          filterQuery={query}
+          bounds={[
+            [region.minLat, region.minLng],
+            [region.maxLat, region.maxLng],
+          ]}
+        />
+      </section>
+
+      <p>
+        <Link href={`/laporan?${query}`} className="underline">
+          {t('allReports')}
+        </Link>
+      </p>
+
+      <div className="grid gap-5 lg:grid-cols-2">
+        <section aria-labelledby="terbuka" className="space-y-2">
+          <h2 id="terbuka" className="text-lg font-semibold">
+            {t('openReports')} ({formatNumber(openReports.total, locale)})
+          </h2>
+          <ReportList reports={openReports.reports} />
+        </section>
+        <section aria-labelledby="selesai" className="space-y-2">
+          <h2 id="selesai" className="text-lg font-semibold">
+            {t('finishedReports')} ({formatNumber(finishedReports.total, locale)})
+          </h2>
+          <ReportList reports={finishedReports.reports} />
+        </section>
+      </div>
+
+      {children.length > 0 ? (
+        <section aria-labelledby="anak" className="space-y-2">
+          <h2 id="anak" className="text-lg font-semibold">
+            {t('children')}
+          </h2>
+          <ul className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-3 lg:grid-cols-4">
+            {children.map((c) => (
+              <li key={c.code}>
+                <Link href={`/wilayah/${c.code}`} className="underline">
+                  {shortRegionName(c.name)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
