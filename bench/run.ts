@@ -8,6 +8,7 @@ import postgres from 'postgres';
 import { createDatabase } from '@/db/connect';
 import { setupDemoDatabase } from '@/db/setup';
 import { intArg, parseArgs } from '../scripts/args';
+import { measurePages, type PageWeight } from './page-weight';
 
 // npm run bench -- --reports 2000000 --months 120 [--skip-generate] [--duration 10] [--connections 20]
 // Runs on PostgreSQL (BENCH_DATABASE_URL, default a fresh database "aduan_bench" on the local server).
@@ -28,12 +29,13 @@ interface Row {
   errors: number;
   non2xx: number;
 }
-const results: { machine: string; reports: number; generateSeconds: number | null; peakRssMb: number; rows: Row[] } = {
+const results: { machine: string; reports: number; generateSeconds: number | null; peakRssMb: number; rows: Row[]; pages: PageWeight[] } = {
   machine: `${process.platform} ${process.arch}, ${(await import('node:os')).cpus().length} cores, node ${process.version}`,
   reports: reportsWanted,
   generateSeconds: null,
   peakRssMb: 0,
   rows: [],
+  pages: [],
 };
 
 if (!args.has('skip-generate')) {
@@ -55,8 +57,11 @@ if (!args.has('skip-generate')) {
 }
 
 const sql = postgres(url, { max: 4, onnotice: () => {} });
-const numbers = (await sql<{ number: string }[]>`
-  select number from reports where is_confidential = false order by random() limit 2000`).map((r) => r.number);
+const sample = (await sql<{ number: string }[]>`
+  select number from reports where is_confidential = false order by random() limit 42000`).map((r) => r.number);
+// 2,000 tickets visited before the cached scenario; the rest are each visited once, uncached.
+const numbers = sample.slice(0, 2000);
+const coldNumbers = sample.slice(2000);
 results.reports = (await sql<{ n: number }[]>`select count(*)::int as n from reports`)[0].n;
 
 // Baselines: the ticket query straight through the driver, and a bare Node HTTP handler.
@@ -96,17 +101,27 @@ const viewports = () => {
   return { zoom, bbox: [lng, lat, lng + span, lat + span * 0.6].map((x) => x.toFixed(5)).join(',') };
 };
 const categories = ['jalan', 'pohon', 'parkir-liar', 'sampah', 'pkl-liar'];
-await load('warm-up', base, () => `/laporan/${numbers[rand(numbers.length)]}`, 3);
+// Warm-up: the first map request loads every point; each of the 2,000 cached-scenario tickets is visited once.
+const warmStarted = Date.now();
+await fetch(`${base}/api/peta?bbox=106.6,-6.4,107,-6&zoom=10`);
+console.log(`[bench] map points loaded in ${((Date.now() - warmStarted) / 1000).toFixed(1)} s`);
+for (let i = 0; i < numbers.length; i += 8) {
+  await Promise.all(numbers.slice(i, i + 8).map((n) => fetch(`${base}/laporan/${n}`).then((r) => r.arrayBuffer())));
+}
 results.rows.push(await load('map endpoint, random viewport/zoom', base, () => { const v = viewports(); return `/api/peta?bbox=${v.bbox}&zoom=${v.zoom}`; }));
 results.rows.push(await load('map endpoint, random viewport + category filter', base, () => { const v = viewports(); return `/api/peta?bbox=${v.bbox}&zoom=${v.zoom}&kategori=${categories[rand(5)]}`; }));
-results.rows.push(await load('ticket page by random number', base, () => `/laporan/${numbers[rand(numbers.length)]}`));
+results.rows.push(await load('ticket page, cached (one of 2,000 visited before)', base, () => `/laporan/${numbers[rand(numbers.length)]}`));
+let cold = 0;
+results.rows.push(await load('ticket page, first visit of each ticket (rendered)', base, () => `/laporan/${coldNumbers[cold++ % coldNumbers.length]}`));
 results.rows.push(await load('list page, category filter', base, () => `/laporan?kategori=${categories[rand(5)]}`));
 results.rows.push(await load('region page (kecamatan)', base, () => `/wilayah/31.7${1 + rand(5)}.0${1 + rand(4)}`));
 clearInterval(rss);
+results.pages = await measurePages(base, ['/', `/laporan/${numbers[0]}`, '/laporan']);
 server.kill('SIGTERM');
 
 console.log(`\n${results.reports.toLocaleString('en')} reports · ${results.machine} · peak server RSS ${results.peakRssMb} MB`);
 if (results.generateSeconds !== null) console.log(`data generation: ${results.generateSeconds.toFixed(0)} s`);
+console.table(results.pages.map((p) => ({ ...p, jsGzipKb: +p.jsGzipKb.toFixed(1), htmlGzipKb: +p.htmlGzipKb.toFixed(1) })));
 console.table(results.rows.map((r) => ({ ...r, rps: Math.round(r.rps), p50: +r.p50.toFixed(1), p97_5: +r.p97_5.toFixed(1), p99: +r.p99.toFixed(1), avgBytes: Math.round(r.avgBytes) })));
 mkdirSync('bench/results', { recursive: true });
 const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`;

@@ -10,6 +10,7 @@ import {
   integer,
   jsonb,
   pgEnum,
+  pgSequence,
   pgTable,
   primaryKey,
   serial,
@@ -166,6 +167,9 @@ export const users = pgTable(
 
 // ---------------------------------------------------------------- reports
 
+/** Numbers every insert and update of a report (set by a trigger), so readers can fetch what changed since. */
+export const reportsChangeSeq = pgSequence('reports_change_seq');
+
 export const reports = pgTable(
   'reports',
   {
@@ -208,6 +212,8 @@ export const reports = pgTable(
     idempotencyKey: text('idempotency_key'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
+    /** Set from reports_change_seq by a trigger on every insert and update; never written by the app. */
+    changeSeq: bigint('change_seq', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
     uniqueIndex('reports_number_uq').on(t.number),
@@ -224,6 +230,7 @@ export const reports = pgTable(
     index('reports_agency_status_idx').on(t.handlingAgencyId, t.status, t.dueAt),
     index('reports_category_created_idx').on(t.categoryCode, t.createdAt),
     index('reports_status_created_idx').on(t.status, t.createdAt),
+    index('reports_change_idx').on(t.changeSeq),
     check('reports_lat_range', sql`${t.lat} is null or (${t.lat} between -90 and 90)`),
     check('reports_lng_range', sql`${t.lng} is null or (${t.lng} between -180 and 180)`),
   ],

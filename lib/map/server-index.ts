@@ -1,53 +1,100 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { loadPublicMapPoints, type MapPoint } from '@/db/queries/map-points';
+import { loadMapChanges } from '@/db/queries/map-points';
 import { filtersToQuery, type ReportFilters } from '@/lib/reports/filters';
-import { buildClusterIndex, type ClusterIndex } from './clusters';
-import { pointMatcher } from './point-filter';
+import { gridAll, gridIn, MAX_CLUSTER_ZOOM, singlesIn, type BBox, type CellGrid, type MapFeature } from './clusters';
+import { PointStore } from './point-store';
 
-const TTL_MS = Number(process.env.ADUAN_MAP_TTL_SECONDS ?? 30) * 1000;
-const MAX_FILTERED = 24;
+/** How often the map asks the database what changed (a change made in this process is seen at once). */
+const REFRESH_MS = Number(process.env.ADUAN_MAP_REFRESH_SECONDS ?? 10) * 1000;
+/** Rows read per query, so that the first load of millions of reports never holds them all as objects. */
+const CHUNK = 50_000;
+/**
+ * Change numbers are taken when a transaction writes, but become visible when it commits: re-reading
+ * a little behind the highest number seen catches a slower transaction that committed after a faster one.
+ */
+const OVERLAP = 1_000;
+/** Zooms up to this one cache a whole-city grid per filter; closer zooms group only the cells in view. */
+const CITY_GRID_MAX_ZOOM = 12;
+const MAX_CACHED_GRIDS = 64;
 
-interface Snapshot {
-  points: MapPoint[];
-  builtAt: number;
-  /** Clustered indexes per filter query string, least recently used first. */
-  indexes: Map<string, ClusterIndex>;
+interface MapState {
+  store: PointStore;
+  lastSeq: number;
+  refreshedAt: number;
+  refreshing?: Promise<void>;
+  grids: Map<string, CellGrid>;
 }
 
-const state = globalThis as unknown as { aduanMap?: Snapshot; aduanMapLoading?: Promise<Snapshot> };
+const global = globalThis as unknown as { aduanMap?: MapState };
 
-async function snapshot(): Promise<Snapshot> {
-  const current = state.aduanMap;
-  if (current && Date.now() - current.builtAt < TTL_MS) return current;
-  state.aduanMapLoading ??= loadPublicMapPoints(getDb())
-    .then((points) => {
-      state.aduanMap = { points, builtAt: Date.now(), indexes: new Map() };
-      return state.aduanMap;
-    })
-    .finally(() => {
-      state.aduanMapLoading = undefined;
-    });
-  // Serve the previous snapshot while a fresh one loads, when there is one.
-  return current ?? state.aduanMapLoading;
+function state(): MapState {
+  global.aduanMap ??= { store: new PointStore(), lastSeq: 0, refreshedAt: 0, grids: new Map() };
+  return global.aduanMap;
 }
 
-/** Forces the next map request to reload points (after a report changes). */
-export function invalidateMapIndex(): void {
-  if (state.aduanMap) state.aduanMap.builtAt = 0;
-}
-
-/** The clustered index of public points matching the filters. */
-export async function getMapIndex(filters: ReportFilters): Promise<ClusterIndex> {
-  const snap = await snapshot();
-  const key = filtersToQuery(filters);
-  let index = snap.indexes.get(key);
-  if (index) {
-    snap.indexes.delete(key);
-  } else {
-    index = buildClusterIndex(key ? snap.points.filter(pointMatcher(filters)) : snap.points);
-    if (snap.indexes.size >= MAX_FILTERED) snap.indexes.delete(snap.indexes.keys().next().value!);
+async function readChanges(s: MapState): Promise<void> {
+  const db = getDb();
+  let after = Math.max(0, s.lastSeq - OVERLAP);
+  for (;;) {
+    const { rows, lastSeq } = await loadMapChanges(db, after, CHUNK);
+    if (s.store.apply(rows)) s.grids.clear();
+    after = lastSeq;
+    if (rows.length < CHUNK) break;
   }
-  snap.indexes.set(key, index);
-  return index;
+  s.lastSeq = Math.max(s.lastSeq, after);
+  s.refreshedAt = Date.now();
+}
+
+/** The point store, brought up to date when it is older than the refresh interval. */
+async function freshStore(): Promise<PointStore> {
+  const s = state();
+  const due = Date.now() - s.refreshedAt >= REFRESH_MS;
+  if (due && !s.refreshing) {
+    s.refreshing = readChanges(s).finally(() => {
+      s.refreshing = undefined;
+    });
+  }
+  // The first load is awaited; after that, requests are answered from the current points while a refresh runs.
+  if (s.refreshedAt === 0) await s.refreshing;
+  return s.store;
+}
+
+/** Makes the next map request read the changes (after a report changes in this process). */
+export function invalidateMapIndex(): void {
+  state().refreshedAt = Math.min(state().refreshedAt, 1);
+}
+
+function cachedGrid(s: MapState, key: string, build: () => CellGrid): CellGrid {
+  let grid = s.grids.get(key);
+  if (grid) {
+    s.grids.delete(key);
+  } else {
+    grid = build();
+    if (s.grids.size >= MAX_CACHED_GRIDS) s.grids.delete(s.grids.keys().next().value!);
+  }
+  s.grids.set(key, grid);
+  return grid;
+}
+
+export interface MapAnswer {
+  /** Public reports matching the filters, in all of Jakarta. */
+  total: number;
+  features: MapFeature[];
+}
+
+/** Clusters and single reports in view for the filters: the browser never receives every report. */
+export async function queryMap(filters: ReportFilters, bbox: BBox, zoom: number): Promise<MapAnswer> {
+  const store = await freshStore();
+  const s = state();
+  const key = filtersToQuery(filters);
+  const match = store.matcher(filters);
+  const city = (z: number) => cachedGrid(s, `${z}|${key}`, () => gridAll(store, z, match));
+  const total = city(0).total;
+  if (zoom <= CITY_GRID_MAX_ZOOM) return { total, features: city(zoom).features(store, bbox) };
+  if (zoom > MAX_CLUSTER_ZOOM) {
+    const singles = singlesIn(store, zoom, bbox, match);
+    if (singles) return { total, features: singles };
+  }
+  return { total, features: gridIn(store, Math.min(zoom, MAX_CLUSTER_ZOOM), bbox, match).features(store, bbox) };
 }

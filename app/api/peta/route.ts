@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
-import { getMapIndex } from '@/lib/map/server-index';
+import { queryMap } from '@/lib/map/server-index';
 import { parseFilters } from '@/lib/reports/filters';
 
 const querySchema = z.object({
@@ -33,10 +33,9 @@ export async function GET(request: NextRequest) {
     );
   }
   const { bbox, zoom } = parsed.data;
-  const index = await getMapIndex(parseFilters(params));
-  const features = index.query(bbox as [number, number, number, number], zoom);
+  const { total, features } = await queryMap(parseFilters(params), bbox as [number, number, number, number], zoom);
   return NextResponse.json(
-    { zoom, total: index.size, features },
+    { zoom, total, features },
     { headers: { 'Cache-Control': 'public, max-age=15, stale-while-revalidate=60' } },
   );
 }

@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from '@playwright/test';
+
+export interface PageWeight {
+  path: string;
+  /** JavaScript as sent over the wire (gzip), everything the page loads until the network is idle. */
+  jsGzipKb: number;
+  jsFiles: number;
+  /** The HTML document as sent over the wire. */
+  htmlGzipKb: number;
+}
+
+const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+
+/** Loads pages in a real browser on a phone-sized screen and adds up what they download. */
+export async function measurePages(base: string, paths: string[]): Promise<PageWeight[]> {
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({
+      executablePath: systemChromium,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    const out: PageWeight[] = [];
+    for (const path of paths) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, extraHTTPHeaders: { 'Accept-Encoding': 'gzip' } });
+      const page = await context.newPage();
+      const sizes: Promise<{ js: boolean; html: boolean; bytes: number }>[] = [];
+      page.on('requestfinished', (request) => {
+        const type = request.resourceType();
+        sizes.push(request.sizes().then((s) => ({ js: type === 'script', html: type === 'document', bytes: s.responseBodySize })));
+      });
+      await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+      const done = await Promise.all(sizes);
+      const js = done.filter((d) => d.js);
+      out.push({
+        path,
+        jsGzipKb: js.reduce((a, d) => a + d.bytes, 0) / 1024,
+        jsFiles: js.length,
+        htmlGzipKb: done.filter((d) => d.html).reduce((a, d) => a + d.bytes, 0) / 1024,
+      });
+      await context.close();
+    }
+    return out;
+  } finally {
+    await browser?.close();
+  }
+}

@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../connect';
+import { rowsOf } from '../bulk';
+import { seedDemoReports } from '../seed/demo';
+import { seedReference } from '../seed/reference';
+import { createTestDatabase } from '@/lib/testing/db';
+import { PointStore } from '@/lib/map/point-store';
+import { parseFilters } from '@/lib/reports/filters';
+import { loadMapChanges } from './map-points';
+
+let database: Database;
+const end = new Date('2026-09-01T00:00:00Z');
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedReference(database.db);
+  await seedDemoReports(database.db, { reports: 1500, months: 2, seed: 9, end });
+});
+afterAll(async () => database?.close());
+
+const count = async (where: string) =>
+  (await rowsOf<{ n: number }>(database.db.execute(sql.raw(`select count(*)::int as n from reports where ${where}`))))[0].n;
+
+async function loadAll(store: PointStore, after = 0, chunk = 400): Promise<number> {
+  for (;;) {
+    const { rows, lastSeq } = await loadMapChanges(database.db, after, chunk);
+    store.apply(rows);
+    after = lastSeq;
+    if (rows.length < chunk) return after;
+  }
+}
+
+describe('loadMapChanges', () => {
+  it('loads every located, non-confidential report in chunks, and nothing confidential', async () => {
+    const store = new PointStore();
+    await loadAll(store);
+    expect(store.size).toBe(await count('not is_confidential and lat is not null'));
+    const confidential = await rowsOf<{ number: string }>(database.db.execute(sql`select number from reports where is_confidential`));
+    expect(confidential.length).toBeGreaterThan(0);
+    const shown = new Set(store.numbers);
+    expect(confidential.some((r) => shown.has(r.number))).toBe(false);
+  });
+
+  it('returns only what changed since the last read: a status change, a new confidential flag', async () => {
+    const store = new PointStore();
+    const seen = await loadAll(store);
+    expect((await loadMapChanges(database.db, seen, 100)).rows).toEqual([]);
+
+    const [target] = await rowsOf<{ id: number; number: string }>(
+      database.db.execute(sql`select id, number from reports where not is_confidential and lat is not null and status = 'proses' limit 1`),
+    );
+    const [gone] = await rowsOf<{ id: number; number: string }>(
+      database.db.execute(sql`select id, number from reports where not is_confidential and lat is not null and id <> ${target.id} limit 1`),
+    );
+    await database.db.execute(sql`update reports set status = 'selesai' where id = ${target.id}`);
+    await database.db.execute(sql`update reports set is_confidential = true where id = ${gone.id}`);
+
+    const changes = await loadMapChanges(database.db, seen, 100);
+    expect(changes.rows.map((r) => r.number).sort()).toEqual([target.number, gone.number].sort());
+    expect(changes.lastSeq).toBeGreaterThan(seen);
+    const before = store.size;
+    expect(store.apply(changes.rows)).toBe(true);
+    expect(store.size).toBe(before - 1);
+    const finished = store.matcher(parseFilters(new URLSearchParams('status=selesai')));
+    expect(finished(store.numbers.indexOf(target.number))).toBe(true);
+  });
+
+  it('places private reports at their approximate position only', async () => {
+    const [p] = await rowsOf<{ number: string; lat: number; lng: number }>(
+      database.db.execute(sql`select number, lat, lng from reports where not is_public and not is_confidential and lat is not null limit 1`),
+    );
+    const { rows } = await loadMapChanges(database.db, 0, 100_000);
+    const row = rows.find((r) => r.number === p.number)!;
+    expect(row.lat).not.toBe(p.lat);
+    expect(Math.abs(row.lat! - p.lat)).toBeLessThan(0.002);
+    expect(Math.abs(row.lng! - p.lng)).toBeLessThan(0.002);
+  });
+});

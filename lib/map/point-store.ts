@@ -1,0 +1,242 @@
+import type { ReportStatus } from '@/db/schema';
+import { STATUSES } from '@/lib/reports/lifecycle';
+import { dayRange, type ReportFilters } from '@/lib/reports/filters';
+
+/** One report as the map needs it; `visible` is false once it must leave the map (confidential, no location). */
+export interface MapRow {
+  id: number;
+  number: string;
+  lat: number | null;
+  lng: number | null;
+  status: ReportStatus;
+  categoryCode: string;
+  channelCode: string;
+  kelurahanCode: string | null;
+  createdAt: number;
+  visible: boolean;
+}
+
+/** Spatial buckets of 0.01° (about 1.1 km): a viewport only looks at the buckets it covers. */
+const BUCKET_DEG = 0.01;
+const BUCKET_SPAN = 1 << 16;
+const bucketIndex = (deg: number) => Math.floor(deg / BUCKET_DEG) + BUCKET_SPAN / 2;
+const bucketKey = (lat: number, lng: number) => bucketIndex(lat) * BUCKET_SPAN + bucketIndex(lng);
+
+/** Strings stored once, referenced by a small integer. */
+class Dictionary {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+  id(value: string): number {
+    let id = this.index.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.index.set(value, id);
+    }
+    return id;
+  }
+  find(value: string): number | undefined {
+    return this.index.get(value);
+  }
+}
+
+const NO_REGION = 0;
+
+/**
+ * Every public map point in compact columns (about 40 bytes a report), patched in place as
+ * reports change, so that millions of reports fit in memory and a change costs O(1), not a rebuild.
+ */
+export class PointStore {
+  /** Bumped whenever a point is added, moved, changed or removed: cached aggregates key on it. */
+  version = 0;
+  private length = 0;
+  private capacity = 0;
+  lat = new Float64Array(0);
+  lng = new Float64Array(0);
+  status = new Uint8Array(0);
+  category = new Uint16Array(0);
+  channel = new Uint16Array(0);
+  kelurahan = new Uint16Array(0);
+  created = new Float64Array(0);
+  alive = new Uint8Array(0);
+  numbers: string[] = [];
+  private positionById = new Int32Array(0);
+  private readonly buckets = new Map<number, number[]>();
+  readonly categories = new Dictionary();
+  readonly channels = new Dictionary();
+  readonly kelurahans = new Dictionary();
+  private live = 0;
+
+  constructor() {
+    this.kelurahans.id(''); // NO_REGION
+  }
+
+  /** Number of points on the map. */
+  get size(): number {
+    return this.live;
+  }
+
+  /** Slots in use, including removed points (iterate 0…slots and check `alive`). */
+  get slots(): number {
+    return this.length;
+  }
+
+  /** Applies changed rows; returns true when the map changed. */
+  apply(rows: MapRow[]): boolean {
+    let changed = false;
+    for (const row of rows) changed = this.applyOne(row) || changed;
+    if (changed) this.version++;
+    return changed;
+  }
+
+  private applyOne(row: MapRow): boolean {
+    const at = row.id < this.positionById.length ? this.positionById[row.id] - 1 : -1;
+    const show = row.visible && row.lat !== null && row.lng !== null;
+    if (at < 0) {
+      if (!show) return false;
+      this.append(row);
+      return true;
+    }
+    if (!show) {
+      if (!this.alive[at]) return false;
+      this.unbucket(at);
+      this.alive[at] = 0;
+      this.live--;
+      return true;
+    }
+    const status = STATUS_INDEX.get(row.status)!;
+    const moved = !this.alive[at] || this.lat[at] !== row.lat || this.lng[at] !== row.lng;
+    const same =
+      !moved &&
+      this.status[at] === status &&
+      this.category[at] === this.categories.id(row.categoryCode) &&
+      this.channel[at] === this.channels.id(row.channelCode) &&
+      this.kelurahan[at] === (row.kelurahanCode ? this.kelurahans.id(row.kelurahanCode) : NO_REGION);
+    if (same) return false;
+    if (moved && this.alive[at]) this.unbucket(at);
+    this.write(at, row);
+    if (moved) {
+      if (!this.alive[at]) this.live++;
+      this.alive[at] = 1;
+      this.bucket(at);
+    }
+    return true;
+  }
+
+  private append(row: MapRow): void {
+    if (this.length === this.capacity) this.grow(Math.max(1024, this.capacity * 2));
+    const at = this.length++;
+    if (row.id >= this.positionById.length) {
+      const next = new Int32Array(Math.max(row.id + 1, this.positionById.length * 2, 1024));
+      next.set(this.positionById);
+      this.positionById = next;
+    }
+    this.positionById[row.id] = at + 1;
+    this.write(at, row);
+    this.alive[at] = 1;
+    this.live++;
+    this.bucket(at);
+  }
+
+  private write(at: number, row: MapRow): void {
+    this.lat[at] = row.lat!;
+    this.lng[at] = row.lng!;
+    this.status[at] = STATUS_INDEX.get(row.status)!;
+    this.category[at] = this.categories.id(row.categoryCode);
+    this.channel[at] = this.channels.id(row.channelCode);
+    this.kelurahan[at] = row.kelurahanCode ? this.kelurahans.id(row.kelurahanCode) : NO_REGION;
+    this.created[at] = row.createdAt;
+    this.numbers[at] = row.number;
+  }
+
+  private grow(capacity: number): void {
+    const grow = <A extends Float64Array | Uint8Array | Uint16Array>(old: A, make: (n: number) => A): A => {
+      const next = make(capacity);
+      next.set(old);
+      return next;
+    };
+    this.lat = grow(this.lat, (n) => new Float64Array(n));
+    this.lng = grow(this.lng, (n) => new Float64Array(n));
+    this.created = grow(this.created, (n) => new Float64Array(n));
+    this.status = grow(this.status, (n) => new Uint8Array(n));
+    this.alive = grow(this.alive, (n) => new Uint8Array(n));
+    this.category = grow(this.category, (n) => new Uint16Array(n));
+    this.channel = grow(this.channel, (n) => new Uint16Array(n));
+    this.kelurahan = grow(this.kelurahan, (n) => new Uint16Array(n));
+    this.capacity = capacity;
+  }
+
+  private bucket(at: number): void {
+    const key = bucketKey(this.lat[at], this.lng[at]);
+    const list = this.buckets.get(key);
+    if (list) list.push(at);
+    else this.buckets.set(key, [at]);
+  }
+
+  private unbucket(at: number): void {
+    const key = bucketKey(this.lat[at], this.lng[at]);
+    const list = this.buckets.get(key);
+    if (!list) return;
+    const i = list.indexOf(at);
+    if (i >= 0) {
+      list[i] = list[list.length - 1];
+      list.pop();
+    }
+    if (list.length === 0) this.buckets.delete(key);
+  }
+
+  /** Calls `visit` for every live point inside the box (west, south, east, north), bucket by bucket. */
+  forEachIn([west, south, east, north]: readonly [number, number, number, number], visit: (at: number) => void): void {
+    const span = (bucketIndex(east) - bucketIndex(west) + 1) * (bucketIndex(north) - bucketIndex(south) + 1);
+    // A box wider than the data: walking the buckets we have is cheaper than walking empty ones.
+    if (span > this.buckets.size) {
+      for (const list of this.buckets.values()) {
+        for (const at of list) {
+          if (this.lat[at] >= south && this.lat[at] <= north && this.lng[at] >= west && this.lng[at] <= east) visit(at);
+        }
+      }
+      return;
+    }
+    for (let by = bucketIndex(south); by <= bucketIndex(north); by++) {
+      for (let bx = bucketIndex(west); bx <= bucketIndex(east); bx++) {
+        const list = this.buckets.get(by * BUCKET_SPAN + bx);
+        if (!list) continue;
+        for (const at of list) {
+          if (this.lat[at] >= south && this.lat[at] <= north && this.lng[at] >= west && this.lng[at] <= east) visit(at);
+        }
+      }
+    }
+  }
+
+  /** The in-memory twin of the SQL filter conditions: a test on a point's slot. */
+  matcher(filters: ReportFilters): (at: number) => boolean {
+    const table = (wanted: string[], dictionary: Dictionary) => {
+      if (!wanted.length) return null;
+      const ids = new Set(wanted.map((w) => dictionary.find(w)).filter((id) => id !== undefined));
+      return ids;
+    };
+    const status = filters.status.length ? new Set(filters.status.map((s) => STATUS_INDEX.get(s))) : null;
+    const category = table(filters.kategori, this.categories);
+    const channel = table(filters.kanal, this.channels);
+    const region = filters.wilayah;
+    const inRegion = region
+      ? new Set(
+          this.kelurahans.values
+            .map((code, id) => (code && (code === region || code.startsWith(`${region}.`)) ? id : -1))
+            .filter((id) => id >= 0),
+        )
+      : null;
+    const { from, until } = dayRange(filters);
+    const fromMs = from?.getTime() ?? -Infinity;
+    const untilMs = until?.getTime() ?? Infinity;
+    return (at) =>
+      (!status || status.has(this.status[at])) &&
+      (!category || category.has(this.category[at])) &&
+      (!channel || channel.has(this.channel[at])) &&
+      (!inRegion || inRegion.has(this.kelurahan[at])) &&
+      this.created[at] >= fromMs &&
+      this.created[at] < untilMs;
+  }
+}
+
+const STATUS_INDEX = new Map<string, number>(STATUSES.map((s, i) => [s, i]));
