@@ -106,9 +106,15 @@ const ORDER = {
   kategori: [asc(categories.nameId), desc(reports.createdAt)],
 } satisfies Record<SortOrder, unknown[]>;
 
+/** Counting stops here: an exact count of hundreds of thousands of rows costs a second at city scale. */
+export const COUNT_CAP = 10_000;
+
 export interface PublicReportPage {
   reports: PublicReport[];
+  /** Matching reports, at most COUNT_CAP. */
   total: number;
+  /** True when more than `total` reports match. */
+  totalIsLowerBound: boolean;
   page: number;
   pageSize: number;
 }
@@ -117,8 +123,9 @@ export interface PublicReportPage {
 export async function findPublicReports(
   db: Db,
   filters: ReportFilters,
-  options: { page: number; pageSize: number; sort: SortOrder },
+  options: { page: number; pageSize: number; sort: SortOrder; countCap?: number },
 ): Promise<PublicReportPage> {
+  const cap = options.countCap ?? COUNT_CAP;
   const where = publicFilterConditions(filters);
   const [rows, [{ total }]] = await Promise.all([
     publicBase(db)
@@ -126,9 +133,17 @@ export async function findPublicReports(
       .orderBy(...ORDER[options.sort])
       .limit(options.pageSize)
       .offset((options.page - 1) * options.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(reports).where(where),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(db.select({ one: sql`1` }).from(reports).where(where).limit(cap + 1).as('capped')),
   ]);
-  return { reports: rows.map(toPublic), total, page: options.page, pageSize: options.pageSize };
+  return {
+    reports: rows.map(toPublic),
+    total: Math.min(total, cap),
+    totalIsLowerBound: total > cap,
+    page: options.page,
+    pageSize: options.pageSize,
+  };
 }
 
 /** Every public report matching the filters, in id order, a batch at a time (for exports). */

@@ -1,6 +1,6 @@
 import type { ReportStatus } from '@/db/schema';
 import { STATUSES } from '@/lib/reports/lifecycle';
-import type { PointStore } from './point-store';
+import { matchesAll, type PointStore } from './point-store';
 
 export type StatusCounts = Partial<Record<ReportStatus, number>>;
 export type BBox = readonly [west: number, south: number, east: number, north: number];
@@ -15,44 +15,61 @@ const CELL_PX = 64;
 export const MAX_CLUSTER_ZOOM = 16;
 const SINGLES_LIMIT = 2000;
 const MAX_EXPANSION_ZOOM = 18;
+const S = STATUSES.length;
 
 /** Cell width in degrees at a zoom: a 256-pixel world tile spans 360°. */
 export const cellDegrees = (zoom: number) => (CELL_PX * 360) / (256 * 2 ** zoom);
 
-const OFFSET = 2 ** 23;
-const cellKey = (ix: number, iy: number) => (iy + OFFSET) * 2 ** 24 + (ix + OFFSET);
-
-/** What a grid cell holds: counts per status and the mean position of its reports. */
-export interface Cell {
-  ix: number;
-  iy: number;
-  count: number;
-  sumLat: number;
-  sumLng: number;
-  counts: Uint32Array;
-  /** A slot in the store: the report itself when the cell holds one. */
-  first: number;
-}
-
+/**
+ * Counts per grid cell over a fixed range of cells, in flat typed arrays (no object per cell or
+ * per point), so that gridding two million reports is a tight loop.
+ */
 export class CellGrid {
-  readonly cells = new Map<number, Cell>();
+  readonly size: number;
+  private readonly x0: number;
+  private readonly y0: number;
+  private readonly width: number;
+  private readonly height: number;
+  private readonly count: Uint32Array;
+  private readonly sumLat: Float64Array;
+  private readonly sumLng: Float64Array;
+  private readonly statusCount: Uint32Array;
+  private readonly first: Int32Array;
   total = 0;
-  constructor(readonly zoom: number) {}
+
+  /** Cells a grid over the box would have. */
+  static cellsFor(zoom: number, [west, south, east, north]: BBox): number {
+    const size = cellDegrees(zoom);
+    return (Math.floor(east / size) - Math.floor(west / size) + 1) * (Math.floor(north / size) - Math.floor(south / size) + 1);
+  }
+
+  /** A grid covering the box; points outside it are not counted. */
+  constructor(
+    readonly zoom: number,
+    [west, south, east, north]: BBox,
+  ) {
+    this.size = cellDegrees(zoom);
+    this.x0 = Math.floor(west / this.size);
+    this.y0 = Math.floor(south / this.size);
+    this.width = Math.max(0, Math.floor(east / this.size) - this.x0 + 1);
+    this.height = Math.max(0, Math.floor(north / this.size) - this.y0 + 1);
+    const n = this.width * this.height;
+    this.count = new Uint32Array(n);
+    this.sumLat = new Float64Array(n);
+    this.sumLng = new Float64Array(n);
+    this.statusCount = new Uint32Array(n * S);
+    this.first = new Int32Array(n);
+  }
 
   add(store: PointStore, at: number): void {
-    const size = cellDegrees(this.zoom);
-    const ix = Math.floor(store.lng[at] / size);
-    const iy = Math.floor(store.lat[at] / size);
-    const key = cellKey(ix, iy);
-    let cell = this.cells.get(key);
-    if (!cell) {
-      cell = { ix, iy, count: 0, sumLat: 0, sumLng: 0, counts: new Uint32Array(STATUSES.length), first: at };
-      this.cells.set(key, cell);
-    }
-    cell.count++;
-    cell.sumLat += store.lat[at];
-    cell.sumLng += store.lng[at];
-    cell.counts[store.status[at]]++;
+    const ix = Math.floor(store.lng[at] / this.size) - this.x0;
+    const iy = Math.floor(store.lat[at] / this.size) - this.y0;
+    if (ix < 0 || iy < 0 || ix >= this.width || iy >= this.height) return;
+    const c = iy * this.width + ix;
+    if (this.count[c]++ === 0) this.first[c] = at;
+    this.sumLat[c] += store.lat[at];
+    this.sumLng[c] += store.lng[at];
+    this.statusCount[c * S + store.status[at]]++;
     this.total++;
   }
 
@@ -61,31 +78,35 @@ export class CellGrid {
    * so a cluster at the edge of the view has the same count as when it is panned to the middle.
    */
   features(store: PointStore, [west, south, east, north]: BBox): MapFeature[] {
-    const size = cellDegrees(this.zoom);
-    const [x0, x1, y0, y1] = [Math.floor(west / size), Math.floor(east / size), Math.floor(south / size), Math.floor(north / size)];
     const out: MapFeature[] = [];
-    for (const [key, cell] of this.cells) {
-      if (cell.ix < x0 || cell.ix > x1 || cell.iy < y0 || cell.iy > y1) continue;
-      const lat = cell.sumLat / cell.count;
-      const lng = cell.sumLng / cell.count;
-      if (lat < south || lat > north || lng < west || lng > east) continue;
-      if (cell.count === 1) {
-        out.push(single(store, cell.first));
-        continue;
+    const xFrom = Math.max(0, Math.floor(west / this.size) - this.x0);
+    const xTo = Math.min(this.width - 1, Math.floor(east / this.size) - this.x0);
+    const yFrom = Math.max(0, Math.floor(south / this.size) - this.y0);
+    const yTo = Math.min(this.height - 1, Math.floor(north / this.size) - this.y0);
+    for (let iy = yFrom; iy <= yTo; iy++) {
+      for (let ix = xFrom; ix <= xTo; ix++) {
+        const c = iy * this.width + ix;
+        const n = this.count[c];
+        if (n === 0) continue;
+        const lat = this.sumLat[c] / n;
+        const lng = this.sumLng[c] / n;
+        if (lat < south || lat > north || lng < west || lng > east) continue;
+        if (n === 1) {
+          out.push(single(store, this.first[c]));
+          continue;
+        }
+        const counts: StatusCounts = {};
+        for (let s = 0; s < S; s++) if (this.statusCount[c * S + s]) counts[STATUSES[s]] = this.statusCount[c * S + s];
+        out.push({
+          kind: 'cluster',
+          id: (this.y0 + iy) * 2 ** 24 + (this.x0 + ix),
+          lat,
+          lng,
+          count: n,
+          counts,
+          expansionZoom: Math.min(this.zoom + 2, MAX_EXPANSION_ZOOM),
+        });
       }
-      const counts: StatusCounts = {};
-      STATUSES.forEach((s, i) => {
-        if (cell.counts[i]) counts[s] = cell.counts[i];
-      });
-      out.push({
-        kind: 'cluster',
-        id: key,
-        lat,
-        lng,
-        count: cell.count,
-        counts,
-        expansionZoom: Math.min(this.zoom + 2, MAX_EXPANSION_ZOOM),
-      });
     }
     return out;
   }
@@ -96,7 +117,7 @@ function single(store: PointStore, at: number): MapFeature {
     kind: 'report',
     lat: store.lat[at],
     lng: store.lng[at],
-    number: store.numbers[at],
+    number: store.number(at),
     status: STATUSES[store.status[at]],
     categoryCode: store.categories.values[store.category[at]],
   };
@@ -104,8 +125,15 @@ function single(store: PointStore, at: number): MapFeature {
 
 /** Grid of every matching report (for a whole-city cache). */
 export function gridAll(store: PointStore, zoom: number, match: (at: number) => boolean): CellGrid {
-  const grid = new CellGrid(zoom);
-  for (let at = 0; at < store.slots; at++) if (store.alive[at] && match(at)) grid.add(store, at);
+  const b = store.bounds;
+  const grid = new CellGrid(zoom, store.size ? [b.west, b.south, b.east, b.north] : [0, 0, 0, 0]);
+  const alive = store.alive;
+  const n = store.slots;
+  if (match === matchesAll) {
+    for (let at = 0; at < n; at++) if (alive[at]) grid.add(store, at);
+  } else {
+    for (let at = 0; at < n; at++) if (alive[at] && match(at)) grid.add(store, at);
+  }
   return grid;
 }
 
@@ -113,13 +141,16 @@ export function gridAll(store: PointStore, zoom: number, match: (at: number) => 
 export function gridIn(store: PointStore, zoom: number, bbox: BBox, match: (at: number) => boolean): CellGrid {
   const size = cellDegrees(zoom);
   const [west, south, east, north] = bbox;
-  const grid = new CellGrid(zoom);
+  const b = store.bounds;
+  // whole cells touching the box, but never more than the area the points cover
   const padded = [
-    Math.floor(west / size) * size,
-    Math.floor(south / size) * size,
-    (Math.floor(east / size) + 1) * size,
-    (Math.floor(north / size) + 1) * size,
+    Math.max(Math.floor(west / size) * size, b.west),
+    Math.max(Math.floor(south / size) * size, b.south),
+    Math.min((Math.floor(east / size) + 1) * size, b.east),
+    Math.min((Math.floor(north / size) + 1) * size, b.north),
   ] as const;
+  const grid = new CellGrid(zoom, padded[0] <= padded[2] && padded[1] <= padded[3] ? padded : [0, 0, 0, 0]);
+  if (padded[0] > padded[2] || padded[1] > padded[3]) return grid;
   store.forEachIn(padded, (at) => {
     if (match(at)) grid.add(store, at);
   });

@@ -18,7 +18,7 @@ const row = (over: Partial<MapRow> = {}): MapRow => ({
 
 const inBox = (store: PointStore, box: [number, number, number, number]) => {
   const found: string[] = [];
-  store.forEachIn(box, (at) => found.push(store.numbers[at]));
+  store.forEachIn(box, (at) => found.push(store.number(at)));
   return found.sort();
 };
 const jakarta: [number, number, number, number] = [106.6, -6.4, 107.0, -6.0];

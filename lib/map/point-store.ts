@@ -59,7 +59,11 @@ export class PointStore {
   kelurahan = new Uint16Array(0);
   created = new Float64Array(0);
   alive = new Uint8Array(0);
-  numbers: string[] = [];
+  /** Ticket numbers JK + 10 digits kept as the number of their digits: millions of strings would burden the GC. */
+  private numberDigits = new Float64Array(0);
+  private readonly otherNumbers = new Map<number, string>();
+  /** The area the points have ever covered (it only grows). */
+  bounds = { west: Infinity, south: Infinity, east: -Infinity, north: -Infinity };
   private positionById = new Int32Array(0);
   private readonly buckets = new Map<number, number[]>();
   readonly categories = new Dictionary();
@@ -146,7 +150,24 @@ export class PointStore {
     this.channel[at] = this.channels.id(row.channelCode);
     this.kelurahan[at] = row.kelurahanCode ? this.kelurahans.id(row.kelurahanCode) : NO_REGION;
     this.created[at] = row.createdAt;
-    this.numbers[at] = row.number;
+    if (TICKET.test(row.number)) {
+      this.numberDigits[at] = Number(row.number.slice(2));
+      this.otherNumbers.delete(at);
+    } else {
+      this.numberDigits[at] = -1;
+      this.otherNumbers.set(at, row.number);
+    }
+    const b = this.bounds;
+    if (row.lng! < b.west) b.west = row.lng!;
+    if (row.lng! > b.east) b.east = row.lng!;
+    if (row.lat! < b.south) b.south = row.lat!;
+    if (row.lat! > b.north) b.north = row.lat!;
+  }
+
+  /** The ticket number of a slot. */
+  number(at: number): string {
+    const digits = this.numberDigits[at];
+    return digits < 0 ? this.otherNumbers.get(at)! : `JK${String(digits).padStart(10, '0')}`;
   }
 
   private grow(capacity: number): void {
@@ -158,6 +179,7 @@ export class PointStore {
     this.lat = grow(this.lat, (n) => new Float64Array(n));
     this.lng = grow(this.lng, (n) => new Float64Array(n));
     this.created = grow(this.created, (n) => new Float64Array(n));
+    this.numberDigits = grow(this.numberDigits, (n) => new Float64Array(n));
     this.status = grow(this.status, (n) => new Uint8Array(n));
     this.alive = grow(this.alive, (n) => new Uint8Array(n));
     this.category = grow(this.category, (n) => new Uint16Array(n));
@@ -229,6 +251,7 @@ export class PointStore {
     const { from, until } = dayRange(filters);
     const fromMs = from?.getTime() ?? -Infinity;
     const untilMs = until?.getTime() ?? Infinity;
+    if (!status && !category && !channel && !inRegion && !from && !until) return matchesAll;
     return (at) =>
       (!status || status.has(this.status[at])) &&
       (!category || category.has(this.category[at])) &&
@@ -239,4 +262,8 @@ export class PointStore {
   }
 }
 
+/** The matcher of no filters: callers may skip calling it. */
+export const matchesAll = (_at: number) => true;
+
+const TICKET = /^JK\d{10}$/;
 const STATUS_INDEX = new Map<string, number>(STATUSES.map((s, i) => [s, i]));

@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '@/db/client';
 import { loadMapChanges } from '@/db/queries/map-points';
 import { filtersToQuery, type ReportFilters } from '@/lib/reports/filters';
-import { gridAll, gridIn, MAX_CLUSTER_ZOOM, singlesIn, type BBox, type CellGrid, type MapFeature } from './clusters';
+import { CellGrid, gridAll, gridIn, MAX_CLUSTER_ZOOM, singlesIn, type BBox, type MapFeature } from './clusters';
 import { PointStore } from './point-store';
 
 /** How often the map asks the database what changed (a change made in this process is seen at once). */
@@ -15,7 +15,8 @@ const CHUNK = 50_000;
  */
 const OVERLAP = 1_000;
 /** Zooms up to this one cache a whole-city grid per filter; closer zooms group only the cells in view. */
-const CITY_GRID_MAX_ZOOM = 12;
+const CITY_GRID_MAX_ZOOM = 14;
+const MAX_CITY_CELLS = 2_000_000;
 const MAX_CACHED_GRIDS = 64;
 
 interface MapState {
@@ -89,9 +90,13 @@ export async function queryMap(filters: ReportFilters, bbox: BBox, zoom: number)
   const s = state();
   const key = filtersToQuery(filters);
   const match = store.matcher(filters);
+  const b = store.bounds;
+  // a whole-city grid per filter and zoom, unless the points spread so far that it would be huge
+  const cityFits = (z: number) => store.size > 0 && CellGrid.cellsFor(z, [b.west, b.south, b.east, b.north]) <= MAX_CITY_CELLS;
   const city = (z: number) => cachedGrid(s, `${z}|${key}`, () => gridAll(store, z, match));
-  const total = city(0).total;
-  if (zoom <= CITY_GRID_MAX_ZOOM) return { total, features: city(zoom).features(store, bbox) };
+  const totalZoom = cityFits(CITY_GRID_MAX_ZOOM) ? CITY_GRID_MAX_ZOOM : 0;
+  const total = city(totalZoom).total;
+  if (zoom <= CITY_GRID_MAX_ZOOM && cityFits(zoom)) return { total, features: city(zoom).features(store, bbox) };
   if (zoom > MAX_CLUSTER_ZOOM) {
     const singles = singlesIn(store, zoom, bbox, match);
     if (singles) return { total, features: singles };

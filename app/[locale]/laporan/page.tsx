@@ -43,7 +43,7 @@ export default async function ReportListPage({ searchParams }: Props) {
       <FilterForm action="/laporan" filters={filters} categories={categories} channels={channels} regions={regions} sort={sort} />
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p role="status" data-testid="result-count">
-          {t('count', { total: formatNumber(result.total) })}
+          {t(result.totalIsLowerBound ? 'countMore' : 'count', { total: formatNumber(result.total) })}
         </p>
         <p className="flex flex-wrap gap-3">
           <Link href={`/${query ? `?${query}` : ''}`} className="underline">

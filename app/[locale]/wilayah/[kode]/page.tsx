@@ -17,10 +17,9 @@ import { requestTime } from '@/lib/sla/clock';
 
 type Props = { params: Promise<{ locale: Locale; kode: string }> };
 
-// Rendered once per language on first visit and served from the page cache after that; changes
-// made here (staff actions, citizen actions) refresh the page at once through revalidatePath,
-// and the SLA clock and anything changed elsewhere are at most a minute old.
-export const revalidate = 60;
+// Rendered once per language on first visit and served from the page cache for ten minutes:
+// a region's figures cover thousands of reports and are not worth recomputing per visitor.
+export const revalidate = 600;
 
 export function generateStaticParams() {
   return [];
