@@ -1,6 +1,6 @@
 /**
  * Runs once in the server process before it serves requests: applies committed migrations,
- * then starts the outbox worker in-process (PGlite allows one process per data directory, so
+ * then starts the outbox and escalation workers in-process (PGlite allows one process per data directory, so
  * the embedded demo cannot run a separate worker; on PostgreSQL several may run at once).
  */
 export async function register() {
@@ -16,6 +16,11 @@ export async function register() {
     startOutboxWorker(getDatabase().db, createSenders(), {
       intervalMs: Number(process.env.ADUAN_WORKER_INTERVAL_MS ?? 5000),
       onError: (error) => console.error('[outbox]', error),
+    });
+    const { startEscalationWorker } = await import('./lib/sla/escalate');
+    startEscalationWorker(getDatabase().db, {
+      intervalMs: Number(process.env.ADUAN_ESCALATION_INTERVAL_MS ?? 60_000),
+      onError: (error) => console.error('[eskalasi]', error),
     });
   }
 }

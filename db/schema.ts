@@ -86,6 +86,8 @@ export const attachmentKind = pgEnum('attachment_kind', ['sebelum', 'sesudah', '
 
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
 
+export const slaCalendar = pgEnum('sla_calendar', ['kalender', 'hari_kerja']);
+
 // ---------------------------------------------------------------- reference data
 
 export const regions = pgTable(
@@ -131,9 +133,31 @@ export const categories = pgTable('categories', {
   /** Agency code of the Dinas that handles it when the kelurahan coordinates it onward. */
   defaultAgencyCode: text('default_agency_code'),
   isConfidential: boolean('is_confidential').notNull().default(false),
-  slaHours: integer('sla_hours'),
   duplicateRadiusM: integer('duplicate_radius_m').notNull().default(150),
   sortOrder: integer('sort_order').notNull().default(0),
+});
+
+/**
+ * Service-level policy: the row without a category is the city-wide default, a row with one
+ * overrides it for that category. Hours are service hours on the row's calendar.
+ */
+export const slaPolicies = pgTable('sla_policies', {
+  id: serial('id').primaryKey(),
+  categoryCode: text('category_code')
+    .unique()
+    .references(() => categories.code),
+  firstResponseHours: integer('first_response_hours').notNull(),
+  followUpHours: integer('follow_up_hours').notNull(),
+  silenceRedHours: integer('silence_red_hours').notNull(),
+  escalationStepHours: integer('escalation_step_hours').notNull(),
+  calendar: slaCalendar('calendar').notNull().default('kalender'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** Public holidays (WIB calendar days): not working days on the working-day calendar. */
+export const holidays = pgTable('holidays', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  name: text('name').notNull(),
 });
 
 export const channels = pgTable('channels', {
@@ -212,6 +236,8 @@ export const reports = pgTable(
     idempotencyKey: text('idempotency_key'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
+    /** Steps climbed on the escalation ladder: 0 none, 1 kecamatan, 2 walikota, 3 Balai Kota. */
+    escalationLevel: smallint('escalation_level').notNull().default(0),
     /** Set from reports_change_seq by a trigger on every insert and update; never written by the app. */
     changeSeq: bigint('change_seq', { mode: 'number' }).notNull().default(0),
   },

@@ -1,10 +1,11 @@
 import { createDatabase } from '@/db/connect';
 import { createSenders } from '@/lib/notify/senders';
 import { startOutboxWorker } from '@/lib/notify/worker';
+import { startEscalationWorker } from '@/lib/sla/escalate';
 import { intArg, parseArgs } from './args';
 
 // npm run worker [-- --interval 5000 --batch 20]
-// Delivers the notification outbox until SIGINT/SIGTERM. With PGlite (no DATABASE_URL) the data
+// Delivers the notification outbox and climbs the escalation ladder until SIGINT/SIGTERM. With PGlite (no DATABASE_URL) the data
 // directory belongs to one process, so run the worker in-process with the server instead.
 const args = parseArgs(process.argv.slice(2));
 const intervalMs = intArg(args, 'interval', Number(process.env.ADUAN_WORKER_INTERVAL_MS ?? 5_000));
@@ -21,12 +22,18 @@ console.log(
     `channels: ${configured.join(', ') || 'none configured'})`,
 );
 
-const stop = startOutboxWorker(database.db, createSenders(env), {
+const stopOutbox = startOutboxWorker(database.db, createSenders(env), {
   intervalMs,
   batch,
   onRun: ({ sent, failed }) => console.log(`[worker] sent ${sent}, failed ${failed}`),
   onError: (error) => console.error('[worker] run failed:', error),
 });
+const stopEscalation = startEscalationWorker(database.db, {
+  intervalMs: intArg(args, 'escalation-interval', Number(env.ADUAN_ESCALATION_INTERVAL_MS ?? 60_000)),
+  onRun: ({ escalated, steps }) => console.log(`[worker] escalated ${escalated} tickets (${steps} steps)`),
+  onError: (error) => console.error('[worker] escalation run failed:', error),
+});
+const stop = () => Promise.all([stopOutbox(), stopEscalation()]);
 
 let isStopping = false;
 async function shutdown(signal: NodeJS.Signals) {

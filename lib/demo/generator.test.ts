@@ -102,3 +102,16 @@ describe('generateDemo', () => {
     }
   });
 });
+
+describe('generateDemo escalation levels', () => {
+  it('puts open overdue tickets as far up the ladder as the default policy says, and nothing else', () => {
+    const open = new Set(['menunggu', 'koordinasi', 'disposisi', 'proses', 'menunggu_validasi']);
+    for (const r of data.reports) {
+      const deadline = (r.estimatedCompletionAt ?? r.dueAt!).getTime();
+      const overdueDays = (END.getTime() - deadline) / (24 * HOUR);
+      const expected = !open.has(r.status!) || overdueDays <= 0 ? 0 : Math.min(3, 1 + Math.floor(overdueDays));
+      expect(r.escalationLevel).toBe(expected);
+    }
+    expect(data.reports.some((r) => r.escalationLevel === 3)).toBe(true);
+  });
+});

@@ -5,7 +5,9 @@ import { createAreaSampler } from '@/lib/regions/sample';
 import { officeCode } from '@/lib/reference/agencies';
 import type { CategoryDef } from '@/lib/reference/categories';
 import type { ChannelDef } from '@/lib/reference/channels';
+import { isOpen } from '@/lib/reports/lifecycle';
 import { formatTicketNumber, wibDay } from '@/lib/reports/ticket-number';
+import { DEFAULT_SLA_POLICY, escalationLevelAt } from '@/lib/sla/policy';
 import { createRand, logNormal, weightedPicker, type Rand } from './random';
 import { planLifecycle, type PlannedEvent } from './lifecycle-plan';
 import { describeComplaint, pickStreet } from './templates';
@@ -13,6 +15,7 @@ import { fakeReporter } from './people';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+const NO_HOLIDAYS: ReadonlySet<string> = new Set();
 
 export interface GeneratorOptions {
   reports: number;
@@ -179,6 +182,10 @@ export function* generateDemo(ref: GeneratorReference, options: GeneratorOptions
       estimatedCompletionAt: plan.estimatedCompletionAt ? new Date(plan.estimatedCompletionAt) : null,
       firstResponseDueAt: new Date(times[i] + DAY),
       dueAt: new Date(times[i] + 7 * DAY),
+      // open tickets already as far up the ladder as the default policy puts them at the end of the period
+      escalationLevel: isOpen(status)
+        ? escalationLevelAt(new Date(plan.estimatedCompletionAt ?? times[i] + 7 * DAY), new Date(end), DEFAULT_SLA_POLICY, NO_HOLIDAYS)
+        : 0,
       firstResponseAt: plan.firstResponseAt ? new Date(plan.firstResponseAt) : null,
       finishedAt: plan.finishedAt ? new Date(plan.finishedAt) : null,
       lastActivityAt: new Date(last.at),

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
 import { rowsOf } from '@/db/bulk';
 import { enqueueNotification } from '@/db/queries/outbox';
+import { loadSlaSettings } from '@/db/queries/sla';
 import { agencies, attachments, categories, regions, reportEvents, reports, reportSubscribers } from '@/db/schema';
 import type { ProcessedImage } from '@/lib/media/process-image';
 import type { MediaStorage } from '@/lib/media/storage';
@@ -10,6 +11,7 @@ import { officeCode } from '@/lib/reference/agencies';
 import { locate } from '@/lib/regions/jakarta';
 import { formatTicketNumber, wibDay } from '@/lib/reports/ticket-number';
 import { hashTrackingKey, trackingKey } from '@/lib/security/secret';
+import { deadlinesFor } from '@/lib/sla/policy';
 import { IntakeError } from './errors';
 
 export interface CreateReportInput {
@@ -37,7 +39,6 @@ export interface CreatedReport {
   isNew: boolean;
 }
 
-const DAY = 86_400_000;
 
 /**
  * Files a report: routes it to the kelurahan that contains its point (or the chosen
@@ -57,6 +58,8 @@ export async function createReport(
   const place = await resolvePlace(db, input);
   const [category] = await db.select().from(categories).where(eq(categories.code, input.categoryCode));
   if (!category) throw new IntakeError('kategori_tidak_dikenal');
+  const sla = await loadSlaSettings(db);
+  const deadlines = deadlinesFor(deps.now, sla.policyFor(category.code), sla.holidays);
 
   const stored: StoredPhoto[] = [];
   try {
@@ -87,8 +90,7 @@ export async function createReport(
           ...place,
           status: 'menunggu',
           handlingAgencyId: unit?.id ?? null,
-          firstResponseDueAt: new Date(deps.now.getTime() + DAY),
-          dueAt: new Date(deps.now.getTime() + 7 * DAY),
+          ...deadlines,
           lastActivityAt: deps.now,
           reporterName: input.reporterName,
           reporterPhone: input.reporterPhone,

@@ -1,5 +1,6 @@
 import type { Db } from '@/db/connect';
 import { claimDueNotifications, markFailed, markSent, type OutboxRow } from '@/db/queries/outbox';
+import { startLoop } from '@/lib/jobs/loop';
 import { DEFAULT_MAX_ATTEMPTS } from './backoff';
 import type { Senders } from './senders';
 
@@ -57,11 +58,7 @@ export interface OutboxWorkerOptions {
   onError?: (error: unknown) => void;
 }
 
-/**
- * Polls the outbox until stopped. A full batch is followed immediately by the next one, so a
- * backlog drains quickly; otherwise the worker sleeps `intervalMs`. The returned function stops
- * the loop and resolves once the run in progress has finished (so the database can be closed).
- */
+/** Polls the outbox until stopped (see startLoop); returns the function that stops it. */
 export function startOutboxWorker(
   db: Db,
   senders: Senders,
@@ -74,35 +71,12 @@ export function startOutboxWorker(
     onRun,
     onError = (error) => console.error('[outbox] run failed:', error),
   } = options;
-  let isStopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let wake: (() => void) | undefined;
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      wake = resolve;
-      timer = setTimeout(resolve, ms);
-    });
-
-  const loop = async () => {
-    while (!isStopped) {
-      let isBacklog = false;
-      try {
-        const result = await runOutboxOnce(db, senders, new Date(), batch, maxAttempts);
-        if (result.sent + result.failed > 0) onRun?.(result);
-        isBacklog = result.sent + result.failed >= batch;
-      } catch (error) {
-        onError(error);
-      }
-      if (!isBacklog && !isStopped) await sleep(intervalMs);
-    }
-  };
-  const running = loop();
-
-  return async () => {
-    isStopped = true;
-    clearTimeout(timer);
-    wake?.();
-    await running;
-  };
+  return startLoop(
+    async () => {
+      const result = await runOutboxOnce(db, senders, new Date(), batch, maxAttempts);
+      if (result.sent + result.failed > 0) onRun?.(result);
+      return result.sent + result.failed >= batch;
+    },
+    { intervalMs, onError },
+  );
 }

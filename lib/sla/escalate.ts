@@ -1,0 +1,125 @@
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { Db } from '@/db/connect';
+import { enqueueNotification } from '@/db/queries/outbox';
+import { loadSlaSettings } from '@/db/queries/sla';
+import { regions, reportEvents, reports, users } from '@/db/schema';
+import { startLoop } from '@/lib/jobs/loop';
+import { isOpen, nextStatus, STATUSES } from '@/lib/reports/lifecycle';
+import { ESCALATION_LADDER, escalationLevelAt, type EscalationLevel } from './policy';
+
+export interface EscalationRunResult {
+  /** Tickets that climbed at least one step in this run. */
+  escalated: number;
+  /** Ladder steps written (a ticket found far overdue climbs several steps, one event each). */
+  steps: number;
+}
+
+const UNIT_LABEL: Record<(typeof ESCALATION_LADDER)[number], string> = {
+  kelurahan: 'Kelurahan',
+  kecamatan: 'Kecamatan',
+  walikota: 'Walikota',
+  balaikota: 'Balai Kota',
+};
+
+/**
+ * One pass of the escalation ladder: open tickets past their deadline (the estimated date when
+ * one was set) climb kelurahan → kecamatan → walikota → Balai Kota, one step per step of overdue
+ * service time, each step written as a public timeline event and announced to the officials of
+ * the unit it reaches. Rows are claimed with SKIP LOCKED and the level only ever rises, so
+ * several workers never write a step twice.
+ */
+export async function runEscalationOnce(db: Db, now: Date, batch = 200): Promise<EscalationRunResult> {
+  const settings = await loadSlaSettings(db);
+  // When the next step can be due at the earliest (calendar time is never less than service time),
+  // so a run only looks at tickets that may climb now, soonest first.
+  const nextStep = sql`coalesce(${reports.estimatedCompletionAt}, ${reports.dueAt}) + ${reports.escalationLevel} * ${settings.minEscalationStepHours} * interval '1 hour'`;
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({
+        id: reports.id,
+        number: reports.number,
+        status: reports.status,
+        categoryCode: reports.categoryCode,
+        level: reports.escalationLevel,
+        dueAt: reports.dueAt,
+        estimatedCompletionAt: reports.estimatedCompletionAt,
+        kecamatanCode: reports.kecamatanCode,
+        kotaCode: reports.kotaCode,
+      })
+      .from(reports)
+      .where(
+        and(
+          inArray(reports.status, STATUSES.filter(isOpen)),
+          lt(reports.escalationLevel, 3),
+          lt(nextStep, sql`${now.toISOString()}::timestamptz`),
+          eq(reports.isConfidential, false),
+        ),
+      )
+      .orderBy(asc(nextStep))
+      .limit(batch)
+      .for('update', { skipLocked: true });
+
+    let escalated = 0;
+    let steps = 0;
+    for (const r of due) {
+      const deadline = r.estimatedCompletionAt ?? r.dueAt!;
+      const target = escalationLevelAt(deadline, now, settings.policyFor(r.categoryCode), settings.holidays);
+      // the same pure state machine as every other event: escalation keeps an open ticket's status
+      if (target <= r.level || nextStatus(r.status, 'eskalasi') !== r.status) continue;
+      for (let level = (r.level + 1) as EscalationLevel; level <= target; level++) {
+        const unit = ESCALATION_LADDER[level];
+        const regionCode = unit === 'kecamatan' ? r.kecamatanCode : unit === 'walikota' ? r.kotaCode : null;
+        const [region] = regionCode ? await tx.select({ name: regions.name }).from(regions).where(eq(regions.code, regionCode)) : [];
+        const where = region ? `${UNIT_LABEL[unit]} ${region.name.replace(/^(Kecamatan|Kota Administrasi|Kabupaten Administrasi) /, '')}` : UNIT_LABEL[unit];
+        await tx.insert(reportEvents).values({
+          reportId: r.id,
+          type: 'eskalasi',
+          fromStatus: r.status,
+          toStatus: r.status,
+          actorLabel: 'sistem',
+          body: `Melewati batas waktu; dieskalasi ke ${where}.`,
+          data: { level, unit },
+          createdAt: now,
+        });
+        const officials = await tx
+          .select({ email: users.email })
+          .from(users)
+          .where(
+            and(
+              eq(users.isActive, true),
+              unit === 'balaikota' ? eq(users.role, 'admin') : and(eq(users.role, unit === 'kecamatan' ? 'camat' : 'walikota'), eq(users.regionCode, regionCode ?? '')),
+            ),
+          );
+        for (const { email } of officials) {
+          await enqueueNotification(tx, {
+            kind: 'email',
+            recipient: email,
+            subject: `Eskalasi: laporan ${r.number} melewati batas waktu`,
+            body: `Laporan ${r.number} melewati batas waktu penanganan dan dieskalasi ke ${where}.`,
+            reportId: r.id,
+          });
+        }
+        steps++;
+      }
+      await tx.update(reports).set({ escalationLevel: target, lastActivityAt: now }).where(eq(reports.id, r.id));
+      escalated++;
+    }
+    return { escalated, steps };
+  });
+}
+
+/** Climbs the ladder every `intervalMs` until stopped; returns the function that stops it. */
+export function startEscalationWorker(
+  db: Db,
+  options: { intervalMs?: number; batch?: number; onRun?: (result: EscalationRunResult) => void; onError?: (error: unknown) => void } = {},
+): () => Promise<void> {
+  const { intervalMs = 60_000, batch = 200, onRun, onError = (error) => console.error('[eskalasi] run failed:', error) } = options;
+  return startLoop(
+    async () => {
+      const result = await runEscalationOnce(db, new Date(), batch);
+      if (result.escalated > 0) onRun?.(result);
+      return result.escalated >= batch;
+    },
+    { intervalMs, onError },
+  );
+}
