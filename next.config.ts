@@ -11,6 +11,9 @@ const nextConfig: NextConfig = {
   // PGlite ships WASM and resolves files by URL; bundling it breaks that. sharp is native.
   serverExternalPackages: ['@electric-sql/pglite', 'sharp', 'postgres'],
   poweredByHeader: false,
+  // Cached pages (ticket pages are ~35 KB of HTML plus their RSC payload) are served from memory
+  // rather than re-read from disk: 50 MB, the default, holds only ~700 of them.
+  cacheMaxMemorySize: 512 * 1024 * 1024,
   // Up to three photos of 10 MB each; images are checked and re-encoded on the server.
   experimental: { serverActions: { bodySizeLimit: '32mb' } },
   // Every page keeps one public address (/laporan/JK…) in both languages: the language cookie
