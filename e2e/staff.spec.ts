@@ -71,6 +71,10 @@ test('lurah accepts and follows up, validator accepts, the public sees Selesai; 
   const camat = await signIn(browser, 'camat.gambir@aduan.test');
   await camat.goto(`/petugas?q=${number}`);
   await expect(camat.getByTestId('queue').getByRole('link', { name: number })).toBeVisible();
+  // the camat oversees the backlog of each kelurahan and can narrow the queue to one
+  await camat.getByTestId('unit-backlog').getByRole('link', { name: 'Gambir', exact: true }).click();
+  await expect(camat.getByTestId('area-filter')).toContainText('Gambir');
+  await expect(camat).toHaveURL(/wilayah=31\.71\.01\.1001/);
 
   const otherLurah = await signIn(browser, 'lurah.menteng@aduan.test');
   await otherLurah.goto(`/petugas/laporan/${number}`);

@@ -6,7 +6,7 @@ import { seedDemoReports } from '../seed/demo';
 import { seedReference } from '../seed/reference';
 import { seedDemoUsers } from '../seed/users';
 import { createTestDatabase } from '@/lib/testing/db';
-import { findQueue } from './staff-queue';
+import { findQueue, findUnitBacklog } from './staff-queue';
 import { loadStaffUser } from './staff';
 
 let database: Database;
@@ -49,5 +49,42 @@ describe('findQueue', () => {
     const inspektorat = await findQueue(database.db, await user('inspektorat@aduan.test'), options);
     expect(inspektorat.rows.length).toBeGreaterThan(0);
     expect(inspektorat.rows.every((r) => r.category === 'Penyalahgunaan Wewenang / Pungli')).toBe(true);
+  });
+});
+
+describe('area filter and unit backlog', () => {
+  it('narrows the queue of a camat to one kelurahan, and never widens it beyond the kecamatan', async () => {
+    const camat = await user('camat.gambir@aduan.test');
+    const inside = await findQueue(database.db, camat, { ...options, regionCode: '31.71.01.1001' });
+    expect(inside.rows.length).toBeGreaterThan(0);
+    expect(inside.rows.every((r) => r.kelurahan === 'Gambir')).toBe(true);
+    const outside = await findQueue(database.db, camat, { ...options, regionCode: '31.71.06.1001' });
+    expect(outside.rows).toHaveLength(0);
+    expect(outside.counts).toEqual({});
+  });
+
+  it('gives a camat one row per kelurahan with open, overdue and escalated counts that match SQL', async () => {
+    const camat = await user('camat.gambir@aduan.test');
+    const units = await findUnitBacklog(database.db, camat, end);
+    const kelurahan = await rowsOf<{ code: string }>(database.db.execute(sql`select code from regions where parent_code = '31.71.01'`));
+    expect(units.map((u) => u.code).sort()).toEqual(kelurahan.map((k) => k.code).sort());
+    const expected = await rowsOf<{ code: string; open: number; overdue: number; escalated: number }>(
+      database.db.execute(sql`select kelurahan_code as code, count(*)::int as open,
+        (count(*) filter (where coalesce(estimated_completion_at, due_at) < ${end.toISOString()}::timestamptz))::int as overdue,
+        (count(*) filter (where escalation_level > 0))::int as escalated
+        from reports where kecamatan_code = '31.71.01' and not is_confidential
+          and status in ('menunggu', 'koordinasi', 'disposisi', 'proses', 'menunggu_validasi')
+        group by kelurahan_code`),
+    );
+    for (const e of expected) expect(units.find((u) => u.code === e.code)).toMatchObject(e);
+    expect(units.reduce((a, u) => a + u.open, 0)).toBe(expected.reduce((a, e) => a + e.open, 0));
+    expect(units.some((u) => u.overdue > 0)).toBe(true);
+  });
+
+  it('gives a walikota the kecamatan of the kota, and a lurah no backlog table', async () => {
+    const walikota = await findUnitBacklog(database.db, await user('walikota.pusat@aduan.test'), end);
+    expect(walikota.map((u) => u.code).every((c) => c.startsWith('31.71.') && c.split('.').length === 3)).toBe(true);
+    expect(walikota.length).toBeGreaterThan(5);
+    expect(await findUnitBacklog(database.db, await user('lurah.gambir@aduan.test'), end)).toEqual([]);
   });
 });

@@ -34,6 +34,8 @@ export function jurisdictionCondition(user: StaffUser): SQL {
 export interface QueueOptions {
   status: ReportStatus | null;
   categoryCode: string | null;
+  /** A kecamatan or kelurahan code: narrows the queue inside the jurisdiction, never widens it. */
+  regionCode?: string | null;
   search: string | null;
   page: number;
   pageSize: number;
@@ -47,6 +49,7 @@ export async function findQueue(db: Db, user: StaffUser, options: QueueOptions) 
   const matching = and(
     scope,
     options.categoryCode ? eq(reports.categoryCode, options.categoryCode) : undefined,
+    options.regionCode ? regionCondition(options.regionCode) : undefined,
     search ? or(ilike(reports.number, `%${search.replace(/\s+/g, '')}%`), ilike(reports.description, `%${search}%`)) : undefined,
   );
   const where = and(matching, options.status ? eq(reports.status, options.status) : undefined);
@@ -63,6 +66,7 @@ export async function findQueue(db: Db, user: StaffUser, options: QueueOptions) 
         dueAt: reports.dueAt,
         finishedAt: reports.finishedAt,
         estimatedCompletionAt: reports.estimatedCompletionAt,
+        escalationLevel: reports.escalationLevel,
         isOverdue: sql<boolean>`${overdue}`,
       })
       .from(reports)
@@ -80,4 +84,44 @@ export async function findQueue(db: Db, user: StaffUser, options: QueueOptions) 
       .groupBy(reports.status),
   ]);
   return { rows, counts: Object.fromEntries(counts.map((c) => [c.status, c.n])) as Partial<Record<ReportStatus, number>> };
+}
+
+const regionCondition = (code: string) =>
+  code.split('.').length === 4 ? eq(reports.kelurahanCode, code) : code.split('.').length === 3 ? eq(reports.kecamatanCode, code) : eq(reports.kotaCode, code);
+
+/** The level below an official's jurisdiction, whose backlog they oversee. */
+const UNIT_BELOW = { camat: reports.kelurahanCode, walikota: reports.kecamatanCode } as const;
+
+export interface UnitBacklog {
+  code: string;
+  name: string;
+  open: number;
+  overdue: number;
+  escalated: number;
+}
+
+/**
+ * For a camat (their kelurahan) or a walikota (their kecamatan): each unit's open tickets, how
+ * many are past their deadline and how many have been escalated, most overdue first. Only open
+ * tickets are read, through the region/status indexes.
+ */
+export async function findUnitBacklog(db: Db, user: StaffUser, now: Date): Promise<UnitBacklog[]> {
+  if (user.role !== 'camat' && user.role !== 'walikota') return [];
+  const unit = UNIT_BELOW[user.role];
+  const open = sql`${reports.status} in ('menunggu', 'koordinasi', 'disposisi', 'proses', 'menunggu_validasi')`;
+  const late = sql`coalesce(${reports.estimatedCompletionAt}, ${reports.dueAt}) < ${now.toISOString()}::timestamptz`;
+  const rows = await db
+    .select({
+      code: regions.code,
+      name: regions.name,
+      open: sql<number>`count(${reports.id})::int`,
+      overdue: sql<number>`(count(${reports.id}) filter (where ${late}))::int`,
+      escalated: sql<number>`(count(${reports.id}) filter (where ${reports.escalationLevel} > 0))::int`,
+    })
+    .from(regions)
+    .leftJoin(reports, and(eq(unit, regions.code), open, jurisdictionCondition(user)))
+    .where(eq(regions.parentCode, user.regionCode ?? '-'))
+    .groupBy(regions.code, regions.name)
+    .orderBy(sql`4 desc`, sql`3 desc`, asc(regions.name));
+  return rows;
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { findQueue } from '@/db/queries/staff-queue';
+import { findQueue, findUnitBacklog } from '@/db/queries/staff-queue';
 import { StatusBadge } from '@/components/reports/status-badge';
 import { requireStaff } from '@/lib/auth/session';
 import { formatDuration, formatWib } from '@/lib/format';
@@ -19,7 +19,9 @@ export const metadata: Metadata = { title: 'Antrean petugas', robots: { index: f
 // Per-request data: never served from the page cache.
 export const dynamic = 'force-dynamic';
 
-type Props = { searchParams: Promise<{ status?: string; q?: string; kategori?: string; halaman?: string }> };
+type Props = { searchParams: Promise<{ status?: string; q?: string; kategori?: string; wilayah?: string; halaman?: string }> };
+
+const AREA = /^31\.\d{2}\.\d{2}(\.\d{4})?$/;
 
 export default async function QueuePage({ searchParams }: Props) {
   const user = await requireStaff();
@@ -33,18 +35,57 @@ export default async function QueuePage({ searchParams }: Props) {
   const db = getDb();
   const categories = (await listCategories(db)).filter((c) => user.role === 'inspektorat' || !c.isConfidential);
   const kategori = categories.some((c) => c.code === params.kategori) ? params.kategori! : null;
+  const wilayah = AREA.test(params.wilayah ?? '') ? params.wilayah! : null;
   const page = pageSchema.parse(params.halaman ?? 1);
   const now = requestTime();
-  const { rows, counts } = await findQueue(db, user, { status, categoryCode: kategori, search: q, page, pageSize: 50, now });
+  const [{ rows, counts }, units] = await Promise.all([
+    findQueue(db, user, { status, categoryCode: kategori, regionCode: wilayah, search: q, page, pageSize: 50, now }),
+    findUnitBacklog(db, user, now),
+  ]);
   const t = await getTranslations('petugas.queue');
   const locale = (await getLocale()) as Locale;
   const link = (s: ReportStatus | null) =>
-    `/petugas?${new URLSearchParams({ ...(s ? { status: s } : {}), ...(q ? { q } : {}), ...(kategori ? { kategori } : {}) })}`;
+    `/petugas?${new URLSearchParams({ ...(s ? { status: s } : {}), ...(q ? { q } : {}), ...(kategori ? { kategori } : {}), ...(wilayah ? { wilayah } : {}) })}`;
+  const area = units.find((u) => u.code === wilayah);
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-4 space-y-4">
       <StaffHeader user={user} />
       <h1 className="text-2xl font-bold">{t('title')}</h1>
+      {units.length > 0 ? (
+        <section aria-labelledby="units" className="space-y-2">
+          <h2 id="units" className="text-lg font-semibold">{t('units')}</h2>
+          <div className="overflow-x-auto rounded-lg border bg-white">
+            <table className="w-full text-left text-sm" data-testid="unit-backlog">
+              <thead className="bg-slate-50">
+                <tr>
+                  <th className="px-3 py-2">{t('unit')}</th>
+                  <th className="px-3 py-2 text-right">{t('open')}</th>
+                  <th className="px-3 py-2 text-right">{t('overdue')}</th>
+                  <th className="px-3 py-2 text-right">{t('escalated')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {units.map((u) => (
+                  <tr key={u.code} className="border-t">
+                    <td className="px-3 py-2">
+                      <Link href={`/petugas?wilayah=${u.code}`} className="underline">{u.name}</Link>
+                    </td>
+                    <td className="px-3 py-2 text-right">{u.open}</td>
+                    <td className={`px-3 py-2 text-right ${u.overdue ? 'font-semibold text-red-700' : ''}`}>{u.overdue}</td>
+                    <td className="px-3 py-2 text-right">{u.escalated}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+      {wilayah ? (
+        <p className="text-sm" data-testid="area-filter">
+          {t('area', { name: area?.name ?? wilayah })} · <Link href="/petugas" className="underline">{t('allAreas')}</Link>
+        </p>
+      ) : null}
       <nav aria-label="Status" className="flex flex-wrap gap-2 text-sm" data-testid="queue-counts">
         <Link href={link(null)} className={`rounded border px-2 py-1 ${status === null ? 'bg-slate-200' : 'bg-white'}`}>{t('all')}</Link>
         {STATUSES.map((s) => (
@@ -55,6 +96,7 @@ export default async function QueuePage({ searchParams }: Props) {
       </nav>
       <form className="flex gap-2" action="/petugas">
         {status ? <input type="hidden" name="status" value={status} /> : null}
+        {wilayah ? <input type="hidden" name="wilayah" value={wilayah} /> : null}
         <label className="sr-only" htmlFor="q">{t('searchLabel')}</label>
         <label className="sr-only" htmlFor="kategori">{t('category')}</label>
         <select id="kategori" name="kategori" defaultValue={kategori ?? ''} className="rounded border border-gray-500 px-2 py-2">
@@ -93,6 +135,9 @@ export default async function QueuePage({ searchParams }: Props) {
                     <td className="px-3 py-2">{r.holder ?? '—'}</td>
                     <td className={`px-3 py-2 ${r.isOverdue ? 'font-semibold text-red-700' : ''}`}>
                       {formatDuration(clock.elapsedMs, locale)}{r.isOverdue ? ` · ${t('late')}` : ''}
+                      {r.escalationLevel > 0 ? (
+                        <span className="block text-xs" data-testid="escalated">{t(`escalatedTo.${r.escalationLevel as 1 | 2 | 3}`)}</span>
+                      ) : null}
                       <span className="block text-xs text-gray-700">{formatWib(r.createdAt, locale)}</span>
                     </td>
                   </tr>
