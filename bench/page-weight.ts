@@ -30,6 +30,11 @@ export async function measurePages(base: string, paths: string[]): Promise<PageW
         sizes.push(request.sizes().then((s) => ({ js: type === 'script', html: type === 'document', bytes: s.responseBodySize })));
       });
       await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+      // Leaflet loads after hydration: count it on pages that show a map.
+      if (await page.locator('[data-testid="report-map"], .leaflet-container').count()) {
+        await page.locator('.leaflet-container').first().waitFor({ timeout: 15_000 });
+        await page.waitForLoadState('networkidle');
+      }
       const done = await Promise.all(sizes);
       const js = done.filter((d) => d.js);
       out.push({

@@ -23,6 +23,7 @@ interface Row {
   scenario: string;
   rps: number;
   p50: number;
+  p90: number;
   p97_5: number;
   p99: number;
   avgBytes: number;
@@ -73,7 +74,7 @@ for (let i = 0; i < 2000; i++) {
 }
 driverTimes.sort((a, b) => a - b);
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))];
-results.rows.push({ scenario: 'baseline: ticket SQL via driver (sequential)', rps: 1000 / (driverTimes.reduce((a, b) => a + b, 0) / driverTimes.length), p50: pct(driverTimes, 0.5), p97_5: pct(driverTimes, 0.975), p99: pct(driverTimes, 0.99), avgBytes: 0, errors: 0, non2xx: 0 });
+results.rows.push({ scenario: 'baseline: ticket SQL via driver (sequential)', rps: 1000 / (driverTimes.reduce((a, b) => a + b, 0) / driverTimes.length), p50: pct(driverTimes, 0.5), p90: pct(driverTimes, 0.9), p97_5: pct(driverTimes, 0.975), p99: pct(driverTimes, 0.99), avgBytes: 0, errors: 0, non2xx: 0 });
 await sql.end();
 
 const body = JSON.stringify({ ok: true, padding: 'x'.repeat(1400) });
@@ -122,7 +123,7 @@ server.kill('SIGTERM');
 console.log(`\n${results.reports.toLocaleString('en')} reports · ${results.machine} · peak server RSS ${results.peakRssMb} MB`);
 if (results.generateSeconds !== null) console.log(`data generation: ${results.generateSeconds.toFixed(0)} s`);
 console.table(results.pages.map((p) => ({ ...p, jsGzipKb: +p.jsGzipKb.toFixed(1), htmlGzipKb: +p.htmlGzipKb.toFixed(1) })));
-console.table(results.rows.map((r) => ({ ...r, rps: Math.round(r.rps), p50: +r.p50.toFixed(1), p97_5: +r.p97_5.toFixed(1), p99: +r.p99.toFixed(1), avgBytes: Math.round(r.avgBytes) })));
+console.table(results.rows.map((r) => ({ ...r, rps: Math.round(r.rps), p50: +r.p50.toFixed(1), p90: +r.p90.toFixed(1), p97_5: +r.p97_5.toFixed(1), p99: +r.p99.toFixed(1), avgBytes: Math.round(r.avgBytes) })));
 mkdirSync('bench/results', { recursive: true });
 const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
 writeFileSync(file, JSON.stringify(results, null, 2));
@@ -141,6 +142,7 @@ async function load(scenario: string, target: string, path: () => string, second
     scenario,
     rps: result.requests.average,
     p50: latency.p50,
+    p90: latency.p90,
     p97_5: latency.p97_5,
     p99: latency.p99,
     avgBytes: result.throughput.average / Math.max(result.requests.average, 1),

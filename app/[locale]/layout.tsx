@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { NextIntlClientProvider } from 'next-intl';
 import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { isLocale, LOCALES } from '@/i18n/locales';
 import '../globals.css';
@@ -18,6 +18,12 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 
 // Both languages are rendered from the same routes: proxy.ts rewrites /laporan/… to /id/laporan/…
 // or /en/laporan/… from the language cookie, so pages without per-request data can be cached.
+/**
+ * The message namespaces client components read (useTranslations), plus the sign-in form's:
+ * only these travel to the browser, inside every page's HTML; the rest stay on the server.
+ */
+const CLIENT_NAMESPACES = ['errors', 'lapor', 'map', 'report'] as const;
+
 export function generateStaticParams() {
   return LOCALES.map((locale) => ({ locale }));
 }
@@ -27,6 +33,11 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations('layout');
+  const messages = await getMessages();
+  const clientMessages = {
+    ...Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]])),
+    petugas: { signIn: (messages.petugas as Record<string, unknown>).signIn },
+  };
   const nav = [
     { href: '/', label: t('map') },
     { href: '/laporan', label: t('list') },
@@ -35,7 +46,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   return (
     <html lang={locale}>
       <body className="min-h-screen flex flex-col">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages}>
           <a href="#konten" className="sr-only focus:not-sr-only focus:absolute focus:p-2 focus:bg-white">
             {t('skip')}
           </a>
