@@ -24,9 +24,11 @@ interface Row {
   rps: number;
   p50: number;
   p90: number;
+  p95: number;
   p97_5: number;
   p99: number;
   avgBytes: number;
+  maxBytes: number;
   errors: number;
   non2xx: number;
 }
@@ -74,7 +76,7 @@ for (let i = 0; i < 2000; i++) {
 }
 driverTimes.sort((a, b) => a - b);
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))];
-results.rows.push({ scenario: 'baseline: ticket SQL via driver (sequential)', rps: 1000 / (driverTimes.reduce((a, b) => a + b, 0) / driverTimes.length), p50: pct(driverTimes, 0.5), p90: pct(driverTimes, 0.9), p97_5: pct(driverTimes, 0.975), p99: pct(driverTimes, 0.99), avgBytes: 0, errors: 0, non2xx: 0 });
+results.rows.push({ scenario: 'baseline: ticket SQL via driver (sequential)', rps: 1000 / (driverTimes.reduce((a, b) => a + b, 0) / driverTimes.length), p50: pct(driverTimes, 0.5), p90: pct(driverTimes, 0.9), p95: pct(driverTimes, 0.95), p97_5: pct(driverTimes, 0.975), p99: pct(driverTimes, 0.99), avgBytes: 0, maxBytes: 0, errors: 0, non2xx: 0 });
 await sql.end();
 
 const body = JSON.stringify({ ok: true, padding: 'x'.repeat(1400) });
@@ -123,7 +125,7 @@ server.kill('SIGTERM');
 console.log(`\n${results.reports.toLocaleString('en')} reports · ${results.machine} · peak server RSS ${results.peakRssMb} MB`);
 if (results.generateSeconds !== null) console.log(`data generation: ${results.generateSeconds.toFixed(0)} s`);
 console.table(results.pages.map((p) => ({ ...p, jsGzipKb: +p.jsGzipKb.toFixed(1), htmlGzipKb: +p.htmlGzipKb.toFixed(1) })));
-console.table(results.rows.map((r) => ({ ...r, rps: Math.round(r.rps), p50: +r.p50.toFixed(1), p90: +r.p90.toFixed(1), p97_5: +r.p97_5.toFixed(1), p99: +r.p99.toFixed(1), avgBytes: Math.round(r.avgBytes) })));
+console.table(results.rows.map((r) => ({ ...r, rps: Math.round(r.rps), p50: +r.p50.toFixed(1), p90: +r.p90.toFixed(1), p95: +r.p95.toFixed(1), p97_5: +r.p97_5.toFixed(1), p99: +r.p99.toFixed(1), avgBytes: Math.round(r.avgBytes) })));
 mkdirSync('bench/results', { recursive: true });
 const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
 writeFileSync(file, JSON.stringify(results, null, 2));
@@ -131,21 +133,31 @@ console.log(`written to ${file}`);
 process.exit(0);
 
 async function load(scenario: string, target: string, path: () => string, seconds = duration): Promise<Row> {
-  const result = await autocannon({
-    url: target,
-    connections,
-    duration: seconds,
-    requests: [{ setupRequest: (req) => ({ ...req, path: path() }) }],
+  // autocannon reports fixed percentiles without p95: every response time is kept to compute it.
+  const times: number[] = [];
+  let maxBytes = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url: target, connections, duration: seconds, requests: [{ setupRequest: (req) => ({ ...req, path: path() }) }] },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('response', (_client, _status, bytes, responseTime) => {
+      times.push(responseTime);
+      maxBytes = Math.max(maxBytes, bytes);
+    });
   });
+  times.sort((a, b) => a - b);
   const latency = result.latency as unknown as Record<string, number>;
   return {
     scenario,
     rps: result.requests.average,
     p50: latency.p50,
     p90: latency.p90,
+    p95: pct(times, 0.95),
     p97_5: latency.p97_5,
     p99: latency.p99,
     avgBytes: result.throughput.average / Math.max(result.requests.average, 1),
+    maxBytes,
     errors: result.errors,
     non2xx: result.non2xx,
   };

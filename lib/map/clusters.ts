@@ -13,7 +13,10 @@ export type MapFeature =
 const CELL_PX = 64;
 /** Above this zoom every report is shown on its own (up to SINGLES_LIMIT in view). */
 export const MAX_CLUSTER_ZOOM = 16;
-const SINGLES_LIMIT = 2000;
+/** ~125 bytes of JSON each: a view with more single reports than this is grouped instead (≤ 60 KB). */
+const SINGLES_LIMIT = 400;
+/** Six decimals of a degree are ~0.1 m: more would only lengthen the JSON. */
+const round = (deg: number) => Math.round(deg * 1e6) / 1e6;
 const MAX_EXPANSION_ZOOM = 18;
 const S = STATUSES.length;
 
@@ -100,8 +103,8 @@ export class CellGrid {
         out.push({
           kind: 'cluster',
           id: (this.y0 + iy) * 2 ** 24 + (this.x0 + ix),
-          lat,
-          lng,
+          lat: round(lat),
+          lng: round(lng),
           count: n,
           counts,
           expansionZoom: Math.min(this.zoom + 2, MAX_EXPANSION_ZOOM),
@@ -115,8 +118,8 @@ export class CellGrid {
 function single(store: PointStore, at: number): MapFeature {
   return {
     kind: 'report',
-    lat: store.lat[at],
-    lng: store.lng[at],
+    lat: round(store.lat[at]),
+    lng: round(store.lng[at]),
     number: store.number(at),
     status: STATUSES[store.status[at]],
     categoryCode: store.categories.values[store.category[at]],
