@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../connect';
 import { agencies, categories, regions, reports, type ReportStatus } from '../schema';
 import type { StaffUser } from '@/lib/auth/permissions';
+import { OPEN_STATUSES } from '@/lib/reports/lifecycle';
 
 /** The SQL twin of canView: the tickets inside an official's jurisdiction. */
 export function jurisdictionCondition(user: StaffUser): SQL {
@@ -108,7 +109,7 @@ export interface UnitBacklog {
 export async function findUnitBacklog(db: Db, user: StaffUser, now: Date): Promise<UnitBacklog[]> {
   if (user.role !== 'camat' && user.role !== 'walikota') return [];
   const unit = UNIT_BELOW[user.role];
-  const open = sql`${reports.status} in ('menunggu', 'koordinasi', 'disposisi', 'proses', 'menunggu_validasi')`;
+  const open = inArray(reports.status, OPEN_STATUSES);
   const late = sql`coalesce(${reports.estimatedCompletionAt}, ${reports.dueAt}) < ${now.toISOString()}::timestamptz`;
   const rows = await db
     .select({

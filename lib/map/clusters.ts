@@ -152,8 +152,8 @@ export function gridIn(store: PointStore, zoom: number, bbox: BBox, match: (at: 
     Math.min((Math.floor(east / size) + 1) * size, b.east),
     Math.min((Math.floor(north / size) + 1) * size, b.north),
   ] as const;
-  const grid = new CellGrid(zoom, padded[0] <= padded[2] && padded[1] <= padded[3] ? padded : [0, 0, 0, 0]);
-  if (padded[0] > padded[2] || padded[1] > padded[3]) return grid;
+  if (padded[0] > padded[2] || padded[1] > padded[3]) return new CellGrid(zoom, [0, 0, 0, 0]);
+  const grid = new CellGrid(zoom, padded);
   store.forEachIn(padded, (at) => {
     if (match(at)) grid.add(store, at);
   });

@@ -232,11 +232,8 @@ export class PointStore {
 
   /** The in-memory twin of the SQL filter conditions: a test on a point's slot. */
   matcher(filters: ReportFilters): (at: number) => boolean {
-    const table = (wanted: string[], dictionary: Dictionary) => {
-      if (!wanted.length) return null;
-      const ids = new Set(wanted.map((w) => dictionary.find(w)).filter((id) => id !== undefined));
-      return ids;
-    };
+    const table = (wanted: string[], dictionary: Dictionary) =>
+      wanted.length ? new Set(wanted.map((w) => dictionary.find(w)).filter((id) => id !== undefined)) : null;
     const status = filters.status.length ? new Set(filters.status.map((s) => STATUS_INDEX.get(s))) : null;
     const category = table(filters.kategori, this.categories);
     const channel = table(filters.kanal, this.channels);

@@ -10,7 +10,9 @@ export const STATUSES = [
   'ditolak',
 ] as const satisfies readonly ReportStatus[];
 
-const OPEN: ReportStatus[] = ['menunggu', 'koordinasi', 'disposisi', 'proses', 'menunggu_validasi'];
+/** Statuses of a ticket still being handled. */
+export const OPEN_STATUSES: ReportStatus[] = ['menunggu', 'koordinasi', 'disposisi', 'proses', 'menunggu_validasi'];
+const OPEN = OPEN_STATUSES;
 const ROUTING: ReportStatus[] = ['menunggu', 'koordinasi', 'disposisi', 'proses'];
 const ALL: ReportStatus[] = [...STATUSES];
 

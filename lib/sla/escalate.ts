@@ -4,7 +4,8 @@ import { enqueueNotification } from '@/db/queries/outbox';
 import { loadSlaSettings } from '@/db/queries/sla';
 import { regions, reportEvents, reports, users } from '@/db/schema';
 import { startLoop } from '@/lib/jobs/loop';
-import { isOpen, nextStatus, STATUSES } from '@/lib/reports/lifecycle';
+import { shortRegionName } from '@/lib/regions/names';
+import { nextStatus, OPEN_STATUSES } from '@/lib/reports/lifecycle';
 import { ESCALATION_LADDER, escalationLevelAt, type EscalationLevel } from './policy';
 
 export interface EscalationRunResult {
@@ -49,7 +50,7 @@ export async function runEscalationOnce(db: Db, now: Date, batch = 200): Promise
       .from(reports)
       .where(
         and(
-          inArray(reports.status, STATUSES.filter(isOpen)),
+          inArray(reports.status, OPEN_STATUSES),
           lt(reports.escalationLevel, 3),
           lt(nextStep, sql`${now.toISOString()}::timestamptz`),
           eq(reports.isConfidential, false),
@@ -58,6 +59,34 @@ export async function runEscalationOnce(db: Db, now: Date, batch = 200): Promise
       .orderBy(asc(nextStep))
       .limit(batch)
       .for('update', { skipLocked: true });
+
+    // Names and officials of the units reached, read once per run however many tickets climb.
+    const places = new Map<string, string>();
+    const placeOf = async (unit: (typeof ESCALATION_LADDER)[number], regionCode: string | null) => {
+      if (!regionCode) return UNIT_LABEL[unit];
+      if (!places.has(regionCode)) {
+        const [region] = await tx.select({ name: regions.name }).from(regions).where(eq(regions.code, regionCode));
+        places.set(regionCode, region ? `${UNIT_LABEL[unit]} ${shortRegionName(region.name)}` : UNIT_LABEL[unit]);
+      }
+      return places.get(regionCode)!;
+    };
+    const officials = new Map<string, string[]>();
+    const officialsOf = async (unit: (typeof ESCALATION_LADDER)[number], regionCode: string | null) => {
+      const key = `${unit}|${regionCode}`;
+      if (!officials.has(key)) {
+        const rows = await tx
+          .select({ email: users.email })
+          .from(users)
+          .where(
+            and(
+              eq(users.isActive, true),
+              unit === 'balaikota' ? eq(users.role, 'admin') : and(eq(users.role, unit === 'kecamatan' ? 'camat' : 'walikota'), eq(users.regionCode, regionCode ?? '')),
+            ),
+          );
+        officials.set(key, rows.map((u) => u.email));
+      }
+      return officials.get(key)!;
+    };
 
     let escalated = 0;
     let steps = 0;
@@ -69,8 +98,7 @@ export async function runEscalationOnce(db: Db, now: Date, batch = 200): Promise
       for (let level = (r.level + 1) as EscalationLevel; level <= target; level++) {
         const unit = ESCALATION_LADDER[level];
         const regionCode = unit === 'kecamatan' ? r.kecamatanCode : unit === 'walikota' ? r.kotaCode : null;
-        const [region] = regionCode ? await tx.select({ name: regions.name }).from(regions).where(eq(regions.code, regionCode)) : [];
-        const where = region ? `${UNIT_LABEL[unit]} ${region.name.replace(/^(Kecamatan|Kota Administrasi|Kabupaten Administrasi) /, '')}` : UNIT_LABEL[unit];
+        const where = await placeOf(unit, regionCode);
         await tx.insert(reportEvents).values({
           reportId: r.id,
           type: 'eskalasi',
@@ -81,16 +109,7 @@ export async function runEscalationOnce(db: Db, now: Date, batch = 200): Promise
           data: { level, unit },
           createdAt: now,
         });
-        const officials = await tx
-          .select({ email: users.email })
-          .from(users)
-          .where(
-            and(
-              eq(users.isActive, true),
-              unit === 'balaikota' ? eq(users.role, 'admin') : and(eq(users.role, unit === 'kecamatan' ? 'camat' : 'walikota'), eq(users.regionCode, regionCode ?? '')),
-            ),
-          );
-        for (const { email } of officials) {
+        for (const email of await officialsOf(unit, regionCode)) {
           await enqueueNotification(tx, {
             kind: 'email',
             recipient: email,

@@ -13,6 +13,7 @@ import { formatDuration, formatNumber } from '@/lib/format';
 import { localName, type Locale } from '@/lib/i18n';
 import { shortRegionName } from '@/lib/regions/names';
 import { filtersToQuery, parseFilters } from '@/lib/reports/filters';
+import { OPEN_STATUSES } from '@/lib/reports/lifecycle';
 import { requestTime } from '@/lib/sla/clock';
 
 type Props = { params: Promise<{ locale: Locale; kode: string }> };
@@ -44,7 +45,7 @@ export default async function RegionPage({ params }: Props) {
   const [figures, children, openReports, finishedReports, ancestors, categories, t] = await Promise.all([
     getRegionFigures(db, kode, requestTime()),
     listChildRegions(db, kode),
-    findPublicReports(db, { ...filters, status: ['menunggu', 'koordinasi', 'disposisi', 'proses', 'menunggu_validasi'] }, { page: 1, pageSize: 10, sort: 'terbaru' }),
+    findPublicReports(db, { ...filters, status: OPEN_STATUSES }, { page: 1, pageSize: 10, sort: 'terbaru' }),
     findPublicReports(db, { ...filters, status: ['selesai'] }, { page: 1, pageSize: 10, sort: 'terbaru' }),
     Promise.all(
       [kode.slice(0, 5), kode.slice(0, 8)].filter((c) => c.length < kode.length).map((c) => getRegion(db, c)),
