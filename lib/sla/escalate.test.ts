@@ -96,6 +96,9 @@ describe('runEscalationOnce', () => {
 
     await runEscalationOnce(database.db, at(40));
     expect(await ladder(number)).toHaveLength(3);
+    // escalation is not the unit's activity: the silence clock keeps running
+    const [{ last }] = await rowsOf<{ last: Date }>(database.db.execute(sql`select last_activity_at as last from reports where number = ${number}`));
+    expect(new Date(last)).toEqual(filed);
   });
 
   it('writes every step once even when found far overdue by two workers at the same moment', async () => {

@@ -120,7 +120,8 @@ export async function runEscalationOnce(db: Db, now: Date, batch = 200): Promise
         }
         steps++;
       }
-      await tx.update(reports).set({ escalationLevel: target, lastActivityAt: now }).where(eq(reports.id, r.id));
+      // not the unit's activity: lastActivityAt stays, so a silent ticket still turns red
+      await tx.update(reports).set({ escalationLevel: target }).where(eq(reports.id, r.id));
       escalated++;
     }
     return { escalated, steps };
