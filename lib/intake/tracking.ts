@@ -96,6 +96,8 @@ export async function rateReport(db: Db, number: string, key: string, score: num
     const [existing] = await tx.select({ id: ratings.id }).from(ratings).where(and(eq(ratings.reportId, r.id)));
     if (existing) throw new IntakeError('sudah_dinilai');
     await tx.insert(ratings).values({ reportId: r.id, score, comment, createdAt: now });
+    // touching the report puts the rating on the change feed that keeps the public figures current
+    await tx.update(reports).set({ updatedAt: now }).where(eq(reports.id, r.id));
     await tx.insert(reportEvents).values({
       reportId: r.id,
       type: 'penilaian',

@@ -1,19 +1,10 @@
 import 'server-only';
-import { getDb } from '@/db/client';
+import { ChangeFollower } from '@/lib/cache/change-feed';
 import { loadMapChanges } from '@/db/queries/map-points';
 import { filtersToQuery, type ReportFilters } from '@/lib/reports/filters';
 import { CellGrid, gridAll, gridIn, MAX_CLUSTER_ZOOM, singlesIn, type BBox, type MapFeature } from './clusters';
-import { PointStore } from './point-store';
+import { PointStore, type MapRow } from './point-store';
 
-/** How often the map asks the database what changed (a change made in this process is seen at once). */
-const REFRESH_MS = Number(process.env.ADUAN_MAP_REFRESH_SECONDS ?? 10) * 1000;
-/** Rows read per query, so that the first load of millions of reports never holds them all as objects. */
-const CHUNK = 50_000;
-/**
- * Change numbers are taken when a transaction writes, but become visible when it commits: re-reading
- * a little behind the highest number seen catches a slower transaction that committed after a faster one.
- */
-const OVERLAP = 1_000;
 /** Zooms up to this one cache a whole-city grid per filter; closer zooms group only the cells in view. */
 const CITY_GRID_MAX_ZOOM = 14;
 const MAX_CITY_CELLS = 2_000_000;
@@ -21,49 +12,34 @@ const MAX_CACHED_GRIDS = 64;
 
 interface MapState {
   store: PointStore;
-  lastSeq: number;
-  refreshedAt: number;
-  refreshing?: Promise<void>;
+  feed: ChangeFollower<MapRow>;
   grids: Map<string, CellGrid>;
 }
 
 const global = globalThis as unknown as { aduanMap?: MapState };
 
 function state(): MapState {
-  global.aduanMap ??= { store: new PointStore(), lastSeq: 0, refreshedAt: 0, grids: new Map() };
-  return global.aduanMap;
-}
-
-async function readChanges(s: MapState): Promise<void> {
-  const db = getDb();
-  let after = Math.max(0, s.lastSeq - OVERLAP);
-  for (;;) {
-    const { rows, lastSeq } = await loadMapChanges(db, after, CHUNK);
-    if (s.store.apply(rows)) s.grids.clear();
-    after = lastSeq;
-    if (rows.length < CHUNK) break;
+  if (!global.aduanMap) {
+    const store = new PointStore();
+    const grids = new Map<string, CellGrid>();
+    const feed = new ChangeFollower<MapRow>(loadMapChanges, (rows) => {
+      if (store.apply(rows)) grids.clear();
+    });
+    global.aduanMap = { store, feed, grids };
   }
-  s.lastSeq = Math.max(s.lastSeq, after);
-  s.refreshedAt = Date.now();
+  return global.aduanMap;
 }
 
 /** The point store, brought up to date when it is older than the refresh interval. */
 async function freshStore(): Promise<PointStore> {
   const s = state();
-  const due = Date.now() - s.refreshedAt >= REFRESH_MS;
-  if (due && !s.refreshing) {
-    s.refreshing = readChanges(s).finally(() => {
-      s.refreshing = undefined;
-    });
-  }
-  // The first load is awaited; after that, requests are answered from the current points while a refresh runs.
-  if (s.refreshedAt === 0) await s.refreshing;
+  await s.feed.fresh();
   return s.store;
 }
 
 /** Makes the next map request read the changes (after a report changes in this process). */
 export function invalidateMapIndex(): void {
-  state().refreshedAt = Math.min(state().refreshedAt, 1);
+  state().feed.invalidate();
 }
 
 function cachedGrid(s: MapState, key: string, build: () => CellGrid): CellGrid {

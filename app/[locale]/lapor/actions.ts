@@ -1,12 +1,11 @@
 'use server';
 
 import { getDb } from '@/db/client';
-import { refreshReportPage } from '@/lib/cache/pages';
+import { refreshReportPage, reportChanged } from '@/lib/cache/pages';
 import { createReport } from '@/lib/intake/create-report';
 import { supportReport } from '@/lib/intake/support-report';
 import { IntakeError, INTAKE_MESSAGE } from '@/lib/intake/errors';
 import { fieldErrorCodes, MAX_PHOTOS, reportFormSchema } from '@/lib/intake/report-form';
-import { invalidateMapIndex } from '@/lib/map/server-index';
 import { ImageRejectedError, processImage, type ProcessedImage } from '@/lib/media/process-image';
 import { getStorage } from '@/lib/media/storage';
 import { clientAddress, logUnexpected, publicUrl } from '@/lib/server/request';
@@ -71,8 +70,7 @@ export async function submitReport(_prev: SubmitReportState, formData: FormData)
       { now, storage: getStorage(), publicUrl: publicUrl() },
     );
     if (created.isNew) {
-      invalidateMapIndex();
-      refreshReportPage(created.number);
+      reportChanged(created.number);
     }
     return {
       ok: true,

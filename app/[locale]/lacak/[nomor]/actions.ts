@@ -3,10 +3,9 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { refreshReportPage } from '@/lib/cache/pages';
+import { reportChanged } from '@/lib/cache/pages';
 import { IntakeError } from '@/lib/intake/errors';
 import { addInformation, confirmDone, rateReport, reopenReport } from '@/lib/intake/tracking';
-import { invalidateMapIndex } from '@/lib/map/server-index';
 import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
 import { logUnexpected } from '@/lib/server/request';
 
@@ -50,8 +49,7 @@ export async function trackingAction(formData: FormData) {
     if (kind === 'konfirmasi') await confirmDone(db, nomor, kunci, now);
     if (kind === 'buka') await reopenReport(db, nomor, kunci, d.alasan!, now);
     if (kind === 'nilai') await rateReport(db, nomor, kunci, d.skor!, d.komentar ?? null, now);
-    if (kind === 'buka') invalidateMapIndex();
-    refreshReportPage(String(nomor));
+    reportChanged(String(nomor));
   } catch (error) {
     if (error instanceof IntakeError) outcome = error.code;
     else outcome = `gangguan_${logUnexpected('trackingAction', error)}`;

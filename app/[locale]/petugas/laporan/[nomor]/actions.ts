@@ -3,10 +3,9 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { refreshReportPage } from '@/lib/cache/pages';
+import { reportChanged } from '@/lib/cache/pages';
 import { STAFF_ACTIONS } from '@/lib/auth/permissions';
 import { currentStaff } from '@/lib/auth/session';
-import { invalidateMapIndex } from '@/lib/map/server-index';
 import { ImageRejectedError, processImage, type ProcessedImage } from '@/lib/media/process-image';
 import { getStorage } from '@/lib/media/storage';
 import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
@@ -67,8 +66,7 @@ export async function staffTicketAction(formData: FormData) {
       },
       { now: new Date(), storage: getStorage() },
     );
-    invalidateMapIndex();
-    refreshReportPage(String(f.nomor));
+    reportChanged(String(f.nomor));
   } catch (error) {
     if (error instanceof StaffError) outcome = error.code;
     else if (error instanceof ImageRejectedError) outcome = `foto_${error.code}`;
