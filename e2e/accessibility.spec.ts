@@ -8,6 +8,7 @@ for (const [name, path] of [
   ['report', 'REPORT'],
   ['region', '/wilayah/31.71.01'],
   ['tracker', '/lacak?nomor=salah'],
+  ['dashboard', '/dasbor'],
 ] as const) {
   test(`${name} page has no serious or critical accessibility violations`, async ({ page }) => {
     await page.goto(path === 'REPORT' ? `/laporan/${fixtureNumbers().publicReport}` : path);

@@ -11,7 +11,8 @@ import { startLocalMailbox } from './local-mailbox';
 // The server the browser tests run against: a fresh database with a small demo, a production build.
 const args = parseArgs(process.argv.slice(2));
 const port = intArg(args, 'port', 3100);
-const env: NodeJS.ProcessEnv = { ...process.env, ADUAN_TILE_URL: '', NODE_ENV: 'production' };
+// a small demo: rank units from ten tickets, so that every league table has rows
+const env: NodeJS.ProcessEnv = { ...process.env, ADUAN_TILE_URL: '', NODE_ENV: 'production', ADUAN_LEAGUE_MIN_TICKETS: '10' };
 
 if (process.env.DATABASE_URL) {
   const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });

@@ -41,6 +41,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const nav = [
     { href: '/', label: t('map') },
     { href: '/laporan', label: t('list') },
+    { href: '/dasbor', label: t('dashboard') },
     { href: '/lacak', label: t('track') },
   ];
   return (

@@ -14,10 +14,12 @@ interface Props {
   channels: Channel[];
   regions: RegionOption[];
   sort?: SortOrder;
+  /** Offer the status choice (the dashboard covers every status). */
+  withStatus?: boolean;
 }
 
 /** The public filter form: a plain GET form, so filters land in the URL and work without JS. */
-export async function FilterForm({ action, filters, categories, channels, regions, sort }: Props) {
+export async function FilterForm({ action, filters, categories, channels, regions, sort, withStatus = true }: Props) {
   const t = await getTranslations('filters');
   const locale = (await getLocale()) as Locale;
   const selected = ancestry(filters.wilayah);
@@ -26,17 +28,19 @@ export async function FilterForm({ action, filters, categories, channels, region
   return (
     <form action={action} method="get" className="rounded-lg border bg-white p-3 text-sm" aria-label={t('title')}>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <fieldset className="space-y-1">
-          <legend className="font-medium">{t('status')}</legend>
-          <div className="flex flex-wrap gap-x-3 gap-y-1">
-            {STATUSES.map((s) => (
-              <label key={s} className="inline-flex items-center gap-1">
-                <input type="checkbox" name="status" value={s} defaultChecked={filters.status.includes(s)} />
-                {statusLabel(s, locale)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        {withStatus ? (
+          <fieldset className="space-y-1">
+            <legend className="font-medium">{t('status')}</legend>
+            <div className="flex flex-wrap gap-x-3 gap-y-1">
+              {STATUSES.map((s) => (
+                <label key={s} className="inline-flex items-center gap-1">
+                  <input type="checkbox" name="status" value={s} defaultChecked={filters.status.includes(s)} />
+                  {statusLabel(s, locale)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
         <label className="space-y-1">
           <span className="block font-medium">{t('category')}</span>
           <select name="kategori" defaultValue={filters.kategori[0] ?? ''} className="w-full rounded border border-gray-400 px-2 py-1.5" data-testid="filter-category">

@@ -14,6 +14,7 @@ const end = new Date('2026-09-01T00:00:00Z');
 const now = end.getTime();
 const store = new FactStore();
 let lastSeq = 0;
+let kecamatanOf: (id: number) => string | null = () => null;
 
 async function follow(): Promise<void> {
   for (;;) {
@@ -29,6 +30,11 @@ beforeAll(async () => {
   await seedReference(database.db);
   await seedDemoReports(database.db, { reports: 3000, months: 5, seed: 21, end });
   await follow();
+  const offices = await rowsOf<{ id: number; code: string }>(
+    database.db.execute(sql`select id, left(region_code, 8) as code from agencies where kind in ('kelurahan', 'kecamatan')`),
+  );
+  const byId = new Map(offices.map((o) => [o.id, o.code]));
+  kecamatanOf = (id) => byId.get(id) ?? null;
 });
 afterAll(async () => database?.close());
 
@@ -151,13 +157,20 @@ describe('computeDashboard against SQL on generated reports', () => {
     ['one channel in one month', { channels: ['jaki'], from: Date.parse('2026-07-01T00:00:00+07:00'), until: Date.parse('2026-08-01T00:00:00+07:00') }],
   ])('every figure of %s matches a direct SQL computation', async (_, change) => {
     const filters = { ...FIVE_MONTHS, ...change };
-    const d = computeDashboard(store, filters, now);
+    const d = computeDashboard(store, filters, now, kecamatanOf);
     expect(d.overall.reports).toBeGreaterThan(0);
     expectSame(d.overall, (await figuresBySql(filters, sql`''`)).get(''), true);
     expectGroups(d.byCategory, await figuresBySql(filters, sql`category_code`), false);
     expectGroups(d.byChannel, await figuresBySql(filters, sql`channel_code`), false);
     expectGroups(d.byKota, await figuresBySql(filters, sql`coalesce(kota_code, '')`), true);
     expectGroups(d.byUnit, await figuresBySql(filters, sql`coalesce(handling_agency_id, 0)`), true);
+    const offices = await figuresBySql(
+      filters,
+      sql`(select left(a.region_code, 8) from agencies a where a.id = handling_agency_id and a.kind in ('kelurahan', 'kecamatan'))`,
+    );
+    offices.delete('');
+    expect(d.byKecamatanOffice.length).toBeGreaterThan(0);
+    expectGroups(d.byKecamatanOffice, offices, true);
   });
 
   it('counts reports per WIB day for short periods and per month for long ones', async () => {

@@ -63,6 +63,8 @@ export interface Dashboard {
   byKota: GroupFigures[];
   /** Keyed by the handling agency's id. */
   byUnit: GroupFigures[];
+  /** Keyed by kecamatan code: tickets owned by the kecamatan office or a kelurahan office in it. */
+  byKecamatanOffice: GroupFigures[];
 }
 
 const HOUR = 3_600_000;
@@ -179,7 +181,12 @@ function idSet(ids: (number | undefined)[], size: number): Uint8Array {
  * Every figure of the dashboard in one pass over the store. Pure: the clock is passed in, and the
  * same store and filters always give the same figures.
  */
-export function computeDashboard(store: FactStore, filters: FigureFilters, now: number): Dashboard {
+export function computeDashboard(
+  store: FactStore,
+  filters: FigureFilters,
+  now: number,
+  kecamatanOfUnit: (agencyId: number) => string | null = () => null,
+): Dashboard {
   const region = filters.region ? regionColumn(store, filters.region) : undefined;
   const categorySet = filters.categories.length
     ? idSet(filters.categories.map((c) => store.categories.find(c)), store.categories.values.length)
@@ -198,12 +205,24 @@ export function computeDashboard(store: FactStore, filters: FigureFilters, now: 
   const byChannel = new Tally(store.channels.values.length, false);
   const byKota = new Tally(store.kotas.values.length, true);
   const byUnit = new Tally(maxAgency + 1, true);
+  // the kecamatan whose government (its office or one of its kelurahan offices) owns each unit's tickets
+  const kecamatanCodes = [''];
+  const kecamatanGroup = new Map<string, number>();
+  const officeOfUnit = new Int32Array(maxAgency + 1);
+  for (let id = 1; id <= maxAgency; id++) {
+    const code = kecamatanOfUnit(id);
+    if (!code) continue;
+    if (!kecamatanGroup.has(code)) kecamatanGroup.set(code, kecamatanCodes.push(code) - 1);
+    officeOfUnit[id] = kecamatanGroup.get(code)!;
+  }
+  const byOffice = new Tally(kecamatanCodes.length, true);
   const tallies: [Tally, Uint16Array | Int32Array | null][] = [
     [overall, null],
     [byCategory, store.category],
     [byChannel, store.channel],
     [byKota, store.kota],
     [byUnit, store.agency],
+    [byOffice, null],
   ];
 
   const matches = region !== null;
@@ -237,8 +256,10 @@ export function computeDashboard(store: FactStore, filters: FigureFilters, now: 
     seriesReports[bucket]++;
     if (finished) seriesFinished[bucket]++;
 
+    const office = officeOfUnit[store.agency[at]];
     for (const [t, column] of tallies) {
-      const g = column ? column[at] : 0;
+      const g = column ? column[at] : t === byOffice ? office : 0;
+      if (t === byOffice && g === 0) continue;
       t.reports[g]++;
       if (rejected) t.rejected[g]++;
       else t.finishable[g]++;
@@ -273,5 +294,6 @@ export function computeDashboard(store: FactStore, filters: FigureFilters, now: 
     byChannel: groups(byChannel, (g) => store.channels.values[g]),
     byKota: groups(byKota, (g) => store.kotas.values[g]),
     byUnit: groups(byUnit, (g) => String(g)),
+    byKecamatanOffice: groups(byOffice, (g) => kecamatanCodes[g]),
   };
 }

@@ -1,7 +1,14 @@
 import 'server-only';
+import { ne } from 'drizzle-orm';
+import type { Db } from '@/db/connect';
+import { listCategories, listChannels } from '@/db/queries/reference';
 import { loadFactChanges } from '@/db/queries/stats-facts';
+import { agencies, regions } from '@/db/schema';
+import { localName, type Locale } from '@/lib/i18n';
+import { shortRegionName } from '@/lib/regions/names';
 import { ChangeFollower, REFRESH_MS } from '@/lib/cache/change-feed';
 import { FactStore, type FactRow } from './fact-store';
+import type { TableNames } from './dashboard';
 import { computeDashboard, type Dashboard, type FigureFilters } from './figures';
 
 const MAX_CACHED = 128;
@@ -29,16 +36,52 @@ export function invalidateFigures(): void {
 }
 
 /** The dashboard's figures for the filters, current to within the refresh interval. */
-export async function dashboardFigures(filters: FigureFilters): Promise<Dashboard> {
+export async function dashboardFigures(filters: FigureFilters, names: TableNames): Promise<Dashboard> {
   const s = state();
   await s.feed.fresh();
   const key = JSON.stringify(filters);
   const now = Date.now();
   const hit = s.cache.get(key);
   if (hit && hit.version === s.store.version && now - hit.at < REFRESH_MS) return hit.dashboard;
-  const dashboard = computeDashboard(s.store, filters, now);
+  const dashboard = computeDashboard(s.store, filters, now, (id) => names.unit(id)?.kecamatanCode ?? null);
   s.cache.delete(key);
   if (s.cache.size >= MAX_CACHED) s.cache.delete(s.cache.keys().next().value!);
   s.cache.set(key, { version: s.store.version, at: now, dashboard });
   return dashboard;
+}
+
+/** Names for the dashboard's tables in the reader's language. */
+export async function tableNames(db: Db, locale: Locale): Promise<TableNames> {
+  const [categoryRows, channelRows, regionRows, unitRows] = await Promise.all([
+    listCategories(db),
+    listChannels(db),
+    db.select({ code: regions.code, name: regions.name }).from(regions).where(ne(regions.level, 'kelurahan')),
+    db.select({ id: agencies.id, name: agencies.name, kind: agencies.kind, regionCode: agencies.regionCode }).from(agencies),
+  ]);
+  const categoryNames = new Map(categoryRows.map((c) => [c.code, localName(c, locale)]));
+  const channelNames = new Map(channelRows.map((c) => [c.code, localName(c, locale)]));
+  const regionNames = new Map(regionRows.map((k) => [k.code, shortRegionName(k.name)]));
+  const units = new Map(
+    unitRows.map((u) => [
+      u.id,
+      {
+        name: u.name,
+        kind: u.kind,
+        // a kelurahan office belongs to the government of its kecamatan
+        kecamatanCode: (u.kind === 'kelurahan' || u.kind === 'kecamatan') && u.regionCode ? u.regionCode.slice(0, 8) : null,
+      },
+    ]),
+  );
+  return {
+    category: (code) => categoryNames.get(code) ?? code,
+    channel: (code) => channelNames.get(code) ?? code,
+    region: (code) => regionNames.get(code) ?? code,
+    unit: (id) => units.get(id),
+  };
+}
+
+/** The figures for the filters with the names to show them by. */
+export async function loadDashboard(db: Db, filters: FigureFilters, locale: Locale): Promise<{ d: Dashboard; names: TableNames }> {
+  const names = await tableNames(db, locale);
+  return { d: await dashboardFigures(filters, names), names };
 }

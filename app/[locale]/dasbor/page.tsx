@@ -1,0 +1,204 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { listChannels, listPublicCategories, listRegionOptions } from '@/db/queries/reference';
+import { FilterForm } from '@/components/reports/filter-form';
+import { StatChart } from '@/components/stats/stat-chart';
+import { StatSection, StatTableView } from '@/components/stats/stat-table';
+import { formatDate, formatDuration, formatNumber } from '@/lib/format';
+import type { Locale } from '@/lib/i18n';
+import { filtersToQuery } from '@/lib/reports/filters';
+import { requestTime } from '@/lib/sla/clock';
+import {
+  dashboardTables,
+  LEAGUE_MIN_TICKETS,
+  leagueTable,
+  LEAGUES,
+  parseDashboardQuery,
+  percent,
+  type StatTable,
+} from '@/lib/stats/dashboard';
+import type { Durations, Share } from '@/lib/stats/figures';
+import { loadDashboard } from '@/lib/stats/server';
+
+type Props = {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'dasbor' });
+  return { title: t('title') };
+}
+
+const BLUE = '#0f3d5e';
+const GREEN = '#2f7d32';
+
+/** Table rows as objects keyed by column, for the charts. */
+const chartRows = (table: StatTable) =>
+  table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c.key, row[i]])) as Record<string, string | number | null>);
+
+export default async function DashboardPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const query = parseDashboardQuery(await searchParams, requestTime());
+  const db = getDb();
+  const [{ d, names }, categories, channels, regions, t] = await Promise.all([
+    loadDashboard(db, query.figures, locale),
+    listPublicCategories(db),
+    listChannels(db),
+    listRegionOptions(db),
+    getTranslations('dasbor'),
+  ]);
+  const tables = Object.fromEntries(dashboardTables(d, names, LEAGUE_MIN_TICKETS).map((table) => [table.id, table]));
+  const csvHref = (id: string) => `/api/dasbor/csv?${filtersToQuery(query.filters, { tabel: id, bahasa: locale === 'en' ? 'en' : null })}`;
+  const n = (value: number) => formatNumber(value, locale);
+  const pct = (s: Share) => (s.share === null ? t('none') : `${n(percent(s)!)}%`);
+  const hours = (h: number | null) => (h === null ? t('none') : formatDuration(h * 3_600_000, locale));
+  const durations = (x: Durations) => (x.count ? t('cards.median', { median: hours(x.medianHours), p90: hours(x.p90Hours) }) : t('none'));
+  const o = d.overall;
+  const cards = [
+    { id: 'reports', value: n(o.reports), note: t('cards.rejected', { n: n(o.rejected) }) },
+    { id: 'finished', value: pct(o.finished), note: t('cards.of', { met: n(o.finished.met), of: n(o.finished.of) }) },
+    { id: 'firstResponse', value: hours(o.firstResponse.medianHours), note: durations(o.firstResponse) },
+    { id: 'finish', value: hours(o.finish.medianHours), note: durations(o.finish) },
+    { id: 'responseSla', value: pct(o.responseSla), note: t('cards.of', { met: n(o.responseSla.met), of: n(o.responseSla.of) }) },
+    { id: 'finishSla', value: pct(o.finishSla), note: t('cards.of', { met: n(o.finishSla.met), of: n(o.finishSla.of) }) },
+    { id: 'followUpRejected', value: pct(o.followUpRejected), note: t('cards.of', { met: n(o.followUpRejected.met), of: n(o.followUpRejected.of) }) },
+    { id: 'reopened', value: pct(o.reopened), note: t('cards.of', { met: n(o.reopened.met), of: n(o.reopened.of) }) },
+    {
+      id: 'satisfaction',
+      value: o.satisfaction.mean === null ? t('none') : `${n(Number(o.satisfaction.mean.toFixed(2)))} / 5`,
+      note: t('cards.ratings', { count: n(o.satisfaction.count) }),
+    },
+  ] as const;
+
+  const unit = t(`unit.${d.granularity}`);
+  const periodSummary = () => {
+    const rows = d.series;
+    if (!o.reports) return t('describe.empty');
+    const peak = rows.reduce((a, b) => (b.reports > a.reports ? b : a));
+    const low = rows.reduce((a, b) => (b.reports < a.reports ? b : a));
+    return t('describe.periode', { total: n(o.reports), count: n(rows.length), unit, peak: peak.period, peakN: n(peak.reports), low: low.period, lowN: n(low.reports) });
+  };
+  const topSummary = (table: StatTable) =>
+    table.rows.length
+      ? t('describe.top', {
+          list: table.rows
+            .slice(0, 3)
+            .map((r) => `${r[0]} (${n(r[1] as number)})`)
+            .join(', '),
+          count: n(table.rows.length),
+        })
+      : t('describe.empty');
+  const kotaSummary = () => {
+    const rows = d.byKota.filter((k) => k.key && k.finishSla.share !== null);
+    if (!rows.length) return t('describe.empty');
+    const best = rows.reduce((a, b) => (b.finishSla.share! > a.finishSla.share! ? b : a));
+    const worst = rows.reduce((a, b) => (b.finishSla.share! < a.finishSla.share! ? b : a));
+    return t('describe.kota', { best: names.region(best.key), bestN: n(percent(best.finishSla)!), worst: names.region(worst.key), worstN: n(percent(worst.finishSla)!) });
+  };
+
+  return (
+    <div className="mx-auto max-w-6xl space-y-5 px-4 py-4">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <p className="text-gray-700">{t('intro')}</p>
+        <p className="font-medium" data-testid="dashboard-period">
+          {t('period', {
+            from: formatDate(new Date(query.figures.from), locale),
+            until: formatDate(new Date(query.figures.until - 1), locale),
+          })}
+        </p>
+      </header>
+
+      <FilterForm action="/dasbor" filters={query.filters} categories={categories} channels={channels} regions={regions} withStatus={false} />
+
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" data-testid="dashboard-cards">
+        {cards.map((c) => (
+          <div key={c.id} className="rounded-lg border bg-white p-3" data-testid={`card-${c.id}`}>
+            <dt className="text-xs text-gray-700">{t(`cards.${c.id}`)}</dt>
+            <dd className="text-xl font-bold" data-testid="card-value">
+              {c.value}
+            </dd>
+            <dd className="text-xs text-gray-700">{c.note}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <StatSection table={tables.periode} title={t('charts.periode', { unit })} summary={periodSummary()} csvHref={csvHref('periode')}>
+        <StatChart
+          data={chartRows(tables.periode)}
+          labelKey={d.granularity === 'hari' ? 'tanggal' : 'bulan'}
+          series={[
+            { key: 'laporan', label: t('series.laporan'), color: BLUE },
+            { key: 'selesai', label: t('series.selesai'), color: GREEN },
+          ]}
+          summary={periodSummary()}
+        />
+      </StatSection>
+
+      <div className="grid gap-5 lg:grid-cols-2">
+        <StatSection table={tables.kategori} title={t('charts.kategori')} summary={topSummary(tables.kategori)} csvHref={csvHref('kategori')}>
+          <StatChart data={chartRows(tables.kategori)} labelKey="kategori" series={[{ key: 'laporan', label: t('series.laporan'), color: BLUE }]} horizontal summary={topSummary(tables.kategori)} />
+        </StatSection>
+        <StatSection table={tables.kanal} title={t('charts.kanal')} summary={topSummary(tables.kanal)} csvHref={csvHref('kanal')}>
+          <StatChart data={chartRows(tables.kanal)} labelKey="kanal" series={[{ key: 'laporan', label: t('series.laporan'), color: BLUE }]} horizontal summary={topSummary(tables.kanal)} />
+        </StatSection>
+      </div>
+
+      <StatSection table={tables.kota} title={t('charts.kota')} summary={kotaSummary()} csvHref={csvHref('kota')}>
+        <StatChart
+          data={chartRows(tables.kota)}
+          labelKey="kota"
+          series={[
+            { key: 'selesai_persen', label: t('series.selesai_persen'), color: BLUE },
+            { key: 'sla_tindak_lanjut_persen', label: t('series.sla_tindak_lanjut_persen'), color: GREEN },
+          ]}
+          horizontal
+          summary={kotaSummary()}
+        />
+      </StatSection>
+
+      <section aria-labelledby="peringkat" className="space-y-3">
+        <h2 id="peringkat" className="text-xl font-semibold">
+          {t('leagues.title')}
+        </h2>
+        <p className="text-sm text-gray-700" data-testid="league-minimum">
+          {t('leagues.intro', { min: n(LEAGUE_MIN_TICKETS) })}
+        </p>
+        {LEAGUES.map((league) => {
+          const { table, unranked } = leagueTable(d, names, league, LEAGUE_MIN_TICKETS);
+          return (
+            <section key={league} aria-labelledby={`liga-${league}`} className="space-y-2 rounded-lg border bg-white p-3" data-testid={`section-${league}`}>
+              <h3 id={`liga-${league}`} className="font-semibold">
+                {t(`leagues.${league}`)}
+              </h3>
+              {table.rows.length ? (
+                <StatTableView table={table} caption={t(`leagues.${league}`)} tall />
+              ) : (
+                <p className="text-sm">{t('leagues.empty', { min: n(LEAGUE_MIN_TICKETS) })}</p>
+              )}
+              {unranked > 0 ? <p className="text-sm text-gray-700">{t('leagues.unranked', { n: n(unranked), min: n(LEAGUE_MIN_TICKETS) })}</p> : null}
+              <p className="text-sm">
+                <a href={csvHref(league)} className="underline" download data-testid={`csv-${league}`}>
+                  {t('csv')} ({t(`leagues.${league}`)})
+                </a>
+              </p>
+            </section>
+          );
+        })}
+      </section>
+
+      <section aria-labelledby="definisi" className="space-y-1 text-sm text-gray-700">
+        <h2 id="definisi" className="font-semibold text-gray-900">
+          {t('definitions.title')}
+        </h2>
+        <p>{t('definitions.body')}</p>
+      </section>
+    </div>
+  );
+}
