@@ -118,8 +118,17 @@ let cold = 0;
 results.rows.push(await load('ticket page, first visit of each ticket (rendered)', base, () => `/laporan/${coldNumbers[cold++ % coldNumbers.length]}`));
 results.rows.push(await load('list page, category filter', base, () => `/laporan?kategori=${categories[rand(5)]}`));
 results.rows.push(await load('region page (kecamatan)', base, () => `/wilayah/31.7${1 + rand(5)}.0${1 + rand(4)}`));
+// Dashboard: the first request loads every report's figures; then random filters, most of them not cached.
+const dashStarted = Date.now();
+await fetch(`${base}/api/dasbor`);
+console.log(`[bench] dashboard figures loaded in ${((Date.now() - dashStarted) / 1000).toFixed(1)} s`);
+const dashRegions = ['', 'kota=31.71', 'kota=31.74', 'kota=31.75', 'kecamatan=31.71.01', 'kecamatan=31.74.05', 'kelurahan=31.71.01.1001'];
+const dashPeriods = ['', 'dari=2026-10-01&sampai=2026-10-31', 'dari=2025-01-01&sampai=2025-12-31', 'dari=2017-01-01&sampai=2026-12-31'];
+const dashQuery = () => [dashRegions[rand(dashRegions.length)], ['', ...categories][rand(6)] && `kategori=${categories[rand(5)]}`, dashPeriods[rand(dashPeriods.length)]].filter(Boolean).join('&');
+results.rows.push(await load('dashboard figures (JSON), random region/category/period', base, () => `/api/dasbor?${dashQuery()}`));
+results.rows.push(await load('dashboard page, random region/category/period', base, () => `/dasbor?${dashQuery()}`));
 clearInterval(rss);
-results.pages = await measurePages(base, ['/', `/laporan/${numbers[0]}`, '/laporan']);
+results.pages = await measurePages(base, ['/', `/laporan/${numbers[0]}`, '/laporan', '/dasbor']);
 server.kill('SIGTERM');
 
 console.log(`\n${results.reports.toLocaleString('en')} reports · ${results.machine} · peak server RSS ${results.peakRssMb} MB`);
