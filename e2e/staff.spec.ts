@@ -72,6 +72,10 @@ test('lurah accepts and follows up, validator accepts, the public sees Selesai; 
   await camat.goto(`/petugas?q=${number}`);
   await expect(camat.getByTestId('queue').getByRole('link', { name: number })).toBeVisible();
   // the camat oversees the backlog of each kelurahan and can narrow the queue to one
+  // each kelurahan's own recent figures sit next to its backlog
+  const gambirRow = camat.getByTestId('unit-backlog').getByRole('row').filter({ has: camat.getByRole('link', { name: 'Gambir', exact: true }) });
+  expect(Number(await gambirRow.getByRole('cell').nth(4).textContent())).toBeGreaterThan(0);
+  await expect(gambirRow.getByRole('cell').nth(5)).toHaveText(/%$/);
   await camat.getByTestId('unit-backlog').getByRole('link', { name: 'Gambir', exact: true }).click();
   await expect(camat.getByTestId('area-filter')).toContainText('Gambir');
   await expect(camat).toHaveURL(/wilayah=31\.71\.01\.1001/);
@@ -132,6 +136,8 @@ test('five failed sign-ins lock the account with a clear message', async ({ page
     await page.getByRole('button', { name: 'Masuk' }).click();
     await answered;
     await expect(page.getByTestId('sign-in-error')).toBeVisible();
+    // the form clears itself once the answer is shown: type the next attempt only after that
+    await expect(page.getByLabel('Kata sandi')).toHaveValue('');
   }
   await page.getByLabel('Email').fill('inspektorat@aduan.test');
   await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
@@ -188,4 +194,40 @@ test('the staff workspace switches to English too', async ({ browser }) => {
   await expect(lurah.getByRole('link', { name: 'Sign out' }).or(lurah.getByRole('button', { name: 'Sign out' }))).toBeVisible();
   await lurah.getByTestId('language-switch').click();
   await expect(lurah.getByRole('heading', { level: 1, name: 'Antrean laporan' })).toBeVisible();
+});
+
+test('an admin sets a holiday and a category SLA, both audited; bad hours are refused; a lurah cannot open settings', async ({ browser }) => {
+  const admin = await signIn(browser, 'admin@aduan.test');
+  await admin.getByRole('link', { name: 'Pengaturan' }).click();
+  await expect(admin.getByRole('heading', { level: 1, name: 'Pengaturan' })).toBeVisible();
+
+  const holiday = admin.getByTestId('add-holiday');
+  await holiday.getByLabel('Tanggal').fill('2026-12-31');
+  await holiday.getByLabel('Keterangan').fill('Malam tahun baru (uji)');
+  await holiday.getByRole('button', { name: 'Tambah' }).click();
+  await expect(admin.getByTestId('settings-message')).toHaveText('Tersimpan dan dicatat dalam log audit.');
+  await expect(admin.getByTestId('holidays')).toContainText('2026-12-31 · Malam tahun baru (uji)');
+  await expect(admin.getByTestId('settings-audit')).toContainText('libur.tambah 2026-12-31');
+
+  const form = admin.getByTestId('category-satwa-liar');
+  await admin.locator('summary', { hasText: 'Satwa Liar' }).click();
+  await form.getByLabel('SLA khusus kategori ini').check();
+  await form.getByLabel('Respons pertama (jam)').fill('12');
+  await form.getByLabel('Tindak lanjut selesai (jam)').fill('6');
+  await form.getByRole('button', { name: 'Simpan' }).click();
+  await expect(admin.getByTestId('settings-message')).toContainText('batas tindak lanjut tidak boleh lebih cepat');
+
+  await admin.locator('summary', { hasText: 'Satwa Liar' }).click();
+  await form.getByLabel('SLA khusus kategori ini').check();
+  await form.getByLabel('Respons pertama (jam)').fill('12');
+  await form.getByLabel('Tindak lanjut selesai (jam)').fill('48');
+  await form.getByRole('button', { name: 'Simpan' }).click();
+  await expect(admin.getByTestId('settings-message')).toHaveText('Tersimpan dan dicatat dalam log audit.');
+  await expect(admin.locator('summary', { hasText: 'Satwa Liar' })).toContainText('12 / 48 h');
+  await expect(admin.getByTestId('settings-audit')).toContainText('kategori.ubah satwa-liar');
+
+  const lurah = await signIn(browser, 'lurah.gambir@aduan.test');
+  await lurah.goto('/petugas/atur');
+  await expect(lurah.getByTestId('refused')).toBeVisible();
+  await expect(lurah.getByTestId('city-policy')).toHaveCount(0);
 });

@@ -1,7 +1,15 @@
 import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../connect';
-import { agencies, attachments, categories, regions, reportEvents, reports, users } from '../schema';
+import {
+  agencies,
+  attachments,
+  categories,
+  regions,
+  reportEvents,
+  reports,
+  users,
+} from '../schema';
 import { canView, SEES_REPORTER, type StaffUser } from '@/lib/auth/permissions';
 
 const holder = alias(agencies, 'holder');
@@ -13,7 +21,17 @@ const actorAgency = alias(agencies, 'actor_agency');
  */
 export async function getStaffTicket(db: Db, user: StaffUser, number: string) {
   const [row] = await db
-    .select({ report: reports, category: categories.nameId, kelurahan: regions.name, holderName: holder.name, holderCode: holder.code, holderKind: holder.kind, holderParentId: holder.parentId })
+
+    .select({
+      report: reports,
+      category: categories.nameId,
+      routeTo: categories.defaultAgencyCode,
+      kelurahan: regions.name,
+      holderName: holder.name,
+      holderCode: holder.code,
+      holderKind: holder.kind,
+      holderParentId: holder.parentId,
+    })
     .from(reports)
     .innerJoin(categories, eq(categories.code, reports.categoryCode))
     .leftJoin(regions, eq(regions.code, reports.kelurahanCode))
@@ -24,21 +42,45 @@ export async function getStaffTicket(db: Db, user: StaffUser, number: string) {
   if (!canView(user, scope)) return null;
   const [events, photos] = await Promise.all([
     db
-      .select({ type: reportEvents.type, toStatus: reportEvents.toStatus, isPublic: reportEvents.isPublic, body: reportEvents.body, createdAt: reportEvents.createdAt, userName: users.name, agencyName: actorAgency.name, actorLabel: reportEvents.actorLabel })
+      .select({
+        type: reportEvents.type,
+        toStatus: reportEvents.toStatus,
+        isPublic: reportEvents.isPublic,
+        body: reportEvents.body,
+        createdAt: reportEvents.createdAt,
+        userName: users.name,
+        agencyName: actorAgency.name,
+        actorLabel: reportEvents.actorLabel,
+      })
       .from(reportEvents)
       .leftJoin(users, eq(users.id, reportEvents.actorUserId))
       .leftJoin(actorAgency, eq(actorAgency.id, reportEvents.actorAgencyId))
       .where(eq(reportEvents.reportId, row.report.id))
       .orderBy(asc(reportEvents.createdAt), asc(reportEvents.id)),
-    db.select({ id: attachments.id, kind: attachments.kind, createdAt: attachments.createdAt }).from(attachments).where(eq(attachments.reportId, row.report.id)).orderBy(asc(attachments.id)),
+    db
+      .select({ id: attachments.id, kind: attachments.kind, createdAt: attachments.createdAt })
+      .from(attachments)
+      .where(eq(attachments.reportId, row.report.id))
+      .orderBy(asc(attachments.id)),
   ]);
   const seesReporter = SEES_REPORTER.includes(user.role);
-  const { reporterName, reporterPhone, reporterEmail, trackingSecretHash: _secret, idempotencyKey: _token, ...report } = row.report;
+  const {
+    reporterName,
+    reporterPhone,
+    reporterEmail,
+    trackingSecretHash: _secret,
+    idempotencyKey: _token,
+    ...report
+  } = row.report;
   return {
     report,
     scope,
-    reporter: seesReporter ? { name: reporterName, phone: reporterPhone, email: reporterEmail } : null,
+    reporter: seesReporter
+      ? { name: reporterName, phone: reporterPhone, email: reporterEmail }
+      : null,
     category: row.category,
+    /** The category's handling agency: the one suggested when the kelurahan coordinates. */
+    routeTo: row.routeTo,
     kelurahan: row.kelurahan,
     holder: { name: row.holderName, code: row.holderCode, kind: row.holderKind },
     events,
@@ -49,7 +91,12 @@ export async function getStaffTicket(db: Db, user: StaffUser, number: string) {
 /** A photo's storage key for an official allowed to see its ticket. */
 export async function getStaffPhotoFile(db: Db, user: StaffUser, id: number) {
   const [row] = await db
-    .select({ storageKey: attachments.storageKey, thumbKey: attachments.thumbKey, mime: attachments.mime, number: reports.number })
+    .select({
+      storageKey: attachments.storageKey,
+      thumbKey: attachments.thumbKey,
+      mime: attachments.mime,
+      number: reports.number,
+    })
     .from(attachments)
     .innerJoin(reports, eq(reports.id, attachments.reportId))
     .where(eq(attachments.id, id));

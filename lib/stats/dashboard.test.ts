@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leagueTable, parseDashboardQuery, type TableNames } from './dashboard';
+import { leagueTable, parseDashboardQuery, type TableNames, type UnitInfo } from './dashboard';
 import type { Dashboard, GroupFigures } from './figures';
 
 const share = (of: number, met: number) => ({ of, met, share: of ? met / of : null });
@@ -17,11 +17,11 @@ const group = (key: string, reports: number, onTime: number, medianHours: number
   satisfaction: { count: 0, mean: null },
 });
 
-const units: Record<number, { name: string; kind: string; kecamatanCode: string | null }> = {
-  1: { name: 'Kelurahan Gambir', kind: 'kelurahan', kecamatanCode: '31.71.01' },
-  2: { name: 'Kelurahan Kebon Kelapa', kind: 'kelurahan', kecamatanCode: '31.71.01' },
-  3: { name: 'Kelurahan Cideng', kind: 'kelurahan', kecamatanCode: '31.71.01' },
-  4: { name: 'Suku Dinas Bina Marga Jakarta Pusat', kind: 'sudin', kecamatanCode: null },
+const units: Record<number, UnitInfo> = {
+  1: { name: 'Kelurahan Gambir', kind: 'kelurahan', kecamatanCode: '31.71.01', regionCode: null },
+  2: { name: 'Kelurahan Kebon Kelapa', kind: 'kelurahan', kecamatanCode: '31.71.01', regionCode: null },
+  3: { name: 'Kelurahan Cideng', kind: 'kelurahan', kecamatanCode: '31.71.01', regionCode: null },
+  4: { name: 'Suku Dinas Bina Marga Jakarta Pusat', kind: 'sudin', kecamatanCode: null, regionCode: '31.71' },
 };
 const names: TableNames = {
   category: (c) => c,

@@ -43,6 +43,8 @@ export interface UnitInfo {
   kind: string;
   /** For kelurahan and kecamatan offices: the kecamatan whose government they are part of. */
   kecamatanCode: string | null;
+  /** The region an office serves (kelurahan, kecamatan, kota) or a Suku Dinas's kota. */
+  regionCode: string | null;
 }
 
 export interface TableNames {

@@ -6,10 +6,11 @@ import { loadFactChanges } from '@/db/queries/stats-facts';
 import { agencies, regions } from '@/db/schema';
 import { localName, type Locale } from '@/lib/i18n';
 import { shortRegionName } from '@/lib/regions/names';
+import { regionLevelOf } from '@/lib/reports/filters';
 import { ChangeFollower, REFRESH_MS } from '@/lib/cache/change-feed';
 import { FactStore, type FactRow } from './fact-store';
 import type { TableNames } from './dashboard';
-import { computeDashboard, type Dashboard, type FigureFilters } from './figures';
+import { computeDashboard, type Dashboard, type FigureFilters, type Figures } from './figures';
 
 const MAX_CACHED = 128;
 
@@ -67,6 +68,7 @@ export async function tableNames(db: Db, locale: Locale): Promise<TableNames> {
       {
         name: u.name,
         kind: u.kind,
+        regionCode: u.regionCode,
         // a kelurahan office belongs to the government of its kecamatan
         kecamatanCode: (u.kind === 'kelurahan' || u.kind === 'kecamatan') && u.regionCode ? u.regionCode.slice(0, 8) : null,
       },
@@ -84,4 +86,27 @@ export async function tableNames(db: Db, locale: Locale): Promise<TableNames> {
 export async function loadDashboard(db: Db, filters: FigureFilters, locale: Locale): Promise<{ d: Dashboard; names: TableNames }> {
   const names = await tableNames(db, locale);
   return { d: await dashboardFigures(filters, names), names };
+}
+
+/** How far back a supervisor's unit figures look. */
+export const UNIT_FIGURE_DAYS = 90;
+
+/**
+ * Figures of the units under a camat (each kelurahan office) or a walikota (each kecamatan's
+ * government) for the last UNIT_FIGURE_DAYS days, keyed by the unit's region code.
+ */
+export async function unitFiguresUnder(db: Db, regionCode: string, now: Date): Promise<Map<string, Figures>> {
+  const names = await tableNames(db, 'id');
+  const until = now.getTime();
+  const d = await dashboardFigures({ from: until - UNIT_FIGURE_DAYS * 86_400_000, until, region: regionCode, categories: [], channels: [] }, names);
+  const out = new Map<string, Figures>();
+  if (regionLevelOf(regionCode) === 'kota') {
+    for (const g of d.byKecamatanOffice) out.set(g.key, g);
+  } else {
+    for (const g of d.byUnit) {
+      const unit = names.unit(Number(g.key));
+      if (unit?.kind === 'kelurahan' && unit.regionCode) out.set(unit.regionCode, g);
+    }
+  }
+  return out;
 }

@@ -5,12 +5,15 @@ import { getDb } from '@/db/client';
 import { findQueue, findUnitBacklog } from '@/db/queries/staff-queue';
 import { StatusBadge } from '@/components/reports/status-badge';
 import { requireStaff } from '@/lib/auth/session';
-import { formatDuration, formatWib } from '@/lib/format';
+import { formatDuration, formatNumber, formatWib } from '@/lib/format';
 import { STATUSES } from '@/lib/reports/lifecycle';
 import { localName, statusLabel, type Locale } from '@/lib/i18n';
 import { listCategories } from '@/db/queries/reference';
 import { pageSchema } from '@/lib/reports/filters';
 import { requestTime, slaClock } from '@/lib/sla/clock';
+import { percent } from '@/lib/stats/dashboard';
+import type { Figures } from '@/lib/stats/figures';
+import { UNIT_FIGURE_DAYS, unitFiguresUnder } from '@/lib/stats/server';
 import type { ReportStatus } from '@/db/schema';
 import { StaffHeader } from './staff-header';
 
@@ -42,11 +45,15 @@ export default async function QueuePage({ searchParams }: Props) {
     findQueue(db, user, { status, categoryCode: kategori, regionCode: wilayah, search: q, page, pageSize: 50, now }),
     findUnitBacklog(db, user, now),
   ]);
+  // supervisors also see how each of their units performed lately (tickets each unit owned)
+  const unitFigures = units.length && user.regionCode ? await unitFiguresUnder(db, user.regionCode, now) : new Map<string, Figures>();
   const t = await getTranslations('petugas.queue');
   const locale = (await getLocale()) as Locale;
   const link = (s: ReportStatus | null) =>
     `/petugas?${new URLSearchParams({ ...(s ? { status: s } : {}), ...(q ? { q } : {}), ...(kategori ? { kategori } : {}), ...(wilayah ? { wilayah } : {}) })}`;
   const area = units.find((u) => u.code === wilayah);
+  const onTime = (f: Figures | undefined) => (f?.finishSla.share == null ? '—' : `${formatNumber(percent(f.finishSla)!, locale)}%`);
+  const medianFinish = (f: Figures | undefined) => (f?.finish.medianHours == null ? '—' : formatDuration(f.finish.medianHours * 3_600_000, locale));
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-4 space-y-4">
@@ -63,6 +70,9 @@ export default async function QueuePage({ searchParams }: Props) {
                   <th className="px-3 py-2 text-right">{t('open')}</th>
                   <th className="px-3 py-2 text-right">{t('overdue')}</th>
                   <th className="px-3 py-2 text-right">{t('escalated')}</th>
+                  <th className="px-3 py-2 text-right">{t('recent', { days: UNIT_FIGURE_DAYS })}</th>
+                  <th className="px-3 py-2 text-right">{t('onTime')}</th>
+                  <th className="px-3 py-2 text-right">{t('medianFinish')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -74,6 +84,9 @@ export default async function QueuePage({ searchParams }: Props) {
                     <td className="px-3 py-2 text-right">{u.open}</td>
                     <td className={`px-3 py-2 text-right ${u.overdue ? 'font-semibold text-red-700' : ''}`}>{u.overdue}</td>
                     <td className="px-3 py-2 text-right">{u.escalated}</td>
+                    <td className="px-3 py-2 text-right">{unitFigures.get(u.code)?.reports ?? 0}</td>
+                    <td className="px-3 py-2 text-right">{onTime(unitFigures.get(u.code))}</td>
+                    <td className="px-3 py-2 text-right">{medianFinish(unitFigures.get(u.code))}</td>
                   </tr>
                 ))}
               </tbody>

@@ -15,6 +15,7 @@ export async function StaffHeader({ user }: { user: StaffProfile }) {
         <Link href="/petugas" className="underline">{t('nav.queue')}</Link>
         {user.role === 'admin' || user.role === 'operator' ? <Link href="/petugas/outbox" className="underline">{t('nav.outbox')}</Link> : null}
         {user.role === 'admin' ? <Link href="/petugas/akun" className="underline">{t('nav.accounts')}</Link> : null}
+        {user.role === 'admin' ? <Link href="/petugas/atur" className="underline">{t('nav.settings')}</Link> : null}
         <Link href="/petugas/sandi" className="underline">{t('nav.password')}</Link>
         <form action={signOutAction}>
           <button className="underline">{t('nav.signOut')}</button>

@@ -128,7 +128,7 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
               <input type="hidden" name="aksi" value={action} />
               <h2 className="font-semibold">{title(action)}</h2>
               {action === 'koordinasi' ? (
-                <select name="instansi" required aria-label={t('targetAgency')} className={field}>
+                <select name="instansi" required aria-label={t('targetAgency')} className={field} defaultValue={dinas.some((a) => a.code === ticket.routeTo) ? ticket.routeTo! : undefined}>
                   {dinas.map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}
                 </select>
               ) : null}

@@ -1,0 +1,74 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { addHoliday, categorySchema, policySchema, removeHoliday, renameAgency, SettingsError, updateCategory, updateDefaultPolicy } from '@/lib/admin/settings';
+import { currentStaff } from '@/lib/auth/session';
+import { logUnexpected } from '@/lib/server/request';
+
+const BACK = '/petugas/atur';
+
+/** Runs one change (authorization is checked inside it) and returns to the settings with its outcome. */
+async function run(anchor: string, work: (actor: NonNullable<Awaited<ReturnType<typeof currentStaff>>>) => Promise<unknown>) {
+  const actor = await currentStaff();
+  if (!actor) redirect('/masuk');
+  let outcome = 'ok';
+  try {
+    await work(actor);
+  } catch (error) {
+    outcome = error instanceof SettingsError ? error.code : `gangguan_${logUnexpected('settings', error)}`;
+  }
+  revalidatePath(BACK);
+  redirect(`${BACK}?pesan=${outcome}#${anchor}`);
+}
+
+const text = (f: FormData, key: string) => String(f.get(key) ?? '');
+const policyFrom = (f: FormData) =>
+  policySchema.safeParse({
+    firstResponseHours: text(f, 'firstResponseHours'),
+    followUpHours: text(f, 'followUpHours'),
+    silenceRedHours: text(f, 'silenceRedHours'),
+    escalationStepHours: text(f, 'escalationStepHours'),
+    calendar: text(f, 'calendar'),
+  });
+
+export async function savePolicyAction(f: FormData) {
+  await run('sla', async (actor) => {
+    const parsed = policyFrom(f);
+    if (!parsed.success) throw new SettingsError('jam_tidak_valid');
+    await updateDefaultPolicy(getDb(), actor, parsed.data, new Date());
+  });
+}
+
+export async function saveCategoryAction(f: FormData) {
+  await run('kategori', async (actor) => {
+    let policy = null;
+    if (f.get('ownPolicy') === 'on') {
+      const parsed = policyFrom(f);
+      if (!parsed.success) throw new SettingsError('jam_tidak_valid');
+      policy = parsed.data;
+    }
+    const parsed = categorySchema.safeParse({
+      nameId: text(f, 'nameId'),
+      nameEn: text(f, 'nameEn'),
+      defaultAgencyCode: text(f, 'defaultAgencyCode'),
+      isConfidential: f.get('isConfidential') === 'on',
+      policy,
+    });
+    if (!parsed.success) throw new SettingsError('tidak_valid');
+    await updateCategory(getDb(), actor, text(f, 'code'), parsed.data, new Date());
+  });
+}
+
+export async function renameAgencyAction(f: FormData) {
+  await run('instansi', (actor) => renameAgency(getDb(), actor, Number(f.get('id')), text(f, 'name'), new Date()));
+}
+
+export async function addHolidayAction(f: FormData) {
+  await run('libur', (actor) => addHoliday(getDb(), actor, text(f, 'day'), text(f, 'name'), new Date()));
+}
+
+export async function removeHolidayAction(f: FormData) {
+  await run('libur', (actor) => removeHoliday(getDb(), actor, text(f, 'day'), new Date()));
+}
