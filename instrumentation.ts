@@ -1,6 +1,7 @@
 /**
  * Runs once in the server process before it serves requests: applies committed migrations,
- * then starts the outbox and escalation workers in-process (PGlite allows one process per data directory, so
+ * starts loading the map and dashboard indexes in the background, then starts the outbox and
+ * escalation workers in-process (PGlite allows one process per data directory, so
  * the embedded demo cannot run a separate worker; on PostgreSQL several may run at once).
  */
 export async function register() {
@@ -9,6 +10,10 @@ export async function register() {
   if (process.env.ADUAN_SKIP_MIGRATE !== '1') {
     const { migrate } = await import('./db/migrate');
     await migrate(getDatabase());
+  }
+  if (process.env.ADUAN_WARM_INDEXES !== '0') {
+    const { keepIndexesWarm } = await import('./lib/cache/warm');
+    keepIndexesWarm((error) => console.error('[indeks]', error));
   }
   if (process.env.ADUAN_WORKER !== '0') {
     const { startOutboxWorker } = await import('./lib/notify/worker');

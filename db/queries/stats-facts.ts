@@ -1,6 +1,7 @@
-import { asc, eq, gt } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../connect';
-import { ratings, reports } from '../schema';
+import { rowsOf } from '../bulk';
+import type { ReportStatus } from '../schema';
 import type { FactRow } from '@/lib/stats/fact-store';
 
 export interface FactChanges {
@@ -9,60 +10,69 @@ export interface FactChanges {
   lastSeq: number;
 }
 
-const ms = (d: Date | null) => (d ? d.getTime() : null);
+interface Raw {
+  id: number;
+  seq: number;
+  confidential: boolean;
+  status: ReportStatus;
+  category: string;
+  channel: string;
+  kelurahan: string | null;
+  kecamatan: string | null;
+  kota: string | null;
+  agency: number | null;
+  created: number;
+  responded: number | null;
+  response_due: number | null;
+  finished: number | null;
+  finish_due: number | null;
+  reopens: number;
+  rejected_follow_ups: number;
+  rating: number | null;
+}
+
+const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
 
 /**
  * Reports inserted or changed after change number `afterSeq`, oldest change first, as the
  * figures need them (a rating touches its report, so it arrives here too). Confidential reports
- * come back uncounted. Never any reporter data.
+ * come back uncounted. Never any reporter data. Times are read as epoch milliseconds, so that
+ * millions of rows never become Date objects.
  */
 export async function loadFactChanges(db: Db, afterSeq: number, limit: number): Promise<FactChanges> {
-  const rows = await db
-    .select({
-      id: reports.id,
-      changeSeq: reports.changeSeq,
-      isConfidential: reports.isConfidential,
-      status: reports.status,
-      categoryCode: reports.categoryCode,
-      channelCode: reports.channelCode,
-      kelurahanCode: reports.kelurahanCode,
-      kecamatanCode: reports.kecamatanCode,
-      kotaCode: reports.kotaCode,
-      agencyId: reports.handlingAgencyId,
-      createdAt: reports.createdAt,
-      firstResponseAt: reports.firstResponseAt,
-      firstResponseDueAt: reports.firstResponseDueAt,
-      finishedAt: reports.finishedAt,
-      dueAt: reports.dueAt,
-      estimatedCompletionAt: reports.estimatedCompletionAt,
-      reopenCount: reports.reopenCount,
-      rejectedFollowUpCount: reports.rejectedFollowUpCount,
-      rating: ratings.score,
-    })
-    .from(reports)
-    .leftJoin(ratings, eq(ratings.reportId, reports.id))
-    .where(gt(reports.changeSeq, afterSeq))
-    .orderBy(asc(reports.changeSeq))
-    .limit(limit);
+  const rows = await rowsOf<Raw>(
+    db.execute(sql`
+      select r.id::float8 as id, r.change_seq::float8 as seq, r.is_confidential as confidential, r.status,
+             r.category_code as category, r.channel_code as channel, r.kelurahan_code as kelurahan,
+             r.kecamatan_code as kecamatan, r.kota_code as kota, r.handling_agency_id as agency,
+             ${ms('r.created_at')} as created, ${ms('r.first_response_at')} as responded,
+             ${ms('r.first_response_due_at')} as response_due, ${ms('r.finished_at')} as finished,
+             ${ms('coalesce(r.estimated_completion_at, r.due_at)')} as finish_due,
+             r.reopen_count as reopens, r.rejected_follow_up_count as rejected_follow_ups, g.score as rating
+      from reports r left join ratings g on g.report_id = r.id
+      where r.change_seq > ${afterSeq}
+      order by r.change_seq
+      limit ${limit}`),
+  );
   return {
-    lastSeq: rows.length ? rows[rows.length - 1].changeSeq : afterSeq,
+    lastSeq: rows.length ? rows[rows.length - 1].seq : afterSeq,
     rows: rows.map((r) => ({
       id: r.id,
-      counted: !r.isConfidential,
+      counted: !r.confidential,
       status: r.status,
-      categoryCode: r.categoryCode,
-      channelCode: r.channelCode,
-      kelurahanCode: r.kelurahanCode,
-      kecamatanCode: r.kecamatanCode,
-      kotaCode: r.kotaCode,
-      agencyId: r.agencyId,
-      createdAt: r.createdAt.getTime(),
-      firstResponseAt: ms(r.firstResponseAt),
-      firstResponseDueAt: ms(r.firstResponseDueAt),
-      finishedAt: ms(r.finishedAt),
-      finishDueAt: ms(r.estimatedCompletionAt ?? r.dueAt),
-      reopenCount: r.reopenCount,
-      rejectedFollowUpCount: r.rejectedFollowUpCount,
+      categoryCode: r.category,
+      channelCode: r.channel,
+      kelurahanCode: r.kelurahan,
+      kecamatanCode: r.kecamatan,
+      kotaCode: r.kota,
+      agencyId: r.agency,
+      createdAt: r.created,
+      firstResponseAt: r.responded,
+      firstResponseDueAt: r.response_due,
+      finishedAt: r.finished,
+      finishDueAt: r.finish_due,
+      reopenCount: r.reopens,
+      rejectedFollowUpCount: r.rejected_follow_ups,
       rating: r.rating ?? 0,
     })),
   };

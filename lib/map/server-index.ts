@@ -37,6 +37,11 @@ async function freshStore(): Promise<PointStore> {
   return s.store;
 }
 
+/** Loads or refreshes the points ahead of requests (called on a timer by the server process). */
+export async function refreshMapIndex(): Promise<void> {
+  await state().feed.fresh();
+}
+
 /** Makes the next map request read the changes (after a report changes in this process). */
 export function invalidateMapIndex(): void {
   state().feed.invalidate();

@@ -152,7 +152,7 @@ export function dashboardTables(d: Dashboard, names: TableNames, minTickets: num
       rows: d.series.map((p) => [p.period, p.reports, p.finished]),
     },
     { id: 'kategori', columns: columns(QUALITY_COLUMNS, ['kategori']), rows: d.byCategory.map((g) => [names.category(g.key), ...quality(g)]) },
-    { id: 'kanal', columns: columns(QUALITY_COLUMNS, ['kanal']), rows: d.byChannel.map((g) => [names.channel(g.key), ...quality(g)]) },
+    { id: 'kanal', columns: columns(TIME_COLUMNS, ['kanal']), rows: d.byChannel.map((g) => [names.channel(g.key), ...timesAndQuality(g)]) },
     { id: 'kota', columns: columns(TIME_COLUMNS, ['kota']), rows: d.byKota.map((g) => [g.key ? names.region(g.key) : '—', ...timesAndQuality(g)]) },
     ...LEAGUES.map((league) => leagueTable(d, names, league, minTickets).table),
   ];

@@ -1,5 +1,6 @@
 import type { ReportStatus } from '@/db/schema';
 import { STATUSES } from '@/lib/reports/lifecycle';
+import { durationBucket } from './duration-buckets';
 
 /**
  * One report as the performance figures need it: times as epoch milliseconds (null when not
@@ -50,11 +51,67 @@ export class Dictionary {
   }
 }
 
-const NONE = Number.NaN;
+/**
+ * Per-report marks, fixed when the report is stored. The low bits are the metrics a report
+ * counts in whatever the clock says (their bit number is the metric's index); the high bits are
+ * facts the deadline checks need at query time.
+ */
+export const M = {
+  REPORTS: 1 << 0,
+  REJECTED: 1 << 1,
+  FINISHABLE: 1 << 2,
+  FINISHED: 1 << 3,
+  RESPONSE_OF: 1 << 4,
+  RESPONSE_MET: 1 << 5,
+  FINISH_OF: 1 << 6,
+  FINISH_MET: 1 << 7,
+  FOLLOW_UP_OF: 1 << 8,
+  FOLLOW_UP_REJECTED: 1 << 9,
+  REOPEN_OF: 1 << 10,
+  REOPENED: 1 << 11,
+  RATED: 1 << 12,
+  RESPONDED: 1 << 13,
+} as const;
+export const METRICS = 14;
+export const F = {
+  HAS_RESPONSE_DUE: 1 << 16,
+  HAS_FINISH_DUE: 1 << 17,
+  /** Responded, by the first-response deadline. */
+  RESPONDED_IN_TIME: 1 << 18,
+  /** Finished, by the follow-up deadline. */
+  FINISHED_IN_TIME: 1 << 19,
+} as const;
+/** The metric bits that do not depend on the clock. */
+export const STATIC_METRICS = 0xffff & ~(M.RESPONSE_OF | M.RESPONSE_MET | M.FINISH_OF | M.FINISH_MET);
+
+/** The marks of one report (see M and F). */
+export function marksOf(row: FactRow): number {
+  const rejected = row.status === 'ditolak';
+  const finished = row.status === 'selesai' && row.finishedAt !== null;
+  const responded = row.firstResponseAt !== null;
+  let m = M.REPORTS | (rejected ? M.REJECTED : M.FINISHABLE);
+  if (finished) m |= M.FINISHED;
+  if (responded) m |= M.RESPONDED;
+  if (row.rejectedFollowUpCount > 0 || row.status === 'menunggu_validasi' || row.status === 'selesai' || row.reopenCount > 0) m |= M.FOLLOW_UP_OF;
+  if (row.rejectedFollowUpCount > 0) m |= M.FOLLOW_UP_REJECTED;
+  if (row.status === 'selesai' || row.reopenCount > 0) m |= M.REOPEN_OF;
+  if (row.reopenCount > 0) m |= M.REOPENED;
+  if (row.rating > 0) m |= M.RATED;
+  if (!rejected && row.firstResponseDueAt !== null) {
+    m |= F.HAS_RESPONSE_DUE;
+    if (responded && row.firstResponseAt! <= row.firstResponseDueAt) m |= F.RESPONDED_IN_TIME;
+  }
+  if (!rejected && row.finishDueAt !== null) {
+    m |= F.HAS_FINISH_DUE;
+    if (finished && row.finishedAt! <= row.finishDueAt) m |= F.FINISHED_IN_TIME;
+  }
+  return m;
+}
 
 /**
- * Every counted report in compact columns (about 80 bytes a report), patched in place as
+ * Every counted report in compact columns (about 40 bytes a report), patched in place as
  * reports change, so that figures over millions of reports are one pass over typed arrays.
+ * Durations are kept as 1 % buckets (see duration-buckets).
  */
 export class FactStore {
   /** Bumped on every change: cached figures key on it. */
@@ -63,8 +120,9 @@ export class FactStore {
   private capacity = 0;
   private positionById = new Int32Array(0);
   private live = 0;
+  /** The highest handling agency id stored. */
+  maxAgency = 0;
   alive = new Uint8Array(0);
-  status = new Uint8Array(0);
   category = new Uint16Array(0);
   channel = new Uint16Array(0);
   kelurahan = new Uint16Array(0);
@@ -72,12 +130,11 @@ export class FactStore {
   kota = new Uint16Array(0);
   agency = new Int32Array(0);
   created = new Float64Array(0);
-  firstResponse = new Float64Array(0);
-  firstResponseDue = new Float64Array(0);
-  finished = new Float64Array(0);
+  responseDue = new Float64Array(0);
   finishDue = new Float64Array(0);
-  reopens = new Uint8Array(0);
-  rejectedFollowUps = new Uint8Array(0);
+  marks = new Uint32Array(0);
+  responseBucket = new Uint16Array(0);
+  finishBucket = new Uint16Array(0);
   rating = new Uint8Array(0);
   readonly categories = new Dictionary();
   readonly channels = new Dictionary();
@@ -114,20 +171,19 @@ export class FactStore {
       this.alive[at] = 1;
       this.live++;
     }
-    this.status[at] = STATUS_INDEX.get(row.status)!;
     this.category[at] = this.categories.id(row.categoryCode);
     this.channel[at] = this.channels.id(row.channelCode);
     this.kelurahan[at] = this.kelurahans.id(row.kelurahanCode);
     this.kecamatan[at] = this.kecamatans.id(row.kecamatanCode);
     this.kota[at] = this.kotas.id(row.kotaCode);
     this.agency[at] = row.agencyId ?? 0;
+    if (this.agency[at] > this.maxAgency) this.maxAgency = this.agency[at];
     this.created[at] = row.createdAt;
-    this.firstResponse[at] = row.firstResponseAt ?? NONE;
-    this.firstResponseDue[at] = row.firstResponseDueAt ?? NONE;
-    this.finished[at] = row.finishedAt ?? NONE;
-    this.finishDue[at] = row.finishDueAt ?? NONE;
-    this.reopens[at] = Math.min(255, row.reopenCount);
-    this.rejectedFollowUps[at] = Math.min(255, row.rejectedFollowUpCount);
+    this.responseDue[at] = row.firstResponseDueAt ?? Number.NaN;
+    this.finishDue[at] = row.finishDueAt ?? Number.NaN;
+    this.marks[at] = marksOf(row);
+    this.responseBucket[at] = row.firstResponseAt === null ? 0 : durationBucket(row.firstResponseAt - row.createdAt);
+    this.finishBucket[at] = row.finishedAt === null ? 0 : durationBucket(row.finishedAt - row.createdAt);
     this.rating[at] = row.rating;
   }
 
@@ -144,16 +200,14 @@ export class FactStore {
   }
 
   private grow(capacity: number): void {
-    const grow = <A extends Float64Array | Int32Array | Uint8Array | Uint16Array>(old: A, make: (n: number) => A): A => {
+    const grow = <A extends Float64Array | Int32Array | Uint32Array | Uint8Array | Uint16Array>(old: A, make: (n: number) => A): A => {
       const next = make(capacity);
       next.set(old);
       return next;
     };
     const f64 = (n: number) => new Float64Array(n);
-    const u8 = (n: number) => new Uint8Array(n);
     const u16 = (n: number) => new Uint16Array(n);
-    this.alive = grow(this.alive, u8);
-    this.status = grow(this.status, u8);
+    this.alive = grow(this.alive, (n) => new Uint8Array(n));
     this.category = grow(this.category, u16);
     this.channel = grow(this.channel, u16);
     this.kelurahan = grow(this.kelurahan, u16);
@@ -161,13 +215,12 @@ export class FactStore {
     this.kota = grow(this.kota, u16);
     this.agency = grow(this.agency, (n) => new Int32Array(n));
     this.created = grow(this.created, f64);
-    this.firstResponse = grow(this.firstResponse, f64);
-    this.firstResponseDue = grow(this.firstResponseDue, f64);
-    this.finished = grow(this.finished, f64);
+    this.responseDue = grow(this.responseDue, f64);
     this.finishDue = grow(this.finishDue, f64);
-    this.reopens = grow(this.reopens, u8);
-    this.rejectedFollowUps = grow(this.rejectedFollowUps, u8);
-    this.rating = grow(this.rating, u8);
+    this.marks = grow(this.marks, (n) => new Uint32Array(n));
+    this.responseBucket = grow(this.responseBucket, u16);
+    this.finishBucket = grow(this.finishBucket, u16);
+    this.rating = grow(this.rating, (n) => new Uint8Array(n));
     this.capacity = capacity;
   }
 }

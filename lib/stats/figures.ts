@@ -1,5 +1,5 @@
-import { quantile } from 'd3-array';
-import { STATUS_INDEX, type FactStore } from './fact-store';
+import { DURATION_BUCKETS, histogramQuantile } from './duration-buckets';
+import { F, M, METRICS, STATIC_METRICS, type FactStore } from './fact-store';
 
 /** What the figures cover: created in [from, until), in a region, of some categories and channels. */
 export interface FigureFilters {
@@ -20,7 +20,7 @@ export interface Share {
 
 export interface Durations {
   count: number;
-  /** Hours, interpolated like PostgreSQL's percentile_cont; null without any. */
+  /** Hours, like PostgreSQL's percentile_cont to within 1 % (see duration-buckets); null without any. */
   medianHours: number | null;
   p90Hours: number | null;
 }
@@ -72,72 +72,72 @@ const DAY = 86_400_000;
 const WIB = 7 * HOUR;
 /** Periods up to this many days are charted per day, longer ones per month. */
 export const DAILY_SERIES_MAX_DAYS = 92;
+const NB = DURATION_BUCKETS;
+/** Distinct combinations of metrics and rating a selection may hold (a few dozen occur). */
+const MAX_KINDS = 256;
+const bit = (flag: number) => 31 - Math.clz32(flag);
 
-const S = (name: Parameters<typeof STATUS_INDEX.get>[0]) => STATUS_INDEX.get(name)!;
-const SELESAI = S('selesai');
-const DITOLAK = S('ditolak');
-const MENUNGGU_VALIDASI = S('menunggu_validasi');
-
-/** Counters for many groups at once, indexed by a small group number. */
+/** Counters (METRICS per group), rating sums and, optionally, duration histograms for many groups at once. */
 class Tally {
-  reports: Int32Array;
-  rejected: Int32Array;
-  finished: Int32Array;
-  finishable: Int32Array;
-  responseOf: Int32Array;
-  responseMet: Int32Array;
-  finishOf: Int32Array;
-  finishMet: Int32Array;
-  followUpOf: Int32Array;
-  followUpRejected: Int32Array;
-  reopenOf: Int32Array;
-  reopened: Int32Array;
-  ratings: Int32Array;
-  ratingSum: Float64Array;
-  responseHours: number[][] | null;
-  finishHours: number[][] | null;
+  readonly counts: Int32Array;
+  readonly ratingSum: Float64Array;
+  readonly responseHist: Int32Array | null;
+  readonly finishHist: Int32Array | null;
 
   constructor(
     readonly size: number,
     withDurations: boolean,
   ) {
-    const ints = () => new Int32Array(size);
-    this.reports = ints();
-    this.rejected = ints();
-    this.finished = ints();
-    this.finishable = ints();
-    this.responseOf = ints();
-    this.responseMet = ints();
-    this.finishOf = ints();
-    this.finishMet = ints();
-    this.followUpOf = ints();
-    this.followUpRejected = ints();
-    this.reopenOf = ints();
-    this.reopened = ints();
-    this.ratings = ints();
+    this.counts = new Int32Array(size * METRICS);
     this.ratingSum = new Float64Array(size);
-    const lists = () => Array.from({ length: size }, () => [] as number[]);
-    this.responseHours = withDurations ? lists() : null;
-    this.finishHours = withDurations ? lists() : null;
+    this.responseHist = withDurations ? new Int32Array(size * NB) : null;
+    this.finishHist = withDurations ? new Int32Array(size * NB) : null;
+  }
+
+  /** Spreads per-kind counts (`K` kinds a group) into the metrics and rating sums. */
+  addKinds(kindCounts: Int32Array, kinds: number[], K: number): void {
+    for (let g = 0; g < this.size; g++) {
+      for (let k = 0; k < kinds.length; k++) {
+        const n = kindCounts[g * K + k];
+        if (n === 0) continue;
+        const key = kinds[k];
+        for (let x = key & ((1 << METRICS) - 1); x !== 0; x &= x - 1) this.counts[g * METRICS + 31 - Math.clz32(x & -x)] += n;
+        this.ratingSum[g] += n * (key >>> METRICS);
+      }
+    }
+  }
+
+  /** Adds group `from` of `other` into group `into` of this tally. */
+  addGroup(into: number, other: Tally, from: number): void {
+    for (let k = 0; k < METRICS; k++) this.counts[into * METRICS + k] += other.counts[from * METRICS + k];
+    this.ratingSum[into] += other.ratingSum[from];
+    if (this.responseHist && other.responseHist && this.finishHist && other.finishHist) {
+      for (let b = 0; b < NB; b++) {
+        this.responseHist[into * NB + b] += other.responseHist[from * NB + b];
+        this.finishHist[into * NB + b] += other.finishHist[from * NB + b];
+      }
+    }
   }
 
   figures(g: number): Figures {
+    const c = (flag: number) => this.counts[g * METRICS + bit(flag)];
     const share = (of: number, met: number): Share => ({ of, met, share: of ? met / of : null });
-    const durations = (list: number[] | undefined): Durations =>
-      list
-        ? { count: list.length, medianHours: quantile(list, 0.5) ?? null, p90Hours: quantile(list, 0.9) ?? null }
-        : { count: 0, medianHours: null, p90Hours: null };
+    const durations = (hist: Int32Array | null, count: number): Durations =>
+      hist
+        ? { count, medianHours: histogramQuantile(hist, g * NB, count, 0.5), p90Hours: histogramQuantile(hist, g * NB, count, 0.9) }
+        : { count, medianHours: null, p90Hours: null };
+    const rated = c(M.RATED);
     return {
-      reports: this.reports[g],
-      rejected: this.rejected[g],
-      finished: share(this.finishable[g], this.finished[g]),
-      firstResponse: durations(this.responseHours?.[g]),
-      finish: durations(this.finishHours?.[g]),
-      responseSla: share(this.responseOf[g], this.responseMet[g]),
-      finishSla: share(this.finishOf[g], this.finishMet[g]),
-      followUpRejected: share(this.followUpOf[g], this.followUpRejected[g]),
-      reopened: share(this.reopenOf[g], this.reopened[g]),
-      satisfaction: { count: this.ratings[g], mean: this.ratings[g] ? this.ratingSum[g] / this.ratings[g] : null },
+      reports: c(M.REPORTS),
+      rejected: c(M.REJECTED),
+      finished: share(c(M.FINISHABLE), c(M.FINISHED)),
+      firstResponse: durations(this.responseHist, c(M.RESPONDED)),
+      finish: durations(this.finishHist, c(M.FINISHED)),
+      responseSla: share(c(M.RESPONSE_OF), c(M.RESPONSE_MET)),
+      finishSla: share(c(M.FINISH_OF), c(M.FINISH_MET)),
+      followUpRejected: share(c(M.FOLLOW_UP_OF), c(M.FOLLOW_UP_REJECTED)),
+      reopened: share(c(M.REOPEN_OF), c(M.REOPENED)),
+      satisfaction: { count: rated, mean: rated ? this.ratingSum[g] / rated : null },
     };
   }
 }
@@ -179,7 +179,9 @@ function idSet(ids: (number | undefined)[], size: number): Uint8Array {
 
 /**
  * Every figure of the dashboard in one pass over the store. Pure: the clock is passed in, and the
- * same store and filters always give the same figures.
+ * same store and filters always give the same figures. Each report is counted once per category,
+ * channel, kota and handling unit; the city-wide figures and each kecamatan's government are sums
+ * of those groups.
  */
 export function computeDashboard(
   store: FactStore,
@@ -198,92 +200,108 @@ export function computeDashboard(
   const seriesReports = new Int32Array(buckets.labels.length);
   const seriesFinished = new Int32Array(buckets.labels.length);
 
-  let maxAgency = 0;
-  for (let at = 0; at < store.slots; at++) if (store.agency[at] > maxAgency) maxAgency = store.agency[at];
-  const overall = new Tally(1, true);
   const byCategory = new Tally(store.categories.values.length, false);
-  const byChannel = new Tally(store.channels.values.length, false);
+  const byChannel = new Tally(store.channels.values.length, true);
   const byKota = new Tally(store.kotas.values.length, true);
-  const byUnit = new Tally(maxAgency + 1, true);
-  // the kecamatan whose government (its office or one of its kelurahan offices) owns each unit's tickets
-  const kecamatanCodes = [''];
-  const kecamatanGroup = new Map<string, number>();
-  const officeOfUnit = new Int32Array(maxAgency + 1);
-  for (let id = 1; id <= maxAgency; id++) {
-    const code = kecamatanOfUnit(id);
-    if (!code) continue;
-    if (!kecamatanGroup.has(code)) kecamatanGroup.set(code, kecamatanCodes.push(code) - 1);
-    officeOfUnit[id] = kecamatanGroup.get(code)!;
-  }
-  const byOffice = new Tally(kecamatanCodes.length, true);
-  const tallies: [Tally, Uint16Array | Int32Array | null][] = [
-    [overall, null],
-    [byCategory, store.category],
-    [byChannel, store.channel],
-    [byKota, store.kota],
-    [byUnit, store.agency],
-    [byOffice, null],
-  ];
+  const byUnit = new Tally(store.maxAgency + 1, true);
+  const { from, until } = filters;
+  const { created, marks, responseDue, finishDue, alive, rating, responseBucket, finishBucket, category, channel, kota, agency } = store;
+  const regionIds = region?.column;
+  const regionId = region?.id ?? 0;
+  const chR = byChannel.responseHist!;
+  const chF = byChannel.finishHist!;
+  const kotaR = byKota.responseHist!;
+  const kotaF = byKota.finishHist!;
+  const unitR = byUnit.responseHist!;
+  const unitF = byUnit.finishHist!;
 
-  const matches = region !== null;
-  for (let at = 0; matches && at < store.slots; at++) {
-    if (!store.alive[at]) continue;
-    const created = store.created[at];
-    if (created < filters.from || created >= filters.until) continue;
-    if (region && region.column[at] !== region.id) continue;
-    if (categorySet && !categorySet[store.category[at]]) continue;
-    if (channelSet && !channelSet[store.channel[at]]) continue;
+  // Reports fall into few distinct combinations of metrics and rating ("kinds"): each group counts
+  // its reports per kind, one increment a report, and the kinds are spread into metrics afterwards.
+  const kindOf = new Int16Array(1 << 17).fill(-1);
+  const kinds: number[] = [];
+  const K = MAX_KINDS;
+  const catKinds = new Int32Array(byCategory.size * K);
+  const chKinds = new Int32Array(byChannel.size * K);
+  const kotaKinds = new Int32Array(byKota.size * K);
+  const unitKinds = new Int32Array(byUnit.size * K);
 
-    const status = store.status[at];
-    const rejected = status === DITOLAK;
-    const finished = status === SELESAI && !Number.isNaN(store.finished[at]);
-    const responded = !Number.isNaN(store.firstResponse[at]);
-    const responseDue = store.firstResponseDue[at];
-    const finishDue = store.finishDue[at];
-    const responseOf = !rejected && !Number.isNaN(responseDue) && (responded || responseDue <= now);
-    const responseMet = responseOf && responded && store.firstResponse[at] <= responseDue;
-    const finishOf = !rejected && !Number.isNaN(finishDue) && (finished || finishDue <= now);
-    const finishMet = finishOf && finished && store.finished[at] <= finishDue;
-    const reopens = store.reopens[at];
-    const followUps = store.rejectedFollowUps[at];
-    const followUpOf = followUps > 0 || status === MENUNGGU_VALIDASI || status === SELESAI || reopens > 0;
-    const reopenOf = status === SELESAI || reopens > 0;
-    const rating = store.rating[at];
-    const responseHours = responded ? (store.firstResponse[at] - created) / HOUR : 0;
-    const finishHours = finished ? (store.finished[at] - created) / HOUR : 0;
+  for (let at = 0, end = region === null ? 0 : store.slots; at < end; at++) {
+    if (!alive[at]) continue;
+    const t = created[at];
+    if (t < from || t >= until) continue;
+    if (regionIds && regionIds[at] !== regionId) continue;
+    if (categorySet && !categorySet[category[at]]) continue;
+    if (channelSet && !channelSet[channel[at]]) continue;
 
-    const bucket = buckets.bucketOfDay[wibDayNumber(created) - buckets.first];
+    const f = marks[at];
+    let m = f & STATIC_METRICS;
+    // deadlines: a ticket counts once answered (or finished) or once its deadline has passed
+    if (f & F.HAS_RESPONSE_DUE && (f & M.RESPONDED || responseDue[at] <= now)) {
+      m |= M.RESPONSE_OF;
+      if (f & F.RESPONDED_IN_TIME) m |= M.RESPONSE_MET;
+    }
+    if (f & F.HAS_FINISH_DUE && (f & M.FINISHED || finishDue[at] <= now)) {
+      m |= M.FINISH_OF;
+      if (f & F.FINISHED_IN_TIME) m |= M.FINISH_MET;
+    }
+    const key = m | (rating[at] << METRICS);
+    let kind = kindOf[key];
+    if (kind < 0) {
+      if (kinds.length === K) throw new RangeError('too many kinds of reports');
+      kind = kindOf[key] = kinds.push(key) - 1;
+    }
+    const ch = channel[at];
+    const ko = kota[at];
+    const unit = agency[at];
+    catKinds[category[at] * K + kind]++;
+    chKinds[ch * K + kind]++;
+    kotaKinds[ko * K + kind]++;
+    unitKinds[unit * K + kind]++;
+    if (m & M.RESPONDED) {
+      const b = responseBucket[at];
+      chR[ch * NB + b]++;
+      kotaR[ko * NB + b]++;
+      unitR[unit * NB + b]++;
+    }
+    const bucket = buckets.bucketOfDay[wibDayNumber(t) - buckets.first];
     seriesReports[bucket]++;
-    if (finished) seriesFinished[bucket]++;
-
-    const office = officeOfUnit[store.agency[at]];
-    for (const [t, column] of tallies) {
-      const g = column ? column[at] : t === byOffice ? office : 0;
-      if (t === byOffice && g === 0) continue;
-      t.reports[g]++;
-      if (rejected) t.rejected[g]++;
-      else t.finishable[g]++;
-      if (finished) t.finished[g]++;
-      if (responseOf) t.responseOf[g]++;
-      if (responseMet) t.responseMet[g]++;
-      if (finishOf) t.finishOf[g]++;
-      if (finishMet) t.finishMet[g]++;
-      if (followUpOf) t.followUpOf[g]++;
-      if (followUps > 0) t.followUpRejected[g]++;
-      if (reopenOf) t.reopenOf[g]++;
-      if (reopens > 0) t.reopened[g]++;
-      if (rating > 0) {
-        t.ratings[g]++;
-        t.ratingSum[g] += rating;
-      }
-      if (responded) t.responseHours?.[g].push(responseHours);
-      if (finished) t.finishHours?.[g].push(finishHours);
+    if (m & M.FINISHED) {
+      const b = finishBucket[at];
+      chF[ch * NB + b]++;
+      kotaF[ko * NB + b]++;
+      unitF[unit * NB + b]++;
+      seriesFinished[bucket]++;
     }
   }
+  for (const [tally, kindCounts] of [
+    [byCategory, catKinds],
+    [byChannel, chKinds],
+    [byKota, kotaKinds],
+    [byUnit, unitKinds],
+  ] as const) {
+    tally.addKinds(kindCounts, kinds, K);
+  }
 
-  const groups = (t: Tally, key: (g: number) => string): GroupFigures[] => {
+  // the whole selection: every report has exactly one channel
+  const overall = new Tally(1, true);
+  for (let g = 0; g < byChannel.size; g++) overall.addGroup(0, byChannel, g);
+  // each kecamatan's government: its office and its kelurahan offices
+  const kecamatanCodes: string[] = [];
+  const officeIndex = new Map<string, number>();
+  const officeOf: [number, number][] = [];
+  for (let id = 1; id < byUnit.size; id++) {
+    if (byUnit.counts[id * METRICS] === 0) continue;
+    const code = kecamatanOfUnit(id);
+    if (!code) continue;
+    if (!officeIndex.has(code)) officeIndex.set(code, kecamatanCodes.push(code) - 1);
+    officeOf.push([id, officeIndex.get(code)!]);
+  }
+  const byOffice = new Tally(kecamatanCodes.length, true);
+  for (const [unit, office] of officeOf) byOffice.addGroup(office, byUnit, unit);
+
+  const groups = (t: Tally, key: (g: number) => string, from = 0): GroupFigures[] => {
     const out: GroupFigures[] = [];
-    for (let g = 0; g < t.size; g++) if (t.reports[g] > 0) out.push({ key: key(g), ...t.figures(g) });
+    for (let g = from; g < t.size; g++) if (t.counts[g * METRICS] > 0) out.push({ key: key(g), ...t.figures(g) });
     return out.sort((a, b) => b.reports - a.reports || a.key.localeCompare(b.key));
   };
   return {

@@ -31,6 +31,11 @@ function state(): StatsState {
   return global.aduanStats;
 }
 
+/** Loads or refreshes the figures' store ahead of requests (called on a timer by the server process). */
+export async function refreshFigures(): Promise<void> {
+  await state().feed.fresh();
+}
+
 /** Makes the next figures read the changes (after a report changes in this process). */
 export function invalidateFigures(): void {
   state().feed.invalidate();

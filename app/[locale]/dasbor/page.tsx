@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listChannels, listPublicCategories, listRegionOptions } from '@/db/queries/reference';
@@ -35,6 +36,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const BLUE = '#0f3d5e';
+/** League tables show this many best and worst units unless all are asked for (the CSV always has all). */
+const LEAGUE_ENDS = 10;
+const ends = (table: StatTable): StatTable => ({ ...table, rows: [...table.rows.slice(0, LEAGUE_ENDS), ...table.rows.slice(-LEAGUE_ENDS)] });
 const GREEN = '#2f7d32';
 
 /** Table rows as objects keyed by column, for the charts. */
@@ -44,7 +48,9 @@ const chartRows = (table: StatTable) =>
 export default async function DashboardPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const query = parseDashboardQuery(await searchParams, requestTime());
+  const search = await searchParams;
+  const query = parseDashboardQuery(search, requestTime());
+  const showAll = search.semua === '1';
   const db = getDb();
   const [{ d, names }, categories, channels, regions, t] = await Promise.all([
     loadDashboard(db, query.figures, locale),
@@ -178,10 +184,18 @@ export default async function DashboardPage({ params, searchParams }: Props) {
                 {t(`leagues.${league}`)}
               </h3>
               {table.rows.length ? (
-                <StatTableView table={table} caption={t(`leagues.${league}`)} tall />
+                <StatTableView table={showAll || table.rows.length <= 2 * LEAGUE_ENDS ? table : ends(table)} caption={t(`leagues.${league}`)} tall />
               ) : (
                 <p className="text-sm">{t('leagues.empty', { min: n(LEAGUE_MIN_TICKETS) })}</p>
               )}
+              {!showAll && table.rows.length > 2 * LEAGUE_ENDS ? (
+                <p className="text-sm">
+                  {t('leagues.ends', { n: n(LEAGUE_ENDS), total: n(table.rows.length) })}{' '}
+                  <Link href={`/dasbor?${filtersToQuery(query.filters, { semua: 1 })}#liga-${league}`} className="underline">
+                    {t('leagues.showAll')}
+                  </Link>
+                </p>
+              ) : null}
               {unranked > 0 ? <p className="text-sm text-gray-700">{t('leagues.unranked', { n: n(unranked), min: n(LEAGUE_MIN_TICKETS) })}</p> : null}
               <p className="text-sm">
                 <a href={csvHref(league)} className="underline" download data-testid={`csv-${league}`}>
