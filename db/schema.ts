@@ -67,6 +67,7 @@ export const eventType = pgEnum('event_type', [
   'informasi', // reporter adds information
   'dukungan', // a citizen supports ("me too")
   'eskalasi', // escalated up the ladder
+  'triase', // location and category set for a report that came without them
 ]);
 
 export const rejectReason = pgEnum('reject_reason', ['duplikat', 'bukan_kewenangan', 'tidak_valid']);
@@ -238,6 +239,8 @@ export const reports = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
     /** Steps climbed on the escalation ladder: 0 none, 1 kecamatan, 2 walikota, 3 Balai Kota. */
     escalationLevel: smallint('escalation_level').notNull().default(0),
+    /** The point is a stand-in inside the kelurahan (imported or typed-in reports without coordinates). */
+    locationApproximate: boolean('location_approximate').notNull().default(false),
     /** Set from reports_change_seq by a trigger on every insert and update; never written by the app. */
     changeSeq: bigint('change_seq', { mode: 'number' }).notNull().default(0),
   },
@@ -382,6 +385,17 @@ export const outbox = pgTable(
     deliveredAt: ts('delivered_at'),
   },
   (t) => [index('outbox_pending_idx').on(t.status, t.nextAttemptAt)],
+);
+
+/** Signatures of accepted channel webhooks, kept for the replay window: the same request twice is refused. */
+export const webhookReceipts = pgTable(
+  'webhook_receipts',
+  {
+    channel: text('channel').notNull(),
+    signature: text('signature').notNull(),
+    receivedAt: ts('received_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.signature] }), index('webhook_receipts_received_idx').on(t.receivedAt)],
 );
 
 /** Fixed-window counters for rate limits (per client and action), kept in PostgreSQL. */

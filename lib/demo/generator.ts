@@ -186,6 +186,7 @@ export function* generateDemo(ref: GeneratorReference, options: GeneratorOptions
       escalationLevel: isOpen(status)
         ? escalationLevelAt(new Date(plan.estimatedCompletionAt ?? times[i] + 7 * DAY), new Date(end), DEFAULT_SLA_POLICY, NO_HOLIDAYS)
         : 0,
+      locationApproximate: false,
       firstResponseAt: plan.firstResponseAt ? new Date(plan.firstResponseAt) : null,
       finishedAt: plan.finishedAt ? new Date(plan.finishedAt) : null,
       lastActivityAt: new Date(last.at),

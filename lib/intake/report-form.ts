@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UNCATEGORISED } from '@/lib/reference/categories';
 
 const optionalText = (max: number) =>
   z
@@ -18,7 +19,8 @@ const optionalNumber = z.preprocess(
 export const reportFormSchema = z
   .object({
     formToken: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'formulir_kedaluwarsa'),
-    kategori: z.string().min(1, 'kategori_wajib').max(40),
+    // citizens choose a category; only channels without one leave it to triage
+    kategori: z.string().min(1, 'kategori_wajib').max(40).refine((c) => c !== UNCATEGORISED, 'kategori_wajib'),
     deskripsi: z.string().trim().min(15, 'deskripsi_pendek').max(2000, 'deskripsi_panjang'),
     privasi: z.enum(['privat', 'publik']).catch('privat'),
     lat: optionalNumber.refine((v) => v === null || (v >= -90 && v <= 90), 'koordinat_salah'),

@@ -36,5 +36,10 @@ export const CATEGORIES: CategoryDef[] = [
   { code: 'pmks', nameId: 'PMKS', nameEn: 'People in need of social welfare (PMKS)', groupId: 'Sosial', groupEn: 'Social', defaultAgency: 'sosial', demoWeight: 4200 },
   { code: 'keluhan-pelayanan', nameId: 'Keluhan Pelayanan', nameEn: 'Public service complaints', groupId: 'Pelayanan', groupEn: 'Services', defaultAgency: null, demoWeight: 4500 },
   { code: 'fasilitas-gedung', nameId: 'Keluhan Fasilitas Gedung Pemda', nameEn: 'Government building facilities', groupId: 'Pelayanan', groupEn: 'Services', defaultAgency: 'citata', demoWeight: 1300 },
+  // reports from channels that do not say what they are about wait here until triage
+  { code: 'belum-dikategorikan', nameId: 'Belum dikategorikan', nameEn: 'Not yet categorised', groupId: 'Lainnya', groupEn: 'Other', defaultAgency: null, demoWeight: 0 },
   { code: 'pungli', nameId: 'Penyalahgunaan Wewenang / Pungli', nameEn: 'Abuse of authority / extortion', groupId: 'Rahasia', groupEn: 'Confidential', defaultAgency: 'inspektorat', isConfidential: true, demoWeight: 600 },
 ];
+
+/** The category of reports whose category is not known yet: they wait in triage. */
+export const UNCATEGORISED = 'belum-dikategorikan';

@@ -43,6 +43,7 @@ export const TRANSITIONS: Record<EventType, Rule> = {
   informasi: { from: OPEN, to: 'same' },
   dukungan: { from: OPEN, to: 'same' },
   eskalasi: { from: OPEN, to: 'same' },
+  triase: { from: ['menunggu'], to: 'same' },
 };
 
 /** The status after `event` in `status`, or null when the event is not allowed there. */

@@ -38,4 +38,5 @@ export const EVENT_LABEL: Record<string, { id: string; en: string }> = {
   informasi: { id: 'Informasi tambahan dari pelapor', en: 'More information from the reporter' },
   dukungan: { id: 'Dukungan warga', en: 'Support from a resident' },
   eskalasi: { id: 'Dieskalasi', en: 'Escalated' },
+  triase: { id: 'Lokasi dan kategori ditetapkan', en: 'Location and category set' },
 };

@@ -7,12 +7,17 @@ import { agencies, regions } from '@/db/schema';
 import { localName, type Locale } from '@/lib/i18n';
 import { shortRegionName } from '@/lib/regions/names';
 import { regionLevelOf } from '@/lib/reports/filters';
-import { ChangeFollower, REFRESH_MS } from '@/lib/cache/change-feed';
+import { ChangeFollower } from '@/lib/cache/change-feed';
 import { FactStore, type FactRow } from './fact-store';
 import type { TableNames } from './dashboard';
 import { computeDashboard, type Dashboard, type FigureFilters, type Figures } from './figures';
 
-const MAX_CACHED = 128;
+const MAX_CACHED = 512;
+/**
+ * How long computed figures and unit names are reused. Figures also change with the clock (open
+ * tickets pass their deadlines), so even without new reports they are recomputed after a minute.
+ */
+export const FIGURES_TTL_MS = 60_000;
 
 interface StatsState {
   store: FactStore;
@@ -48,7 +53,7 @@ export async function dashboardFigures(filters: FigureFilters, names: TableNames
   const key = JSON.stringify(filters);
   const now = Date.now();
   const hit = s.cache.get(key);
-  if (hit && hit.version === s.store.version && now - hit.at < REFRESH_MS) return hit.dashboard;
+  if (hit && hit.version === s.store.version && now - hit.at < FIGURES_TTL_MS) return hit.dashboard;
   const dashboard = computeDashboard(s.store, filters, now, (id) => names.unit(id)?.kecamatanCode ?? null);
   s.cache.delete(key);
   if (s.cache.size >= MAX_CACHED) s.cache.delete(s.cache.keys().next().value!);
@@ -56,8 +61,24 @@ export async function dashboardFigures(filters: FigureFilters, names: TableNames
   return dashboard;
 }
 
-/** Names for the dashboard's tables in the reader's language. */
-export async function tableNames(db: Db, locale: Locale): Promise<TableNames> {
+const nameCache = new Map<Locale, { at: number; names: Promise<TableNames> }>();
+
+/** Names for the dashboard's tables in the reader's language (read at most once a minute). */
+export function tableNames(db: Db, locale: Locale): Promise<TableNames> {
+  const hit = nameCache.get(locale);
+  if (hit && Date.now() - hit.at < FIGURES_TTL_MS) return hit.names;
+  const loading = readTableNames(db, locale);
+  nameCache.set(locale, { at: Date.now(), names: loading });
+  loading.catch(() => nameCache.delete(locale));
+  return loading;
+}
+
+/** Forgets the cached names (after an admin renamed a category or an agency). */
+export function forgetTableNames(): void {
+  nameCache.clear();
+}
+
+async function readTableNames(db: Db, locale: Locale): Promise<TableNames> {
   const [categoryRows, channelRows, regionRows, unitRows] = await Promise.all([
     listCategories(db),
     listChannels(db),

@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { listCategories, listRegionOptions } from '@/db/queries/reference';
 import { ReportForm } from '@/components/intake/report-form';
 import { tileConfig } from '@/lib/config/map';
+import { UNCATEGORISED } from '@/lib/reference/categories';
 import { localName, type Locale } from '@/lib/i18n';
 import { shortRegionName } from '@/lib/regions/names';
 
@@ -34,7 +35,7 @@ export default async function ReportPage() {
       <p className="text-gray-800">{t('intro')}</p>
       <ReportForm
         formToken={formToken}
-        categories={categories.map((c) => ({
+        categories={categories.filter((c) => c.code !== UNCATEGORISED).map((c) => ({
           code: c.code,
           name: localName(c, locale),
           group: localName({ nameId: c.groupId, nameEn: c.groupEn }, locale),

@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { addHoliday, categorySchema, policySchema, removeHoliday, renameAgency, SettingsError, updateCategory, updateDefaultPolicy } from '@/lib/admin/settings';
 import { currentStaff } from '@/lib/auth/session';
 import { logUnexpected } from '@/lib/server/request';
+import { forgetTableNames } from '@/lib/stats/server';
 
 const BACK = '/petugas/atur';
 
@@ -19,6 +20,7 @@ async function run(anchor: string, work: (actor: NonNullable<Awaited<ReturnType<
   } catch (error) {
     outcome = error instanceof SettingsError ? error.code : `gangguan_${logUnexpected('settings', error)}`;
   }
+  forgetTableNames();
   revalidatePath(BACK);
   redirect(`${BACK}?pesan=${outcome}#${anchor}`);
 }
