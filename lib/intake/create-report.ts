@@ -7,7 +7,9 @@ import { agencies, attachments, categories, regions, reportEvents, reports, repo
 import type { ProcessedImage } from '@/lib/media/process-image';
 import type { MediaStorage } from '@/lib/media/storage';
 import { removePhotos, storePhotos, type StoredPhoto } from '@/lib/media/store-photos';
+import { contactKind } from '@/lib/channels/contact';
 import { officeCode } from '@/lib/reference/agencies';
+import { UNCATEGORISED } from '@/lib/reference/categories';
 import { locate } from '@/lib/regions/jakarta';
 import { formatTicketNumber, wibDay } from '@/lib/reports/ticket-number';
 import { hashTrackingKey, trackingKey } from '@/lib/security/secret';
@@ -18,7 +20,10 @@ export interface CreateReportInput {
   /** One per rendered form: a retried or double-clicked submission carries the same token. */
   formToken: string;
   channelCode: string;
-  categoryCode: string;
+  /** The message's own id in its channel (SMS id, e-mail Message-ID, post id, LAPOR! number). */
+  channelRef?: string | null;
+  /** Null when the channel did not say: the report waits in triage for a category. */
+  categoryCode: string | null;
   description: string;
   isPublic: boolean;
   lat: number | null;
@@ -30,6 +35,12 @@ export interface CreateReportInput {
   reporterPhone: string | null;
   reporterEmail: string | null;
   photos: ProcessedImage[];
+  /** Channels other than the app may file a report without any location: it waits in triage. */
+  allowUnlocated?: boolean;
+  /** How to answer the citizen through their channel (see lib/channels/contact), besides phone and e-mail. */
+  replyContact?: string | null;
+  /** The official who typed it in at a desk. */
+  recordedBy?: number | null;
 }
 
 export interface CreatedReport {
@@ -56,7 +67,7 @@ export async function createReport(
   if (existing) return { number: existing, trackingKey: key, isNew: false };
 
   const place = await resolvePlace(db, input);
-  const [category] = await db.select().from(categories).where(eq(categories.code, input.categoryCode));
+  const [category] = await db.select().from(categories).where(eq(categories.code, input.categoryCode ?? UNCATEGORISED));
   if (!category) throw new IntakeError('kategori_tidak_dikenal');
   const sla = await loadSlaSettings(db);
   const deadlines = deadlinesFor(deps.now, sla.policyFor(category.code), sla.holidays);
@@ -65,8 +76,9 @@ export async function createReport(
   try {
     await storePhotos(deps.storage, input.photos, deps.now, stored);
     const number = await db.transaction(async (tx) => {
-      const unitCode = category.isConfidential ? 'inspektorat' : officeCode.kelurahan(place.kelurahanCode);
-      const [unit] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, unitCode));
+      // without a place (and not confidential) nobody holds it yet: it waits in the triage queue
+      const unitCode = category.isConfidential ? 'inspektorat' : place.kelurahanCode ? officeCode.kelurahan(place.kelurahanCode) : null;
+      const [unit] = unitCode ? await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, unitCode)) : [];
       const day = wibDay(deps.now);
       const [{ last }] = await rowsOf<{ last: number }>(
         tx.execute(sql`
@@ -80,6 +92,7 @@ export async function createReport(
         .values({
           number: ticket,
           channelCode: input.channelCode,
+          channelRef: input.channelRef ?? null,
           categoryCode: category.code,
           description: input.description,
           address: input.address,
@@ -107,7 +120,8 @@ export async function createReport(
           reportId: report.id,
           type: 'dibuat',
           toStatus: 'menunggu',
-          actorLabel: 'warga',
+          actorLabel: input.recordedBy ? null : 'warga',
+          actorUserId: input.recordedBy ?? null,
           data: { channel: input.channelCode, photos: stored.length },
           createdAt: deps.now,
         })
@@ -115,16 +129,17 @@ export async function createReport(
       if (stored.length > 0) {
         await tx.insert(attachments).values(stored.map((p) => ({ ...p, reportId: report.id, eventId: event.id, kind: 'sebelum' as const })));
       }
-      const contacts = [input.reporterEmail, input.reporterPhone].filter((c): c is string => Boolean(c));
+      const contacts = [...new Set([input.reporterEmail, input.reporterPhone, input.replyContact].filter((c): c is string => Boolean(c)))];
       if (contacts.length > 0) {
         await tx.insert(reportSubscribers).values(contacts.map((contact) => ({ reportId: report.id, contact })));
       }
       const link = `${deps.publicUrl}/lacak/${ticket}?kunci=${key}`;
       const body = `Laporan Anda diterima dengan nomor ${ticket}. Pantau, tambahkan informasi atau beri penilaian lewat tautan pribadi ini: ${link}`;
-      if (input.reporterEmail) {
-        await enqueueNotification(tx, { kind: 'email', recipient: input.reporterEmail, subject: `Laporan ${ticket} diterima`, body, reportId: report.id });
-      } else if (input.reporterPhone) {
-        await enqueueNotification(tx, { kind: 'sms', recipient: input.reporterPhone, body, reportId: report.id });
+      // the confirmation goes back the way the report came when that way can answer
+      const answer = input.replyContact ?? input.reporterEmail ?? input.reporterPhone;
+      if (answer) {
+        const kind = contactKind(answer);
+        await enqueueNotification(tx, { kind, recipient: answer, subject: kind === 'email' ? `Laporan ${ticket} diterima` : undefined, body, reportId: report.id });
       }
       return ticket;
     });
@@ -139,6 +154,15 @@ export async function createReport(
 }
 
 async function findByFormToken(db: Db, formToken: string): Promise<string | null> {
+  // a message from a channel is known by its channel reference as well
+  const ref = /^kanal:([^:]+):(.+)$/.exec(formToken);
+  if (ref) {
+    const [row] = await db
+      .select({ number: reports.number })
+      .from(reports)
+      .where(and(eq(reports.channelCode, ref[1]), eq(reports.channelRef, ref[2])));
+    if (row) return row.number;
+  }
   const [row] = await db.select({ number: reports.number }).from(reports).where(eq(reports.idempotencyKey, formToken));
   return row?.number ?? null;
 }
@@ -157,5 +181,6 @@ async function resolvePlace(db: Db, input: CreateReportInput) {
     if (!kel) throw new IntakeError('kelurahan_tidak_dikenal');
     return { kelurahanCode: kel.code, kecamatanCode: kel.parent!, kotaCode: kel.parent!.slice(0, 5) };
   }
+  if (input.allowUnlocated) return { kelurahanCode: null, kecamatanCode: null, kotaCode: null };
   throw new IntakeError('lokasi_wajib');
 }

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
 import { enqueueNotification } from '@/db/queries/outbox';
 import { ratings, reportEvents, reports, reportSubscribers, type ReportStatus } from '@/db/schema';
+import { contactKind } from '@/lib/channels/contact';
 import { canReopen, nextStatus } from '@/lib/reports/lifecycle';
 import { trackingKeyMatches } from '@/lib/security/secret';
 import { IntakeError } from './errors';
@@ -125,11 +126,12 @@ const STATUS_TEXT: Record<ReportStatus, string> = {
 export async function notifySubscribers(tx: Tx, reportId: number, number: string, status: ReportStatus) {
   const subscribers = await tx.select({ contact: reportSubscribers.contact }).from(reportSubscribers).where(eq(reportSubscribers.reportId, reportId));
   for (const { contact } of subscribers) {
-    const isEmail = contact.includes('@');
+    // answered the way they reached us: e-mail, SMS, a reply under their post, LAPOR!
+    const kind = contactKind(contact);
     await enqueueNotification(tx, {
-      kind: isEmail ? 'email' : 'sms',
+      kind,
       recipient: contact,
-      subject: isEmail ? `Laporan ${number}: ${STATUS_TEXT[status]}` : undefined,
+      subject: kind === 'email' ? `Laporan ${number}: ${STATUS_TEXT[status]}` : undefined,
       body: `Status laporan ${number} sekarang: ${STATUS_TEXT[status]}.`,
       reportId,
     });

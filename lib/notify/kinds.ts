@@ -1,5 +1,5 @@
 /** Channels a notification can go out on; stored as text in `outbox.kind`. */
-export const NOTIFICATION_KINDS = ['email', 'sms', 'whatsapp'] as const;
+export const NOTIFICATION_KINDS = ['email', 'sms', 'whatsapp', 'sosmed', 'lapor'] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

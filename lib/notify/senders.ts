@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { OutboxRow } from '@/db/queries/outbox';
-import { isNotificationKind, type NotificationKind } from './kinds';
+import { parseSocialContact } from '@/lib/channels/contact';
+import { isNotificationKind } from './kinds';
 
 /** What a sender needs from an outbox row. */
 export type OutgoingMessage = Pick<OutboxRow, 'kind' | 'recipient' | 'subject' | 'body'>;
@@ -21,13 +22,16 @@ type Env = Record<string, string | undefined>;
  * Delivery by kind, configured from the environment:
  * - email: ADUAN_SMTP_URL (smtp:// or smtps://, credentials in the URL), ADUAN_MAIL_FROM;
  * - sms/whatsapp: ADUAN_SMS_GATEWAY_URL receives POST { to, body, kind } as JSON, with
- *   `Authorization: Bearer ADUAN_SMS_GATEWAY_TOKEN` when set; any non-2xx answer is a failure.
+ *   `Authorization: Bearer ADUAN_SMS_GATEWAY_TOKEN` when set; any non-2xx answer is a failure;
+ * - sosmed (a reply under the citizen's post) and lapor (status back to LAPOR!): see below.
  * An unconfigured channel fails loudly, so its rows stay visible and retry instead of being
  * marked sent.
  */
 export function createSenders(env: Env = process.env): Senders {
   const sendEmail = emailSender(env);
   const sendViaGateway = gatewaySender(env);
+  const sendSocial = socialSender(env);
+  const sendLapor = laporSender(env);
   return {
     async send(message) {
       const kind = message.kind;
@@ -38,6 +42,10 @@ export function createSenders(env: Env = process.env): Senders {
         case 'sms':
         case 'whatsapp':
           return sendViaGateway(kind, message);
+        case 'sosmed':
+          return sendSocial(message);
+        case 'lapor':
+          return sendLapor(message);
         default:
           return kind satisfies never;
       }
@@ -72,23 +80,15 @@ function emailSender(env: Env) {
   };
 }
 
-function gatewaySender(env: Env) {
-  const url = env.ADUAN_SMS_GATEWAY_URL?.trim();
-  const token = env.ADUAN_SMS_GATEWAY_TOKEN?.trim();
-  return async (kind: Exclude<NotificationKind, 'email'>, message: OutgoingMessage) => {
-    const label = kind === 'sms' ? 'SMS' : 'WhatsApp';
-    if (!url)
-      throw new Error(`Gateway ${label} belum dikonfigurasi (ADUAN_SMS_GATEWAY_URL kosong)`);
+/** POSTs JSON to a gateway; any non-2xx answer, or no answer, is a failure with a safe message. */
+function jsonGateway(url: string | undefined, token: string | undefined, label: string, setting: string) {
+  return async (payload: Record<string, unknown>) => {
+    if (!url) throw new Error(`Gateway ${label} belum dikonfigurasi (${setting} kosong)`);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     let response: Response;
     try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ to: message.recipient, body: message.body, kind }),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
+      response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(payload), signal: AbortSignal.timeout(TIMEOUT_MS) });
     } catch (error) {
       throw new Error(`Gateway ${label} tidak dapat dihubungi (${networkCode(error)})`);
     }
@@ -96,6 +96,34 @@ function gatewaySender(env: Env) {
     await response.body?.cancel().catch(() => {});
     if (!response.ok) throw new Error(`Gateway ${label} menjawab HTTP ${response.status}`);
   };
+}
+
+function gatewaySender(env: Env) {
+  const url = env.ADUAN_SMS_GATEWAY_URL?.trim();
+  const token = env.ADUAN_SMS_GATEWAY_TOKEN?.trim();
+  const sms = jsonGateway(url, token, 'SMS', 'ADUAN_SMS_GATEWAY_URL');
+  const whatsapp = jsonGateway(url, token, 'WhatsApp', 'ADUAN_SMS_GATEWAY_URL');
+  return (kind: 'sms' | 'whatsapp', message: OutgoingMessage) =>
+    (kind === 'sms' ? sms : whatsapp)({ to: message.recipient, body: message.body, kind });
+}
+
+/**
+ * Replies under social-media posts: ADUAN_SOCIAL_GATEWAY_URL receives POST
+ * { platform, inReplyTo, to, body } (Bearer ADUAN_SOCIAL_GATEWAY_TOKEN when set).
+ */
+function socialSender(env: Env) {
+  const post = jsonGateway(env.ADUAN_SOCIAL_GATEWAY_URL?.trim(), env.ADUAN_SOCIAL_GATEWAY_TOKEN?.trim(), 'media sosial', 'ADUAN_SOCIAL_GATEWAY_URL');
+  return (message: OutgoingMessage) => {
+    const to = parseSocialContact(message.recipient);
+    if (!to) throw new Error('Alamat balasan media sosial tidak valid');
+    return post({ platform: to.platform, inReplyTo: to.postId, to: to.author, body: message.body });
+  };
+}
+
+/** Status back to LAPOR!: ADUAN_LAPOR_GATEWAY_URL receives POST { trackingId, body }. */
+function laporSender(env: Env) {
+  const post = jsonGateway(env.ADUAN_LAPOR_GATEWAY_URL?.trim(), env.ADUAN_LAPOR_GATEWAY_TOKEN?.trim(), 'LAPOR!', 'ADUAN_LAPOR_GATEWAY_URL');
+  return (message: OutgoingMessage) => post({ trackingId: message.recipient.replace(/^lapor:/, ''), body: message.body });
 }
 
 /** A short cause for a failed fetch ("ECONNREFUSED", "TimeoutError"), never the URL or token. */
