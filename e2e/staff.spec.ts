@@ -231,3 +231,43 @@ test('an admin sets a holiday and a category SLA, both audited; bad hours are re
   await expect(lurah.getByTestId('refused')).toBeVisible();
   await expect(lurah.getByTestId('city-policy')).toHaveCount(0);
 });
+
+test('an operator records a walk-in complaint, hands over the receipt, and triages it to the kelurahan', async ({ browser }) => {
+  const operator = await signIn(browser, 'operator@aduan.test');
+  await operator.getByRole('link', { name: 'Catat pengaduan' }).click();
+  const form = operator.getByTestId('desk-form');
+  await form.getByRole('combobox', { name: 'Kanal', exact: true }).selectOption({ label: 'Pendopo Balai Kota' });
+  await form.getByLabel('Nama warga').fill('Ibu Ratna');
+  await form.getByLabel('Telepon warga').fill('081298765432');
+  await form.getByLabel('Isi pengaduan').fill('Jalan di depan pasar berlubang besar, sudah dua minggu belum diperbaiki.');
+  await form.getByRole('button', { name: 'Simpan dan beri nomor tiket' }).click();
+
+  const receipt = operator.getByTestId('receipt');
+  await expect(receipt).toBeVisible();
+  const number = (await operator.getByTestId('receipt-number').textContent())!.trim();
+  expect(number).toMatch(/^JK\d{10}$/);
+  await expect(receipt).toContainText(`/lacak/${number}?kunci=`);
+  await expect(operator.getByTestId('receipt-triage')).toBeVisible();
+  // a ticket without place or category has its public page too
+  const publicPage = await operator.request.get(`/laporan/${number}`);
+  expect(publicPage.status()).toBe(200);
+  expect(await publicPage.text()).toContain('Belum dikategorikan');
+
+  await operator.goto('/petugas');
+  await expect(operator.getByTestId('triage-link')).toHaveText(/^Triase \(\d+\)$/);
+  await operator.goto('/petugas?triase=1');
+  await expect(operator.locator('table tbody tr')).toHaveCount(1);
+  await operator.getByRole('link', { name: number }).click();
+  const triage = operator.getByTestId('triage-form');
+  await triage.getByRole('combobox', { name: 'Kategori' }).selectOption({ label: 'Jalan' });
+  await triage.getByRole('combobox', { name: 'Kelurahan' }).selectOption({ label: 'Kelurahan Gambir' });
+  await triage.getByRole('button', { name: 'Tetapkan dan teruskan' }).click();
+  await expect(operator.getByTestId('action-message')).toBeVisible();
+  await expect(operator.getByTestId('holder')).toHaveText('Kelurahan Gambir');
+  await expect(operator.getByTestId('triage-form')).toHaveCount(0);
+
+  // the lurah now has it in the queue
+  const lurah = await signIn(browser, 'lurah.gambir@aduan.test');
+  await lurah.goto(`/petugas?q=${number}`);
+  await expect(lurah.getByRole('link', { name: number })).toBeVisible();
+});

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../connect';
+import { inTriage } from '@/lib/staff/triage';
 import { agencies, categories, regions, reports, type ReportStatus } from '../schema';
 import type { StaffUser } from '@/lib/auth/permissions';
 import { OPEN_STATUSES } from '@/lib/reports/lifecycle';
@@ -38,6 +39,8 @@ export interface QueueOptions {
   /** A kecamatan or kelurahan code: narrows the queue inside the jurisdiction, never widens it. */
   regionCode?: string | null;
   search: string | null;
+  /** Only tickets waiting for triage (no place or no category yet). */
+  triage?: boolean;
   page: number;
   pageSize: number;
   now: Date;
@@ -51,6 +54,7 @@ export async function findQueue(db: Db, user: StaffUser, options: QueueOptions) 
     scope,
     options.categoryCode ? eq(reports.categoryCode, options.categoryCode) : undefined,
     options.regionCode ? regionCondition(options.regionCode) : undefined,
+    options.triage ? inTriage : undefined,
     search ? or(ilike(reports.number, `%${search.replace(/\s+/g, '')}%`), ilike(reports.description, `%${search}%`)) : undefined,
   );
   const where = and(matching, options.status ? eq(reports.status, options.status) : undefined);
@@ -85,6 +89,12 @@ export async function findQueue(db: Db, user: StaffUser, options: QueueOptions) 
       .groupBy(reports.status),
   ]);
   return { rows, counts: Object.fromEntries(counts.map((c) => [c.status, c.n])) as Partial<Record<ReportStatus, number>> };
+}
+
+/** How many tickets in the official's jurisdiction wait for triage. */
+export async function countTriage(db: Db, user: StaffUser): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(reports).where(and(jurisdictionCondition(user), inTriage));
+  return row.n;
 }
 
 const regionCondition = (code: string) =>

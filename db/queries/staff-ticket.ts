@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../connect';
 import {
@@ -102,4 +102,14 @@ export async function getStaffPhotoFile(db: Db, user: StaffUser, id: number) {
     .where(eq(attachments.id, id));
   if (!row) return null;
   return (await getStaffTicket(db, user, row.number)) ? row : null;
+}
+
+/** A ticket's receipt facts, only for the official who recorded it at a desk. */
+export async function findRecordedBy(db: Db, userId: number, number: string) {
+  const [row] = await db
+    .select({ number: reports.number, createdAt: reports.createdAt, kelurahanCode: reports.kelurahanCode, categoryCode: reports.categoryCode })
+    .from(reports)
+    .innerJoin(reportEvents, and(eq(reportEvents.reportId, reports.id), eq(reportEvents.type, 'dibuat'), eq(reportEvents.actorUserId, userId)))
+    .where(eq(reports.number, number));
+  return row ?? null;
 }

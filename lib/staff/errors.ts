@@ -9,7 +9,11 @@ export type StaffErrorCode =
   | 'tanggal_tidak_valid'
   | 'alasan_wajib'
   | 'laporan_asli_tidak_valid'
-  | 'foto_sesudah_wajib';
+  | 'foto_sesudah_wajib'
+  | 'bukan_triase'
+  | 'lokasi_wajib'
+  | 'di_luar_jakarta'
+  | 'kategori_wajib';
 
 export const STAFF_MESSAGE: Record<StaffErrorCode, { id: string; en: string }> = {
   tidak_ditemukan: { id: 'Laporan tidak ditemukan di wilayah kerja Anda.', en: 'Report not found in your jurisdiction.' },
@@ -26,6 +30,10 @@ export const STAFF_MESSAGE: Record<StaffErrorCode, { id: string; en: string }> =
   alasan_wajib: { id: 'Pilih alasan penolakan.', en: 'Choose a reason for rejecting.' },
   laporan_asli_tidak_valid: { id: 'Nomor laporan asli tidak valid.', en: 'Invalid original report number.' },
   foto_sesudah_wajib: { id: 'Tindak lanjut wajib disertai minimal satu foto sesudah.', en: 'A follow-up needs at least one after-photo.' },
+  bukan_triase: { id: 'Laporan ini sudah memiliki lokasi dan kategori.', en: 'This report already has a location and a category.' },
+  lokasi_wajib: { id: 'Tentukan lokasi: titik di peta atau kelurahan.', en: 'Set a location: a point or a kelurahan.' },
+  di_luar_jakarta: { id: 'Titik itu di luar wilayah DKI Jakarta.', en: 'That point is outside Jakarta.' },
+  kategori_wajib: { id: 'Pilih kategori laporan.', en: 'Choose a category.' },
 };
 
 export class StaffError extends Error {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { findQueue, findUnitBacklog } from '@/db/queries/staff-queue';
+import { countTriage, findQueue, findUnitBacklog } from '@/db/queries/staff-queue';
 import { StatusBadge } from '@/components/reports/status-badge';
 import { requireStaff } from '@/lib/auth/session';
 import { formatDuration, formatNumber, formatWib } from '@/lib/format';
@@ -22,7 +22,7 @@ export const metadata: Metadata = { title: 'Antrean petugas', robots: { index: f
 // Per-request data: never served from the page cache.
 export const dynamic = 'force-dynamic';
 
-type Props = { searchParams: Promise<{ status?: string; q?: string; kategori?: string; wilayah?: string; halaman?: string }> };
+type Props = { searchParams: Promise<{ status?: string; q?: string; kategori?: string; wilayah?: string; halaman?: string; triase?: string }> };
 
 const AREA = /^31\.\d{2}\.\d{2}(\.\d{4})?$/;
 
@@ -41,9 +41,11 @@ export default async function QueuePage({ searchParams }: Props) {
   const wilayah = AREA.test(params.wilayah ?? '') ? params.wilayah! : null;
   const page = pageSchema.parse(params.halaman ?? 1);
   const now = requestTime();
-  const [{ rows, counts }, units] = await Promise.all([
-    findQueue(db, user, { status, categoryCode: kategori, regionCode: wilayah, search: q, page, pageSize: 50, now }),
+  const triage = params.triase === '1';
+  const [{ rows, counts }, units, waiting] = await Promise.all([
+    findQueue(db, user, { status, categoryCode: kategori, regionCode: wilayah, search: q, triage, page, pageSize: 50, now }),
     findUnitBacklog(db, user, now),
+    countTriage(db, user),
   ]);
   // supervisors also see how each of their units performed lately (tickets each unit owned)
   const unitFigures = units.length && user.regionCode ? await unitFiguresUnder(db, user.regionCode, now) : new Map<string, Figures>();
@@ -100,7 +102,12 @@ export default async function QueuePage({ searchParams }: Props) {
         </p>
       ) : null}
       <nav aria-label="Status" className="flex flex-wrap gap-2 text-sm" data-testid="queue-counts">
-        <Link href={link(null)} className={`rounded border px-2 py-1 ${status === null ? 'bg-slate-200' : 'bg-white'}`}>{t('all')}</Link>
+        <Link href={link(null)} className={`rounded border px-2 py-1 ${status === null && !triage ? 'bg-slate-200' : 'bg-white'}`}>{t('all')}</Link>
+        {waiting > 0 || triage ? (
+          <Link href="/petugas?triase=1" className={`rounded border px-2 py-1 font-semibold ${triage ? 'bg-amber-200' : 'bg-amber-50'}`} data-testid="triage-link">
+            {t('triage')} ({waiting})
+          </Link>
+        ) : null}
         {STATUSES.map((s) => (
           <Link key={s} href={link(s)} className={`rounded border px-2 py-1 ${status === s ? 'bg-slate-200' : 'bg-white'}`}>
             {statusLabel(s, locale)} ({counts[s] ?? 0})

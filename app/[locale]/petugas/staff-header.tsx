@@ -13,6 +13,7 @@ export async function StaffHeader({ user }: { user: StaffProfile }) {
       </p>
       <nav className="flex items-center gap-4">
         <Link href="/petugas" className="underline">{t('nav.queue')}</Link>
+        {['admin', 'operator', 'lurah', 'camat', 'walikota'].includes(user.role) ? <Link href="/petugas/catat" className="underline">{t('nav.desk')}</Link> : null}
         {user.role === 'admin' || user.role === 'operator' ? <Link href="/petugas/outbox" className="underline">{t('nav.outbox')}</Link> : null}
         {user.role === 'admin' ? <Link href="/petugas/akun" className="underline">{t('nav.accounts')}</Link> : null}
         {user.role === 'admin' ? <Link href="/petugas/atur" className="underline">{t('nav.settings')}</Link> : null}

@@ -12,6 +12,7 @@ import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
 import { logUnexpected } from '@/lib/server/request';
 import { StaffError } from '@/lib/staff/errors';
 import { performStaffAction } from '@/lib/staff/perform-action';
+import { triageReport } from '@/lib/staff/triage';
 
 const text = (max: number) => z.string().trim().max(max).transform((v) => (v === '' ? null : v));
 
@@ -71,6 +72,34 @@ export async function staffTicketAction(formData: FormData) {
     if (error instanceof StaffError) outcome = error.code;
     else if (error instanceof ImageRejectedError) outcome = `foto_${error.code}`;
     else outcome = `gangguan_${logUnexpected('staffTicketAction', error)}`;
+  }
+  redirect(back(outcome));
+}
+
+const triageSchema = z.object({
+  nomor: z.string().transform((v, ctx) => normalizeTicketNumber(v) ?? (ctx.addIssue({ code: 'custom', message: 'nomor' }), z.NEVER)),
+  versi: z.coerce.number().int().min(1),
+  kategori: z.string().trim().max(40),
+  kelurahan: text(20),
+  lat: z.string().transform((v) => (v.trim() === '' ? null : Number(v))).pipe(z.number().min(-90).max(90).nullable()),
+  lng: z.string().transform((v) => (v.trim() === '' ? null : Number(v))).pipe(z.number().min(-180).max(180).nullable()),
+});
+
+/** Sets place and category of a ticket waiting in triage; permissions are checked in triageReport. */
+export async function triageAction(formData: FormData) {
+  const user = await currentStaff();
+  if (!user) redirect('/masuk');
+  const raw = Object.fromEntries(['nomor', 'versi', 'kategori', 'kelurahan', 'lat', 'lng'].map((k) => [k, String(formData.get(k) ?? '')]));
+  const back = (message: string) => `/petugas/laporan/${encodeURIComponent(raw.nomor)}?pesan=${message}`;
+  const parsed = triageSchema.safeParse(raw);
+  if (!parsed.success) redirect(back('input_tidak_valid'));
+  const f = parsed.data;
+  let outcome = 'ok_triase';
+  try {
+    await triageReport(getDb(), user, { number: f.nomor, version: f.versi, categoryCode: f.kategori, kelurahanCode: f.kelurahan, lat: f.lat, lng: f.lng }, new Date());
+    reportChanged(f.nomor);
+  } catch (error) {
+    outcome = error instanceof StaffError ? error.code : `gangguan_${logUnexpected('triageAction', error)}`;
   }
   redirect(back(outcome));
 }

@@ -3,19 +3,21 @@ import Link from 'next/link';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
+import { listCategories } from '@/db/queries/reference';
 import { getStaffTicket } from '@/db/queries/staff-ticket';
 import { agencies } from '@/db/schema';
 import { StatusBadge } from '@/components/reports/status-badge';
 import { ACTION_EVENT, canAct, STAFF_ACTIONS, type StaffAction } from '@/lib/auth/permissions';
 import { requireStaff } from '@/lib/auth/session';
 import { formatDuration, formatWib } from '@/lib/format';
-import { eventLabel, type Locale } from '@/lib/i18n';
+import { eventLabel, localName, type Locale } from '@/lib/i18n';
+import { UNCATEGORISED } from '@/lib/reference/categories';
 import { nextStatus } from '@/lib/reports/lifecycle';
 import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
 import { requestTime, slaClock } from '@/lib/sla/clock';
 import { STAFF_MESSAGE, type StaffErrorCode } from '@/lib/staff/errors';
 import { StaffHeader } from '../../staff-header';
-import { staffTicketAction } from './actions';
+import { staffTicketAction, triageAction } from './actions';
 
 export const metadata: Metadata = { title: 'Ruang kerja laporan', robots: { index: false } };
 
@@ -63,6 +65,19 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
     ? await db.select({ code: agencies.regionCode, name: agencies.name }).from(agencies).where(and(eq(agencies.kind, 'kelurahan'))).orderBy(asc(agencies.name))
     : [];
   const clock = slaClock(report, requestTime());
+  // a ticket that came without place or category: its triage form
+  const triage =
+    report.status === 'menunggu' &&
+    (report.kelurahanCode === null || report.categoryCode === UNCATEGORISED) &&
+    ['operator', 'admin', 'lurah', 'camat', 'walikota'].includes(user.role);
+  const [triageCategories, triageKelurahan] = triage
+    ? await Promise.all([
+        listCategories(db),
+        report.kelurahanCode === null
+          ? db.select({ code: agencies.regionCode, name: agencies.name }).from(agencies).where(eq(agencies.kind, 'kelurahan')).orderBy(asc(agencies.name))
+          : Promise.resolve([]),
+      ])
+    : [[], []];
   const message = pesan?.startsWith('ok_')
     ? { ok: true, text: t('saved') }
     : pesan
@@ -120,7 +135,50 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
           </ol>
         </section>
         <section className="space-y-3" aria-label={t('actions')}>
-          {allowed.length === 0 ? <p className="text-sm">{t('noActions')}</p> : null}
+          {triage ? (
+            <form action={triageAction} className="space-y-2 rounded-lg border-2 border-amber-400 bg-amber-50 p-3 text-sm" data-testid="triage-form">
+              <input type="hidden" name="nomor" value={report.number} />
+              <input type="hidden" name="versi" value={report.version} />
+              <h2 className="font-semibold">{t('triage.title')}</h2>
+              <label className="block space-y-1">
+                <span>{t('triage.category')}</span>
+                <select name="kategori" required defaultValue={report.categoryCode === UNCATEGORISED ? '' : report.categoryCode} className={field}>
+                  <option value="" disabled>
+                    —
+                  </option>
+                  {triageCategories
+                    .filter((c) => c.code !== UNCATEGORISED)
+                    .map((c) => (
+                      <option key={c.code} value={c.code}>
+                        {localName(c, locale)}
+                      </option>
+                    ))}
+                </select>
+              </label>
+              {report.kelurahanCode === null ? (
+                <>
+                  <label className="block space-y-1">
+                    <span>{t('triage.kelurahan')}</span>
+                    <select name="kelurahan" defaultValue="" className={field}>
+                      <option value="">—</option>
+                      {triageKelurahan.map((k) => (
+                        <option key={k.code} value={k.code ?? ''}>
+                          {k.name}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <p>{t('triage.orPoint')}</p>
+                  <div className="grid grid-cols-2 gap-2">
+                    <input name="lat" inputMode="decimal" aria-label="Lat" placeholder="-6.1754" className={field} />
+                    <input name="lng" inputMode="decimal" aria-label="Lng" placeholder="106.8272" className={field} />
+                  </div>
+                </>
+              ) : null}
+              <button className="rounded bg-[#0f3d5e] px-3 py-1.5 font-semibold text-white">{t('triage.submit')}</button>
+            </form>
+          ) : null}
+          {allowed.length === 0 && !triage ? <p className="text-sm">{t('noActions')}</p> : null}
           {allowed.map((action) => (
             <form key={action} action={staffTicketAction} className="space-y-2 rounded-lg border bg-white p-3 text-sm" data-testid={`action-${action}`}>
               <input type="hidden" name="nomor" value={report.number} />
