@@ -53,7 +53,7 @@ describe(`migrations and seed on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PG
              count(*) filter (where default_agency_code is not null
                and default_agency_code not in (select code from agencies))::int as orphan
       from categories`);
-    expect(cats).toEqual({ n: 25, conf: 1, orphan: 0 });
+    expect(cats).toEqual({ n: 44, conf: 1, orphan: 0 });
     const channels = await one<{ n: number }>(sql`select count(*)::int as n from channels`);
     expect(channels.n).toBeGreaterThanOrEqual(15);
   });

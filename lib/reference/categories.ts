@@ -10,6 +10,8 @@ export interface CategoryDef {
   isConfidential?: boolean;
   /** Relative share in generated demo data (2024 volumes guide these). */
   demoWeight: number;
+  /** Other names the same category goes by in the CRM's records (matched when importing). */
+  aliases?: string[];
 }
 
 export const CATEGORIES: CategoryDef[] = [
@@ -22,23 +24,43 @@ export const CATEGORIES: CategoryDef[] = [
   { code: 'parkir-liar', nameId: 'Parkir Liar', nameEn: 'Illegal parking', groupId: 'Lalu Lintas', groupEn: 'Traffic', defaultAgency: 'perhubungan', demoWeight: 19152 },
   { code: 'lalu-lintas', nameId: 'Arus Lalu Lintas', nameEn: 'Traffic flow', groupId: 'Lalu Lintas', groupEn: 'Traffic', defaultAgency: 'perhubungan', demoWeight: 9800 },
   { code: 'pkl-liar', nameId: 'PKL Liar', nameEn: 'Unlicensed street vendors', groupId: 'Ketertiban Umum', groupEn: 'Public order', defaultAgency: 'satpol-pp', demoWeight: 11800 },
-  { code: 'pkl-binaan', nameId: 'Lokasi PKL Binaan', nameEn: 'Licensed vendor sites', groupId: 'Ketertiban Umum', groupEn: 'Public order', defaultAgency: 'ukm', demoWeight: 900 },
-  { code: 'reklame', nameId: 'Reklame/Spanduk', nameEn: 'Billboards and banners', groupId: 'Ketertiban Umum', groupEn: 'Public order', defaultAgency: 'satpol-pp', demoWeight: 5600 },
+  { code: 'pkl-binaan', nameId: 'Lokasi PKL Binaan', nameEn: 'Licensed vendor sites', groupId: 'Ketertiban Umum', groupEn: 'Public order', defaultAgency: 'ukm', demoWeight: 900, aliases: ['Lokasi Binaan dan Lokasi Sementara'] },
+  { code: 'reklame', nameId: 'Reklame/Spanduk', nameEn: 'Billboards and banners', groupId: 'Ketertiban Umum', groupEn: 'Public order', defaultAgency: 'satpol-pp', demoWeight: 5600, aliases: ['Reklame', 'Spanduk'] },
   { code: 'kdm', nameId: 'Kawasan Dilarang Merokok', nameEn: 'No-smoking areas', groupId: 'Ketertiban Umum', groupEn: 'Public order', defaultAgency: 'satpol-pp', demoWeight: 1100 },
   { code: 'kebisingan', nameId: 'Gangguan dan Kebisingan', nameEn: 'Nuisance and noise', groupId: 'Ketertiban Umum', groupEn: 'Public order', defaultAgency: 'satpol-pp', demoWeight: 5900 },
   { code: 'trantib', nameId: 'Gangguan Ketenteraman dan Ketertiban', nameEn: 'Public peace and order', groupId: 'Ketertiban Umum', groupEn: 'Public order', defaultAgency: 'satpol-pp', demoWeight: 8200 },
-  { code: 'perizinan', nameId: 'Perizinan', nameEn: 'Permits and zoning', groupId: 'Bangunan dan Perizinan', groupEn: 'Buildings and permits', defaultAgency: 'citata', demoWeight: 4100 },
+  { code: 'perizinan', nameId: 'Perizinan', nameEn: 'Permits and zoning', groupId: 'Bangunan dan Perizinan', groupEn: 'Buildings and permits', defaultAgency: 'citata', demoWeight: 4100, aliases: ['Perizinan Bidang Perdagangan', 'Perizinan Bidang Ketenteraman, Ketertiban dan Perlindungan Masyarakat'] },
   { code: 'pohon', nameId: 'Pohon', nameEn: 'Trees', groupId: 'Lingkungan', groupEn: 'Environment', defaultAgency: 'pertamanan', demoWeight: 19683 },
   { code: 'taman', nameId: 'Taman', nameEn: 'Parks', groupId: 'Lingkungan', groupEn: 'Environment', defaultAgency: 'pertamanan', demoWeight: 2300 },
   { code: 'sampah', nameId: 'Sampah', nameEn: 'Waste', groupId: 'Lingkungan', groupEn: 'Environment', defaultAgency: 'lingkungan-hidup', demoWeight: 9400 },
   { code: 'satwa-liar', nameId: 'Satwa Liar', nameEn: 'Wild animals', groupId: 'Lingkungan', groupEn: 'Environment', defaultAgency: 'gulkarmat', demoWeight: 1500 },
-  { code: 'ppsu', nameId: 'PPSU', nameEn: 'Neighbourhood maintenance crews (PPSU)', groupId: 'Lingkungan', groupEn: 'Environment', defaultAgency: null, demoWeight: 9000 },
-  { code: 'pmks', nameId: 'PMKS', nameEn: 'People in need of social welfare (PMKS)', groupId: 'Sosial', groupEn: 'Social', defaultAgency: 'sosial', demoWeight: 4200 },
+  { code: 'ppsu', nameId: 'PPSU', nameEn: 'Neighbourhood maintenance crews (PPSU)', groupId: 'Lingkungan', groupEn: 'Environment', defaultAgency: null, demoWeight: 9000, aliases: ['Pekerja Penanganan Prasarana dan Sarana Umum Kelurahan'] },
+  { code: 'pmks', nameId: 'PMKS', nameEn: 'People in need of social welfare (PMKS)', groupId: 'Sosial', groupEn: 'Social', defaultAgency: 'sosial', demoWeight: 4200, aliases: ['Penyandang Masalah Kesejahteraan Sosial'] },
   { code: 'keluhan-pelayanan', nameId: 'Keluhan Pelayanan', nameEn: 'Public service complaints', groupId: 'Pelayanan', groupEn: 'Services', defaultAgency: null, demoWeight: 4500 },
   { code: 'fasilitas-gedung', nameId: 'Keluhan Fasilitas Gedung Pemda', nameEn: 'Government building facilities', groupId: 'Pelayanan', groupEn: 'Services', defaultAgency: 'citata', demoWeight: 1300 },
+  // further categories of the real CRM, seen in its 2023 archive; rarer, so absent from generated data
+  { code: 'fasos-fasum', nameId: 'Fasilitas Sosial/Fasilitas Umum (Fasos/Fasum)', nameEn: 'Social and public facilities', groupId: 'Infrastruktur', groupEn: 'Infrastructure', defaultAgency: 'citata', demoWeight: 0 },
+  { code: 'jembatan-jpo', nameId: 'Jembatan/JPO/Halte', nameEn: 'Bridges, footbridges and bus stops', groupId: 'Infrastruktur', groupEn: 'Infrastructure', defaultAgency: 'bina-marga', demoWeight: 0 },
+  { code: 'tutup-saluran', nameId: 'Tutup Saluran', nameEn: 'Drain covers', groupId: 'Air dan Banjir', groupEn: 'Water and flooding', defaultAgency: 'sda', demoWeight: 0 },
+  { code: 'pdam', nameId: 'PDAM/PAM', nameEn: 'Piped water', groupId: 'Air dan Banjir', groupEn: 'Water and flooding', defaultAgency: 'pam-jaya', demoWeight: 0 },
+  { code: 'transportasi-publik', nameId: 'Transportasi Publik', nameEn: 'Public transport', groupId: 'Lalu Lintas', groupEn: 'Traffic', defaultAgency: 'perhubungan', demoWeight: 0 },
+  { code: 'perlengkapan-lalu-lintas', nameId: 'Perlengkapan Lalu Lintas', nameEn: 'Traffic signs and signals', groupId: 'Lalu Lintas', groupEn: 'Traffic', defaultAgency: 'perhubungan', demoWeight: 0 },
+  { code: 'kebakaran', nameId: 'Penanganan Kebakaran', nameEn: 'Fire response', groupId: 'Ketertiban Umum', groupEn: 'Public order', defaultAgency: 'gulkarmat', demoWeight: 0 },
+  { code: 'tata-ruang', nameId: 'Tata Ruang dan Bangunan', nameEn: 'Spatial planning and buildings', groupId: 'Bangunan dan Perizinan', groupEn: 'Buildings and permits', defaultAgency: 'citata', demoWeight: 0 },
+  { code: 'pertanahan', nameId: 'Pertanahan', nameEn: 'Land affairs', groupId: 'Bangunan dan Perizinan', groupEn: 'Buildings and permits', defaultAgency: 'citata', demoWeight: 0 },
+  { code: 'rusun', nameId: 'Rusun/Hunian Vertikal', nameEn: 'Public housing blocks', groupId: 'Bangunan dan Perizinan', groupEn: 'Buildings and permits', defaultAgency: null, demoWeight: 0 },
+  { code: 'tpu', nameId: 'TPU (Tempat Pemakaman Umum)', nameEn: 'Public cemeteries', groupId: 'Lingkungan', groupEn: 'Environment', defaultAgency: 'pertamanan', demoWeight: 0 },
+  { code: 'bansos', nameId: 'Bantuan Sosial', nameEn: 'Social assistance', groupId: 'Sosial', groupEn: 'Social', defaultAgency: 'sosial', demoWeight: 0 },
+  { code: 'rptra', nameId: 'RPTRA', nameEn: 'Child-friendly public spaces (RPTRA)', groupId: 'Sosial', groupEn: 'Social', defaultAgency: null, demoWeight: 0 },
+  { code: 'konflik-sosial', nameId: 'Konflik Sosial', nameEn: 'Social conflict', groupId: 'Sosial', groupEn: 'Social', defaultAgency: null, demoWeight: 0 },
+  { code: 'pbb', nameId: 'Pajak Bumi dan Bangunan (PBB)/BPHTB', nameEn: 'Property tax', groupId: 'Pelayanan', groupEn: 'Services', defaultAgency: null, demoWeight: 0 },
+  { code: 'kepegawaian', nameId: 'Hubungan Kepegawaian', nameEn: 'Civil-service staffing', groupId: 'Pelayanan', groupEn: 'Services', defaultAgency: null, demoWeight: 0 },
+  { code: 'pendidikan', nameId: 'Guru/Pendidik dan Tenaga Kependidikan', nameEn: 'Teachers and school staff', groupId: 'Pelayanan', groupEn: 'Services', defaultAgency: null, demoWeight: 0 },
+  { code: 'batas-wilayah', nameId: 'Batas Wilayah', nameEn: 'Administrative boundaries', groupId: 'Pelayanan', groupEn: 'Services', defaultAgency: null, demoWeight: 0 },
+  { code: 'kerjasama', nameId: 'Fasilitasi Kerjasama/Kolaborasi Pemda DKI', nameEn: 'Partnerships with the city government', groupId: 'Pelayanan', groupEn: 'Services', defaultAgency: null, demoWeight: 0 },
   // reports from channels that do not say what they are about wait here until triage
   { code: 'belum-dikategorikan', nameId: 'Belum dikategorikan', nameEn: 'Not yet categorised', groupId: 'Lainnya', groupEn: 'Other', defaultAgency: null, demoWeight: 0 },
-  { code: 'pungli', nameId: 'Penyalahgunaan Wewenang / Pungli', nameEn: 'Abuse of authority / extortion', groupId: 'Rahasia', groupEn: 'Confidential', defaultAgency: 'inspektorat', isConfidential: true, demoWeight: 600 },
+  { code: 'pungli', nameId: 'Penyalahgunaan Wewenang / Pungli', nameEn: 'Abuse of authority / extortion', groupId: 'Rahasia', groupEn: 'Confidential', defaultAgency: 'inspektorat', isConfidential: true, demoWeight: 600, aliases: ['Pungutan Liar'] },
 ];
 
 /** The category of reports whose category is not known yet: they wait in triage. */

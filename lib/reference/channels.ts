@@ -26,4 +26,5 @@ export const CHANNELS: ChannelDef[] = [
   { code: 'lapor', nameId: 'LAPOR! 1708', nameEn: 'LAPOR! 1708 (national)', isGeotagged: false, isOfficial: true, demoWeight: 9 },
   { code: 'web', nameId: 'Situs Aduan', nameEn: 'Aduan website', isGeotagged: true, isOfficial: false, demoWeight: 0 },
   { code: 'open311', nameId: 'Open311 API', nameEn: 'Open311 API', isGeotagged: true, isOfficial: false, demoWeight: 0 },
+  { code: 'impor', nameId: 'Arsip (impor data lama)', nameEn: 'Archive (imported records)', isGeotagged: false, isOfficial: false, demoWeight: 0 },
 ];
