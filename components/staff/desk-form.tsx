@@ -1,12 +1,17 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useActionState, useState } from 'react';
 import { recordComplaint, type DeskState } from '@/app/[locale]/petugas/catat/actions';
 import { RegionPicker } from '@/components/reports/region-picker';
 import type { RegionOption } from '@/db/queries/reference';
 
+const PinMap = dynamic(() => import('@/components/map/pin-map'), { ssr: false });
+
 interface Props {
   formToken: string;
+  tileUrl: string;
+  tileAttribution: string;
   locale: 'id' | 'en';
   channels: { code: string; name: string }[];
   categories: { code: string; name: string }[];
@@ -19,9 +24,13 @@ interface Props {
 const field = 'w-full rounded border border-gray-500 px-2 py-1.5 text-sm';
 
 /** The desk form: channel, reference, citizen, complaint, category and location (each may be left for triage). */
-export function DeskForm({ formToken, locale, channels, categories, regions, labels, errorTexts }: Props) {
+export function DeskForm({ formToken, tileUrl, tileAttribution, locale, channels, categories, regions, labels, errorTexts }: Props) {
   const [state, action, pending] = useActionState<DeskState, FormData>(recordComplaint, null);
   const [where, setWhere] = useState<'tidak_diketahui' | 'kelurahan' | 'titik'>('tidak_diketahui');
+  // the point, as typed or picked on the map
+  const [lat, setLat] = useState('');
+  const [lng, setLng] = useState('');
+  const point = lat !== '' && lng !== '' && Number.isFinite(Number(lat)) && Number.isFinite(Number(lng)) ? { lat: Number(lat), lng: Number(lng) } : null;
   const errors = state?.fieldErrors ?? {};
   const err = (name: string) =>
     errors[name] ? (
@@ -98,10 +107,23 @@ export function DeskForm({ formToken, locale, channels, categories, regions, lab
           </div>
         ) : null}
         {where === 'titik' ? (
-          <div className="grid gap-3 sm:grid-cols-2">
-            {text('lat', labels.lat, { inputMode: 'decimal', required: true })}
-            {text('lng', labels.lng, { inputMode: 'decimal', required: true })}
-          </div>
+          <>
+            <div className="h-72 overflow-hidden rounded border">
+              <PinMap
+                tileUrl={tileUrl}
+                tileAttribution={tileAttribution}
+                point={point}
+                onPick={(p) => {
+                  setLat(p.lat.toFixed(6));
+                  setLng(p.lng.toFixed(6));
+                }}
+              />
+            </div>
+            <div className="grid gap-3 sm:grid-cols-2">
+              {text('lat', labels.lat, { inputMode: 'decimal', required: true, value: lat, onChange: (e) => setLat(e.target.value) })}
+              {text('lng', labels.lng, { inputMode: 'decimal', required: true, value: lng, onChange: (e) => setLng(e.target.value) })}
+            </div>
+          </>
         ) : null}
         {err('lat') ?? err('kelurahan')}
         {text('alamat', labels.address, { maxLength: 300 })}

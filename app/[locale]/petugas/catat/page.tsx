@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { listCategories, listChannels, listRegionOptions } from '@/db/queries/reference';
 import { DeskForm } from '@/components/staff/desk-form';
 import { requireStaff } from '@/lib/auth/session';
+import { tileConfig } from '@/lib/config/map';
 import { localName, type Locale } from '@/lib/i18n';
 import { UNCATEGORISED } from '@/lib/reference/categories';
 import { shortRegionName } from '@/lib/regions/names';
@@ -51,6 +52,7 @@ export default async function DeskPage() {
       <p className="text-gray-700">{t('intro')}</p>
       <DeskForm
         formToken={randomBytes(16).toString('base64url')}
+        {...tileConfig()}
         locale={locale}
         channels={channels.filter((c) => allowed.includes(c.code)).map((c) => ({ code: c.code, name: localName(c, locale) }))}
         categories={categories.filter((c) => c.code !== UNCATEGORISED).map((c) => ({ code: c.code, name: localName(c, locale) }))}
