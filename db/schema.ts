@@ -239,6 +239,8 @@ export const reports = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
     /** Steps climbed on the escalation ladder: 0 none, 1 kecamatan, 2 walikota, 3 Balai Kota. */
     escalationLevel: smallint('escalation_level').notNull().default(0),
+    /** Integrity flags raised by the latest follow-up's photos (0 = none): validators see these first. */
+    proofFlags: smallint('proof_flags').notNull().default(0),
     /** The point is a stand-in inside the kelurahan (imported or typed-in reports without coordinates). */
     locationApproximate: boolean('location_approximate').notNull().default(false),
     /** Set from reports_change_seq by a trigger on every insert and update; never written by the app. */

@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { DEMO_PASSWORD } from '../lib/reference/demo-users';
 import { pickKelurahan } from './forms';
+import { streetScene } from '../lib/testing/images';
 
 async function signIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -37,7 +38,11 @@ async function finishAsOfficials(browser: Browser, number: string) {
   await expect(lurah.getByTestId('action-message')).toHaveText('Tersimpan.');
   const validator = await signIn(browser, 'validator@aduan.test');
   await validator.goto(`/petugas/laporan/${number}`);
-  await validator.getByTestId('action-validasi_terima').getByRole('button').click();
+  // the plain after-photo has no capture metadata, so it is flagged and accepting it takes a reason
+  await expect(validator.getByTestId('proof-tanpa_metadata')).toBeVisible();
+  const accept = validator.getByTestId('action-validasi_terima');
+  await accept.getByRole('textbox').fill('Diperiksa langsung di lokasi oleh validator.');
+  await accept.getByRole('button').click();
   await expect(validator.getByTestId('action-message')).toHaveText('Tersimpan.');
 }
 
@@ -270,4 +275,40 @@ test('an operator records a walk-in complaint, hands over the receipt, and triag
   const lurah = await signIn(browser, 'lurah.gambir@aduan.test');
   await lurah.goto(`/petugas?q=${number}`);
   await expect(lurah.getByRole('link', { name: number })).toBeVisible();
+});
+
+test('a recycled after-photo is flagged with the matching ticket; the validator rejects it and the public timeline shows it', async ({ browser, page }) => {
+  const recycled = await sharp(streetScene(9001)).jpeg({ quality: 85 }).toBuffer();
+  const lurah = await signIn(browser, 'lurah.gambir@aduan.test');
+  const followUpWith = async (number: string, photo: Buffer) => {
+    await lurah.goto(`/petugas/laporan/${number}`);
+    await lurah.getByTestId('action-terima').getByRole('button').click();
+    await expect(lurah.getByTestId('action-message')).toHaveText('Tersimpan.');
+    const followUp = lurah.getByTestId('action-tindak_lanjut');
+    await followUp.getByLabel('Foto sesudah', { exact: true }).setInputFiles({ name: 'sesudah.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await followUp.getByRole('textbox').fill('Sudah diperbaiki.');
+    await followUp.getByRole('button', { name: 'Laporkan tindak lanjut' }).click();
+    await expect(lurah.getByTestId('action-message')).toHaveText('Tersimpan.');
+  };
+  const first = await fileReportInGambir(page);
+  await followUpWith(first, recycled);
+  const second = await fileReportInGambir(page);
+  // the same picture, re-encoded and a little smaller
+  await followUpWith(second, await sharp(recycled).resize(700).jpeg({ quality: 60 }).toBuffer());
+
+  const validator = await signIn(browser, 'validator@aduan.test');
+  await validator.goto('/petugas');
+  await expect(validator.getByRole('row').filter({ hasText: second }).getByTestId('proof-flagged')).toBeVisible();
+  await validator.goto(`/petugas/laporan/${second}`);
+  const same = validator.getByTestId('proof-foto_sama');
+  await expect(same).toContainText(`Foto sama dengan foto laporan ${first}`);
+  await expect(same.getByRole('img')).toHaveCount(2);
+  const reject = validator.getByTestId('action-validasi_tolak');
+  await reject.getByRole('textbox').fill(`Foto sama dengan tindak lanjut laporan ${first}; kirim foto baru dari lokasi.`);
+  await reject.getByRole('button').click();
+  await expect(validator.getByTestId('action-message')).toHaveText('Tersimpan.');
+
+  await page.goto(`/laporan/${second}`);
+  await expect(page.getByText('Proses').first()).toBeVisible();
+  await expect(page.getByText(`kirim foto baru dari lokasi`)).toBeVisible();
 });

@@ -72,6 +72,7 @@ export async function findQueue(db: Db, user: StaffUser, options: QueueOptions) 
         finishedAt: reports.finishedAt,
         estimatedCompletionAt: reports.estimatedCompletionAt,
         escalationLevel: reports.escalationLevel,
+        proofFlags: reports.proofFlags,
         isOverdue: sql<boolean>`${overdue}`,
       })
       .from(reports)
@@ -79,7 +80,8 @@ export async function findQueue(db: Db, user: StaffUser, options: QueueOptions) 
       .leftJoin(regions, eq(regions.code, reports.kelurahanCode))
       .leftJoin(agencies, eq(agencies.id, reports.handlingAgencyId))
       .where(where)
-      .orderBy(desc(overdue), asc(reports.dueAt), desc(reports.createdAt))
+      // validators see follow-ups whose photos were flagged first
+      .orderBy(...(user.role === 'validator' ? [desc(reports.proofFlags)] : []), desc(overdue), asc(reports.dueAt), desc(reports.createdAt))
       .limit(options.pageSize)
       .offset((options.page - 1) * options.pageSize),
     db

@@ -43,6 +43,8 @@ export async function getStaffTicket(db: Db, user: StaffUser, number: string) {
   const [events, photos] = await Promise.all([
     db
       .select({
+        id: reportEvents.id,
+        data: reportEvents.data,
         type: reportEvents.type,
         toStatus: reportEvents.toStatus,
         isPublic: reportEvents.isPublic,
@@ -58,7 +60,7 @@ export async function getStaffTicket(db: Db, user: StaffUser, number: string) {
       .where(eq(reportEvents.reportId, row.report.id))
       .orderBy(asc(reportEvents.createdAt), asc(reportEvents.id)),
     db
-      .select({ id: attachments.id, kind: attachments.kind, createdAt: attachments.createdAt })
+      .select({ id: attachments.id, kind: attachments.kind, eventId: attachments.eventId, createdAt: attachments.createdAt })
       .from(attachments)
       .where(eq(attachments.reportId, row.report.id))
       .orderBy(asc(attachments.id)),

@@ -187,6 +187,7 @@ export function* generateDemo(ref: GeneratorReference, options: GeneratorOptions
         ? escalationLevelAt(new Date(plan.estimatedCompletionAt ?? times[i] + 7 * DAY), new Date(end), DEFAULT_SLA_POLICY, NO_HOLIDAYS)
         : 0,
       locationApproximate: false,
+      proofFlags: 0,
       firstResponseAt: plan.firstResponseAt ? new Date(plan.firstResponseAt) : null,
       finishedAt: plan.finishedAt ? new Date(plan.finishedAt) : null,
       lastActivityAt: new Date(last.at),

@@ -13,7 +13,8 @@ export type StaffErrorCode =
   | 'bukan_triase'
   | 'lokasi_wajib'
   | 'di_luar_jakarta'
-  | 'kategori_wajib';
+  | 'kategori_wajib'
+  | 'alasan_bendera_wajib';
 
 export const STAFF_MESSAGE: Record<StaffErrorCode, { id: string; en: string }> = {
   tidak_ditemukan: { id: 'Laporan tidak ditemukan di wilayah kerja Anda.', en: 'Report not found in your jurisdiction.' },
@@ -34,6 +35,10 @@ export const STAFF_MESSAGE: Record<StaffErrorCode, { id: string; en: string }> =
   lokasi_wajib: { id: 'Tentukan lokasi: titik di peta atau kelurahan.', en: 'Set a location: a point or a kelurahan.' },
   di_luar_jakarta: { id: 'Titik itu di luar wilayah DKI Jakarta.', en: 'That point is outside Jakarta.' },
   kategori_wajib: { id: 'Pilih kategori laporan.', en: 'Choose a category.' },
+  alasan_bendera_wajib: {
+    id: 'Foto tindak lanjut ini ditandai; tuliskan alasan menerimanya.',
+    en: 'This follow-up’s photos were flagged; write why you accept it.',
+  },
 };
 
 export class StaffError extends Error {

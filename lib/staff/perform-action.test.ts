@@ -155,7 +155,8 @@ describe('the lifecycle through staff actions', () => {
     const number = await ticket('31.71.01.1001', 'menunggu', 'kel-31.71.01.1001');
     let v = (await performStaffAction(database.db, user('lurah.gambir'), { number, version: 1, action: 'terima' }, deps())).version;
     v = (await performStaffAction(database.db, user('lurah.gambir'), { number, version: v, action: 'tindak_lanjut', body: 'Sudah ditambal.', photos: [afterPhoto] }, deps())).version;
-    const done = await performStaffAction(database.db, user('validator'), { number, version: v, action: 'validasi_terima' }, deps());
+    // the plain after-photo carries no capture metadata: accepting it takes a reason
+    const done = await performStaffAction(database.db, user('validator'), { number, version: v, action: 'validasi_terima', body: 'Dicek langsung di lokasi.' }, deps());
     expect(done.status).toBe('selesai');
     const row = await one<{ photos: number; first: boolean; finished: boolean }>(sql`
       select (select count(*)::int from attachments a where a.report_id = r.id and a.kind = 'sesudah') as photos,

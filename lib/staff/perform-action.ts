@@ -9,6 +9,7 @@ import { removePhotos, storePhotos, type StoredPhoto } from '@/lib/media/store-p
 import { officeCode } from '@/lib/reference/agencies';
 import { nextStatus } from '@/lib/reports/lifecycle';
 import { StaffError } from './errors';
+import { checkFollowUpPhotos } from './proof-checks';
 
 export interface StaffActionInput {
   number: string;
@@ -97,10 +98,22 @@ export async function performStaffAction(
           change.estimatedCompletionAt = input.estimatedAt;
           data.estimatedAt = input.estimatedAt.toISOString();
           break;
-        case 'tindak_lanjut':
+        case 'tindak_lanjut': {
           data.photos = stored.length;
+          const checks = await checkFollowUpPhotos(
+            tx,
+            r.id,
+            r,
+            stored.map((p) => ({ phash: p.phash ?? null, exifTakenAt: p.exifTakenAt ?? null, exifLat: p.exifLat ?? null, exifLng: p.exifLng ?? null })),
+          );
+          data.checks = checks;
+          change.proofFlags = checks.length;
           break;
+        }
         case 'validasi_terima':
+          // accepting a follow-up whose photos were flagged takes a written reason (audited with it)
+          if (r.proofFlags > 0 && !input.body?.trim()) throw new StaffError('alasan_bendera_wajib');
+          if (r.proofFlags > 0) data.acceptedFlags = r.proofFlags;
           change.finishedAt = now;
           break;
         case 'validasi_tolak':

@@ -149,7 +149,14 @@ export default async function QueuePage({ searchParams }: Props) {
                 return (
                   <tr key={r.number} className="border-t">
                     <td className="px-3 py-2 font-mono"><Link href={`/petugas/laporan/${r.number}`} className="underline">{r.number}</Link></td>
-                    <td className="px-3 py-2"><StatusBadge status={r.status} locale={locale} /></td>
+                    <td className="px-3 py-2">
+                      <StatusBadge status={r.status} locale={locale} />
+                      {r.proofFlags > 0 && r.status === 'menunggu_validasi' ? (
+                        <span className="mt-1 block text-xs font-semibold text-red-700" data-testid="proof-flagged">
+                          {t('flagged', { n: r.proofFlags })}
+                        </span>
+                      ) : null}
+                    </td>
                     <td className="px-3 py-2">{r.category}</td>
                     <td className="px-3 py-2">{r.kelurahan ?? '—'}</td>
                     <td className="px-3 py-2">{r.holder ?? '—'}</td>

@@ -16,6 +16,7 @@ import { nextStatus } from '@/lib/reports/lifecycle';
 import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
 import { requestTime, slaClock } from '@/lib/sla/clock';
 import { STAFF_MESSAGE, type StaffErrorCode } from '@/lib/staff/errors';
+import { PROOF_FLAG_TEXT, type ProofFlag } from '@/lib/staff/proof-checks';
 import { StaffHeader } from '../../staff-header';
 import { staffTicketAction, triageAction } from './actions';
 
@@ -65,6 +66,15 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
     ? await db.select({ code: agencies.regionCode, name: agencies.name }).from(agencies).where(and(eq(agencies.kind, 'kelurahan'))).orderBy(asc(agencies.name))
     : [];
   const clock = slaClock(report, requestTime());
+  // the integrity checks of the latest follow-up, with its photos in upload order
+  const followUp = [...ticket.events].reverse().find((e) => e.type === 'tindak_lanjut');
+  const checks = ((followUp?.data as { checks?: ProofFlag[] } | null)?.checks ?? []) as ProofFlag[];
+  const followUpPhotos = followUp ? ticket.photos.filter((p) => p.eventId === followUp.id) : [];
+  const flagText = (f: ProofFlag) =>
+    PROOF_FLAG_TEXT[f.kind][locale]
+      .replace('{nomor}', f.matchNumber ?? '')
+      .replace('{waktu}', f.takenAt ? formatWib(new Date(f.takenAt), locale) : '')
+      .replace('{jarak}', String(f.distanceM ?? ''));
   // a ticket that came without place or category: its triage form
   const triage =
     report.status === 'menunggu' &&
@@ -122,6 +132,37 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
                 </li>
               ))}
             </ul>
+          ) : null}
+          {checks.length > 0 && report.status === 'menunggu_validasi' ? (
+            <div className="space-y-2 rounded border-2 border-red-300 bg-red-50 p-3" data-testid="proof-checks">
+              <h2 className="font-semibold text-red-800">{t('proof.title')}</h2>
+              <ul className="space-y-3">
+                {checks.map((f, i) => (
+                  <li key={i} className="space-y-1" data-testid={`proof-${f.kind}`}>
+                    <p className="font-medium">
+                      {t('proof.photo', { n: f.photo + 1 })}: {flagText(f)}
+                      {f.matchNumber ? (
+                        <>
+                          {' '}
+                          <Link href={`/petugas/laporan/${f.matchNumber}`} className="underline">
+                            {f.matchNumber}
+                          </Link>
+                        </>
+                      ) : null}
+                    </p>
+                    {f.kind === 'foto_sama' && followUpPhotos[f.photo] ? (
+                      <div className="grid grid-cols-2 gap-2">
+                        {/* eslint-disable-next-line @next/next/no-img-element -- our own re-encoded thumbnails */}
+                        <img src={`/api/petugas/foto/${followUpPhotos[f.photo].id}?ukuran=kecil`} alt={t('proof.thisPhoto')} className="w-full rounded border" />
+                        {/* eslint-disable-next-line @next/next/no-img-element -- our own re-encoded thumbnails */}
+                        <img src={`/api/petugas/foto/${f.matchAttachmentId}?ukuran=kecil`} alt={t('proof.matchPhoto', { nomor: f.matchNumber ?? '' })} className="w-full rounded border" />
+                      </div>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+              <p className="text-xs">{t('proof.note')}</p>
+            </div>
           ) : null}
           <h2 className="pt-2 font-semibold">{t('history')}</h2>
           <ol className="space-y-2 border-l-2 pl-4">
@@ -216,6 +257,9 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
               ) : null}
               {['tanggapan', 'catatan', 'validasi_tolak', 'tolak', 'estimasi', 'tindak_lanjut', 'koordinasi', 'disposisi'].includes(action) ? (
                 <textarea name="keterangan" rows={2} aria-label={`${t('note')}: ${title(action)}`} placeholder={t('note')} className={field} />
+              ) : null}
+              {action === 'validasi_terima' && report.proofFlags > 0 ? (
+                <textarea name="keterangan" rows={2} required aria-label={t('proof.reason')} placeholder={t('proof.reason')} className={field} />
               ) : null}
               <button className="rounded bg-[#0f3d5e] px-3 py-1.5 font-semibold text-white">{title(action).split(' (')[0]}</button>
             </form>

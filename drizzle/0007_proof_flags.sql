@@ -1,0 +1,1 @@
+ALTER TABLE "reports" ADD COLUMN "proof_flags" smallint DEFAULT 0 NOT NULL;

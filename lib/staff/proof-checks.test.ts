@@ -1,0 +1,157 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/db/connect';
+import { rowsOf } from '@/db/bulk';
+import { loadStaffUser, type StaffProfile } from '@/db/queries/staff';
+import { seedReference } from '@/db/seed/reference';
+import { seedDemoUsers } from '@/db/seed/users';
+import { createReport } from '@/lib/intake/create-report';
+import { processImage } from '@/lib/media/process-image';
+import { createDiskStorage } from '@/lib/media/storage';
+import { createTestDatabase } from '@/lib/testing/db';
+import { streetScene } from '@/lib/testing/images';
+import { StaffError } from './errors';
+import { performStaffAction } from './perform-action';
+import { metadataFlags, type ProofFlag } from './proof-checks';
+
+let database: Database;
+let mediaDir: string;
+let lurah: StaffProfile;
+let validator: StaffProfile;
+const filed = new Date('2026-05-04T03:00:00Z');
+const later = new Date('2026-05-06T03:00:00Z');
+const deps = (now = later) => ({ now, storage: createDiskStorage(mediaDir) });
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedReference(database.db);
+  await seedDemoUsers(database.db);
+  mediaDir = mkdtempSync(join(tmpdir(), 'aduan-bukti-'));
+  const ids = await rowsOf<{ id: number; email: string }>(database.db.execute(sql`select id, email from users`));
+  const byEmail = (e: string) => ids.find((u) => u.email === e)!.id;
+  lurah = (await loadStaffUser(database.db, byEmail('lurah.gambir@aduan.test')))!;
+  validator = (await loadStaffUser(database.db, byEmail('validator@aduan.test')))!;
+});
+afterAll(async () => {
+  await database?.close();
+  rmSync(mediaDir, { recursive: true, force: true });
+});
+
+const jpeg = (svg: Buffer) => sharp(svg).jpeg({ quality: 90 }).toBuffer();
+let tokens = 0;
+/** A ticket at Monas with a "before" photo, accepted by the lurah (so in process). */
+async function ticketWithPhoto(before: Buffer): Promise<string> {
+  const created = await createReport(
+    database.db,
+    {
+      formToken: `bukti-${++tokens}-abcdefghijkl`,
+      channelCode: 'web',
+      categoryCode: 'jalan',
+      description: 'Jalan berlubang di depan Monas.',
+      isPublic: true,
+      lat: -6.1754,
+      lng: 106.8272,
+      kelurahanCode: null,
+      address: null,
+      reporterName: null,
+      reporterPhone: null,
+      reporterEmail: null,
+      photos: [await processImage(before)],
+    },
+    { ...deps(filed), publicUrl: 'http://aduan.test' },
+  );
+  await performStaffAction(database.db, lurah, { number: created.number, version: 1, action: 'terima' }, deps(filed));
+  return created.number;
+}
+
+async function followUp(number: string, photo: Buffer): Promise<ProofFlag[]> {
+  const [{ version }] = await rowsOf<{ version: number }>(database.db.execute(sql`select version from reports where number = ${number}`));
+  await performStaffAction(database.db, lurah, { number, version, action: 'tindak_lanjut', body: 'Sudah diperbaiki.', photos: [await processImage(photo)] }, deps());
+  const [event] = await rowsOf<{ data: { checks: ProofFlag[] } }>(
+    database.db.execute(sql`select e.data from report_events e join reports r on r.id = e.report_id
+                            where r.number = ${number} and e.type = 'tindak_lanjut' order by e.id desc limit 1`),
+  );
+  return event.data.checks;
+}
+
+const gps = (lat: number, lng: number) => {
+  const dms = (v: number) => {
+    const a = Math.abs(v);
+    const d = Math.floor(a);
+    const m = Math.floor((a - d) * 60);
+    return `${d}/1 ${m}/1 ${Math.round(((a - d) * 60 - m) * 60 * 100)}/100`;
+  };
+  return { GPSLatitudeRef: lat < 0 ? 'S' : 'N', GPSLatitude: dms(lat), GPSLongitudeRef: lng < 0 ? 'W' : 'E', GPSLongitude: dms(lng) };
+};
+const withExif = (svg: Buffer, taken: string, lat: number, lng: number) =>
+  sharp(svg).jpeg().withExif({ IFD0: { Make: 'Uji' }, IFD2: { DateTimeOriginal: taken }, IFD3: gps(lat, lng) }).toBuffer();
+
+describe('follow-up photo checks', () => {
+  it.each([
+    ['the same file', 11, (b: Buffer) => sharp(b).jpeg({ quality: 90 }).toBuffer()],
+    ['re-encoded at low quality', 12, (b: Buffer) => sharp(b).jpeg({ quality: 35 }).toBuffer()],
+    ['resized to half', 13, (b: Buffer) => sharp(b).resize(400).jpeg().toBuffer()],
+    ['slightly cropped', 14, (b: Buffer) => sharp(b).extract({ left: 16, top: 12, width: 768, height: 576 }).jpeg().toBuffer()],
+  ])('flags a recycled "before" photo: %s', async (_, seed, recycle) => {
+    const scene = streetScene(seed);
+    const number = await ticketWithPhoto(await jpeg(scene));
+    const flags = await followUp(number, await recycle(scene));
+    expect(flags.find((f) => f.kind === 'foto_sama')).toMatchObject({ matchNumber: number, photo: 0 });
+  });
+
+  it('flags a photo recycled from another ticket with that ticket, and not a different photo of the same street', async () => {
+    const elsewhere = await ticketWithPhoto(await jpeg(streetScene(101)));
+    const number = await ticketWithPhoto(await jpeg(streetScene(202)));
+    expect((await followUp(number, await jpeg(streetScene(101)))).find((f) => f.kind === 'foto_sama')?.matchNumber).toBe(elsewhere);
+
+    const fresh = await ticketWithPhoto(await jpeg(streetScene(303)));
+    const different = await withExif(streetScene(304), '2026:05:05 10:00:00', -6.1752, 106.8275);
+    expect(await followUp(fresh, different)).toEqual([]);
+  });
+
+  it('flags capture metadata: before the report, far away, or none at all', async () => {
+    const old = await followUp(await ticketWithPhoto(await jpeg(streetScene(401))), await withExif(streetScene(402), '2026:04:01 09:00:00', -6.1754, 106.8272));
+    expect(old.map((f) => f.kind)).toEqual(['sebelum_laporan']);
+    const far = await followUp(await ticketWithPhoto(await jpeg(streetScene(501))), await withExif(streetScene(502), '2026:05:05 09:00:00', -6.2, 106.85));
+    expect(far).toEqual([expect.objectContaining({ kind: 'jauh', distanceM: expect.any(Number) })]);
+    expect(far[0].distanceM).toBeGreaterThan(3000);
+    const none = await followUp(await ticketWithPhoto(await jpeg(streetScene(601))), await jpeg(streetScene(602)));
+    expect(none.map((f) => f.kind)).toEqual(['tanpa_metadata']);
+  });
+
+  it('puts flagged follow-ups first for validators, and accepting one takes a written reason', async () => {
+    const scene = streetScene(701);
+    const number = await ticketWithPhoto(await jpeg(scene));
+    await followUp(number, await jpeg(scene));
+    const [{ version, flags }] = await rowsOf<{ version: number; flags: number }>(
+      database.db.execute(sql`select version, proof_flags as flags from reports where number = ${number}`),
+    );
+    expect(flags).toBeGreaterThan(0);
+    await expect(performStaffAction(database.db, validator, { number, version, action: 'validasi_terima', body: '' }, deps())).rejects.toThrow(
+      new StaffError('alasan_bendera_wajib'),
+    );
+    await performStaffAction(database.db, validator, { number, version, action: 'validasi_terima', body: 'Dicek di lokasi: sudah diaspal.' }, deps());
+    const [audit] = await rowsOf<{ data: { acceptedFlags: number } }>(
+      database.db.execute(sql`select data from audit_log where action = 'laporan.validasi_terima' and target_id = ${number}`),
+    );
+    expect(audit.data.acceptedFlags).toBe(flags);
+  });
+});
+
+describe('metadataFlags', () => {
+  const ticket = { createdAt: new Date('2026-05-04T03:00:00Z'), lat: -6.1754, lng: 106.8272 };
+  it.each<[string, Parameters<typeof metadataFlags>[0], string[]]>([
+    ['taken after, on the spot', { phash: null, exifTakenAt: new Date('2026-05-05T03:00:00Z'), exifLat: -6.1755, exifLng: 106.8273 }, []],
+    ['taken a minute before the report', { phash: null, exifTakenAt: new Date('2026-05-04T02:59:00Z'), exifLat: -6.1754, exifLng: 106.8272 }, ['sebelum_laporan']],
+    ['taken 350 m away', { phash: null, exifTakenAt: new Date('2026-05-05T03:00:00Z'), exifLat: -6.1754 + 0.00315, exifLng: 106.8272 }, ['jauh']],
+    ['taken 250 m away', { phash: null, exifTakenAt: new Date('2026-05-05T03:00:00Z'), exifLat: -6.1754 + 0.00225, exifLng: 106.8272 }, []],
+    ['with a time only', { phash: null, exifTakenAt: new Date('2026-05-05T03:00:00Z'), exifLat: null, exifLng: null }, []],
+    ['without metadata', { phash: null, exifTakenAt: null, exifLat: null, exifLng: null }, ['tanpa_metadata']],
+  ])('%s', (_, photo, kinds) => {
+    expect(metadataFlags(photo, 0, ticket).map((f) => f.kind)).toEqual(kinds);
+  });
+});
