@@ -68,6 +68,7 @@ export const eventType = pgEnum('event_type', [
   'dukungan', // a citizen supports ("me too")
   'eskalasi', // escalated up the ladder
   'triase', // location and category set for a report that came without them
+  'sanggahan', // the reporter disputes a follow-up waiting for validation
 ]);
 
 export const rejectReason = pgEnum('reject_reason', ['duplikat', 'bukan_kewenangan', 'tidak_valid']);
@@ -239,6 +240,8 @@ export const reports = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
     /** Steps climbed on the escalation ladder: 0 none, 1 kecamatan, 2 walikota, 3 Balai Kota. */
     escalationLevel: smallint('escalation_level').notNull().default(0),
+    /** Times the reporter disputed a follow-up ("belum selesai" before validation). */
+    disputeCount: smallint('dispute_count').notNull().default(0),
     /** Integrity flags raised by the latest follow-up's photos (0 = none): validators see these first. */
     proofFlags: smallint('proof_flags').notNull().default(0),
     /** The point is a stand-in inside the kelurahan (imported or typed-in reports without coordinates). */

@@ -81,7 +81,7 @@ export async function findQueue(db: Db, user: StaffUser, options: QueueOptions) 
       .leftJoin(agencies, eq(agencies.id, reports.handlingAgencyId))
       .where(where)
       // validators see follow-ups whose photos were flagged first
-      .orderBy(...(user.role === 'validator' ? [desc(reports.proofFlags)] : []), desc(overdue), asc(reports.dueAt), desc(reports.createdAt))
+      .orderBy(...(user.role === 'validator' ? [desc(sql`${reports.proofFlags} + ${reports.disputeCount}`)] : []), desc(overdue), asc(reports.dueAt), desc(reports.createdAt))
       .limit(options.pageSize)
       .offset((options.page - 1) * options.pageSize),
     db

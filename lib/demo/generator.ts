@@ -188,6 +188,7 @@ export function* generateDemo(ref: GeneratorReference, options: GeneratorOptions
         : 0,
       locationApproximate: false,
       proofFlags: 0,
+      disputeCount: 0,
       firstResponseAt: plan.firstResponseAt ? new Date(plan.firstResponseAt) : null,
       finishedAt: plan.finishedAt ? new Date(plan.finishedAt) : null,
       lastActivityAt: new Date(last.at),

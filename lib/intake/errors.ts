@@ -8,7 +8,8 @@ export type IntakeErrorCode =
   | 'kunci_salah'
   | 'tidak_bisa_dibuka_kembali'
   | 'sudah_dinilai'
-  | 'belum_selesai';
+  | 'belum_selesai'
+  | 'tidak_menunggu_validasi';
 
 /** Messages people read, Bahasa Indonesia first. */
 export const INTAKE_MESSAGE: Record<IntakeErrorCode, { id: string; en: string }> = {
@@ -37,6 +38,10 @@ export const INTAKE_MESSAGE: Record<IntakeErrorCode, { id: string; en: string }>
   },
   sudah_dinilai: { id: 'Anda sudah memberi penilaian untuk laporan ini.', en: 'You have already rated this report.' },
   belum_selesai: { id: 'Penilaian dan konfirmasi hanya untuk laporan yang sudah selesai.', en: 'Ratings and confirmations are for finished reports only.' },
+  tidak_menunggu_validasi: {
+    id: 'Sanggahan hanya bisa diajukan selama tindak lanjut menunggu validasi.',
+    en: 'A dispute can only be made while the follow-up waits for validation.',
+  },
 };
 
 export class IntakeError extends Error {

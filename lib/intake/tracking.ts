@@ -1,9 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
 import { enqueueNotification } from '@/db/queries/outbox';
-import { ratings, reportEvents, reports, reportSubscribers, type ReportStatus } from '@/db/schema';
+import { attachments, ratings, reportEvents, reports, reportSubscribers, type ReportStatus } from '@/db/schema';
 import { contactKind } from '@/lib/channels/contact';
 import { canReopen, nextStatus } from '@/lib/reports/lifecycle';
+import type { StoredPhoto } from '@/lib/media/store-photos';
 import { trackingKeyMatches } from '@/lib/security/secret';
 import { IntakeError } from './errors';
 
@@ -51,11 +52,32 @@ export async function addInformation(db: Db, number: string, key: string, text: 
   });
 }
 
+/** The reporter confirms the work is done: while the follow-up waits for validation, or after Selesai. */
 export async function confirmDone(db: Db, number: string, key: string, now: Date) {
   await db.transaction(async (tx) => {
     const r = await lockTracked(tx, number, key);
-    if (r.status !== 'selesai') throw new IntakeError('belum_selesai');
+    if (!nextStatus(r.status, 'konfirmasi')) throw new IntakeError('belum_selesai');
     await tx.insert(reportEvents).values({ reportId: r.id, type: 'konfirmasi', fromStatus: r.status, toStatus: r.status, actorLabel: 'warga', createdAt: now });
+  });
+}
+
+/**
+ * The reporter disputes a follow-up waiting for validation ("belum selesai"), in their words and
+ * optionally with a photo: the validator sees it first and must give a reason to accept anyway.
+ */
+export async function disputeFollowUp(db: Db, number: string, key: string, text: string, photo: StoredPhoto | null, now: Date) {
+  await db.transaction(async (tx) => {
+    const r = await lockTracked(tx, number, key);
+    if (!nextStatus(r.status, 'sanggahan')) throw new IntakeError('tidak_menunggu_validasi');
+    await tx
+      .update(reports)
+      .set({ disputeCount: sql`${reports.disputeCount} + 1`, version: sql`${reports.version} + 1`, lastActivityAt: now, updatedAt: now })
+      .where(eq(reports.id, r.id));
+    const [event] = await tx
+      .insert(reportEvents)
+      .values({ reportId: r.id, type: 'sanggahan', fromStatus: r.status, toStatus: r.status, isPublic: r.isPublic, actorLabel: 'warga', body: text, data: { photo: Boolean(photo) }, createdAt: now })
+      .returning({ id: reportEvents.id });
+    if (photo) await tx.insert(attachments).values({ ...photo, reportId: r.id, eventId: event.id, kind: 'informasi' });
   });
 }
 

@@ -37,13 +37,14 @@ export const TRANSITIONS: Record<EventType, Rule> = {
   validasi_diterima: { from: ['menunggu_validasi'], to: 'selesai' },
   validasi_ditolak: { from: ['menunggu_validasi'], to: 'proses' },
   ditolak: { from: ROUTING, to: 'ditolak' },
-  konfirmasi: { from: ['selesai'], to: 'same' },
+  konfirmasi: { from: ['menunggu_validasi', 'selesai'], to: 'same' },
   dibuka_kembali: { from: ['selesai'], to: 'proses' },
   penilaian: { from: ['selesai'], to: 'same' },
   informasi: { from: OPEN, to: 'same' },
   dukungan: { from: OPEN, to: 'same' },
   eskalasi: { from: OPEN, to: 'same' },
   triase: { from: ['menunggu'], to: 'same' },
+  sanggahan: { from: ['menunggu_validasi'], to: 'same' },
 };
 
 /** The status after `event` in `status`, or null when the event is not allowed there. */

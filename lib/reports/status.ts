@@ -39,4 +39,5 @@ export const EVENT_LABEL: Record<string, { id: string; en: string }> = {
   dukungan: { id: 'Dukungan warga', en: 'Support from a resident' },
   eskalasi: { id: 'Dieskalasi', en: 'Escalated' },
   triase: { id: 'Lokasi dan kategori ditetapkan', en: 'Location and category set' },
+  sanggahan: { id: 'Disanggah pelapor', en: 'Disputed by the reporter' },
 };

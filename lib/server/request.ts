@@ -15,6 +15,4 @@ export function logUnexpected(where: string, error: unknown): string {
   return id;
 }
 
-export function publicUrl(): string {
-  return (process.env.ADUAN_PUBLIC_URL ?? 'http://localhost:3000').replace(/\/$/, '');
-}
+export { publicUrl } from '@/lib/config/public-url';

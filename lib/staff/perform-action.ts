@@ -2,7 +2,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
 import { agencies, attachments, auditLog, regions, reportEvents, reports, type ReportStatus } from '@/db/schema';
 import { ACTION_EVENT, canAct, canView, type StaffAction, type StaffUser } from '@/lib/auth/permissions';
+import { rowsOf } from '@/db/bulk';
+import { enqueueNotification } from '@/db/queries/outbox';
+import { contactKind } from '@/lib/channels/contact';
 import { notifySubscribers } from '@/lib/intake/tracking';
+import { trackingKey } from '@/lib/security/secret';
+import { publicUrl } from '@/lib/config/public-url';
 import type { ProcessedImage } from '@/lib/media/process-image';
 import type { MediaStorage } from '@/lib/media/storage';
 import { removePhotos, storePhotos, type StoredPhoto } from '@/lib/media/store-photos';
@@ -110,12 +115,15 @@ export async function performStaffAction(
           change.proofFlags = checks.length;
           break;
         }
-        case 'validasi_terima':
-          // accepting a follow-up whose photos were flagged takes a written reason (audited with it)
-          if (r.proofFlags > 0 && !input.body?.trim()) throw new StaffError('alasan_bendera_wajib');
+        case 'validasi_terima': {
+          // accepting a follow-up whose photos were flagged, or that the reporter disputed, takes a written reason (audited with it)
+          const disputed = await disputedSinceFollowUp(tx, r.id);
+          if ((r.proofFlags > 0 || disputed) && !input.body?.trim()) throw new StaffError('alasan_bendera_wajib');
           if (r.proofFlags > 0) data.acceptedFlags = r.proofFlags;
+          if (disputed) data.acceptedDisputes = disputed;
           change.finishedAt = now;
           break;
+        }
         case 'validasi_tolak':
           change.rejectedFollowUpCount = sql`${reports.rejectedFollowUpCount} + 1` as unknown as number;
           break;
@@ -173,10 +181,33 @@ export async function performStaffAction(
         createdAt: now,
       });
       if (to !== r.status) await notifySubscribers(tx, r.id, r.number, to);
+      // the reporter is asked, through their private link, whether the work is really done
+      const reporterContact = r.reporterEmail ?? r.reporterPhone;
+      if (to === 'menunggu_validasi' && reporterContact && r.idempotencyKey) {
+        const link = `${publicUrl()}/lacak/${r.number}?kunci=${trackingKey(r.idempotencyKey)}`;
+        await enqueueNotification(tx, {
+          kind: contactKind(reporterContact),
+          recipient: reporterContact,
+          subject: `Laporan ${r.number}: apakah sudah selesai?`,
+          body: `Petugas melaporkan laporan ${r.number} sudah ditindaklanjuti. Benarkah? Konfirmasi atau sanggah (dengan foto) lewat tautan pribadi Anda: ${link}`,
+          reportId: r.id,
+        });
+      }
       return { status: to, version: r.version + 1 };
     });
   } catch (error) {
     await removePhotos(deps.storage, stored);
     throw error;
   }
+}
+
+/** How many times the reporter disputed the latest follow-up (0 when not). */
+async function disputedSinceFollowUp(tx: Db, reportId: number): Promise<number> {
+  const [row] = await rowsOf<{ n: number }>(
+    tx.execute(sql`
+      select count(*)::int as n from report_events e
+      where e.report_id = ${reportId} and e.type = 'sanggahan'
+        and e.id > coalesce((select max(id) from report_events f where f.report_id = ${reportId} and f.type = 'tindak_lanjut'), 0)`),
+  );
+  return row.n;
 }

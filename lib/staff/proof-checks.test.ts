@@ -10,6 +10,8 @@ import { loadStaffUser, type StaffProfile } from '@/db/queries/staff';
 import { seedReference } from '@/db/seed/reference';
 import { seedDemoUsers } from '@/db/seed/users';
 import { createReport } from '@/lib/intake/create-report';
+import { IntakeError } from '@/lib/intake/errors';
+import { disputeFollowUp } from '@/lib/intake/tracking';
 import { processImage } from '@/lib/media/process-image';
 import { createDiskStorage } from '@/lib/media/storage';
 import { createTestDatabase } from '@/lib/testing/db';
@@ -139,6 +141,49 @@ describe('follow-up photo checks', () => {
       database.db.execute(sql`select data from audit_log where action = 'laporan.validasi_terima' and target_id = ${number}`),
     );
     expect(audit.data.acceptedFlags).toBe(flags);
+  });
+});
+
+describe('the reporter confirms or disputes a follow-up', () => {
+  it('is asked through the private link; a dispute with a photo makes accepting take a reason', async () => {
+    const created = await createReport(
+      database.db,
+      {
+        formToken: `sanggah-${++tokens}-abcdefghijkl`,
+        channelCode: 'web',
+        categoryCode: 'jalan',
+        description: 'Jalan berlubang di depan Monas.',
+        isPublic: true,
+        lat: -6.1754,
+        lng: 106.8272,
+        kelurahanCode: null,
+        address: null,
+        reporterName: 'Warga',
+        reporterPhone: null,
+        reporterEmail: 'warga@contoh.id',
+        photos: [],
+      },
+      { ...deps(filed), publicUrl: 'http://aduan.test' },
+    );
+    const number = created.number;
+    await performStaffAction(database.db, lurah, { number, version: 1, action: 'terima' }, deps(filed));
+    const photo = await withExif(streetScene(801), '2026:05:05 09:00:00', -6.1754, 106.8272);
+    await performStaffAction(database.db, lurah, { number, version: 2, action: 'tindak_lanjut', body: 'Sudah ditambal.', photos: [await processImage(photo)] }, deps());
+    const [asked] = await rowsOf<{ recipient: string; body: string }>(
+      database.db.execute(sql`select o.recipient, o.body from outbox o join reports r on r.id = o.report_id where r.number = ${number} and o.subject like '%apakah sudah selesai%'`),
+    );
+    expect(asked.recipient).toBe('warga@contoh.id');
+    expect(asked.body).toContain(`/lacak/${number}?kunci=${created.trackingKey}`);
+
+    await expect(disputeFollowUp(database.db, number, 'kunci-salah', 'Belum ditambal sama sekali.', null, later)).rejects.toThrow(IntakeError);
+    await disputeFollowUp(database.db, number, created.trackingKey, 'Belum ditambal sama sekali, lubangnya masih ada.', null, later);
+    const [{ version }] = await rowsOf<{ version: number }>(database.db.execute(sql`select version from reports where number = ${number}`));
+    await expect(performStaffAction(database.db, validator, { number, version, action: 'validasi_terima' }, deps())).rejects.toThrow(
+      new StaffError('alasan_bendera_wajib'),
+    );
+    const back = await performStaffAction(database.db, validator, { number, version, action: 'validasi_tolak', body: 'Pelapor menyanggah; mohon dicek ulang.' }, deps());
+    expect(back.status).toBe('proses');
+    await expect(disputeFollowUp(database.db, number, created.trackingKey, 'Masih belum.', null, later)).rejects.toThrow(new IntakeError('tidak_menunggu_validasi'));
   });
 });
 

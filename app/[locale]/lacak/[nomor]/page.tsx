@@ -80,6 +80,26 @@ export default async function TrackingPage({ params, searchParams }: Props) {
         </form>
       ) : null}
 
+      {report?.status === 'menunggu_validasi' ? (
+        <div className={box} data-testid="validation-question">
+          <p className="font-semibold">{t('validationQuestion')}</p>
+          <form action={trackingAction}>
+            {hidden}
+            <input type="hidden" name="aksi" value="konfirmasi" />
+            <button className={button}>{t('confirm')}</button>
+          </form>
+          <form action={trackingAction} className="space-y-2 border-t pt-2">
+            {hidden}
+            <input type="hidden" name="aksi" value="sanggah" />
+            <label htmlFor="sanggahan" className="block text-sm font-medium">{t('disputeReason')}</label>
+            <textarea id="sanggahan" name="alasan" rows={2} maxLength={1000} required minLength={5} className={field} />
+            <label htmlFor="foto-sanggahan" className="block text-sm font-medium">{t('disputePhoto')}</label>
+            <input id="foto-sanggahan" type="file" name="foto" accept="image/jpeg,image/png,image/webp,image/heic" />
+            <button className="rounded border border-red-700 px-4 py-2 font-semibold text-red-800">{t('dispute')}</button>
+          </form>
+        </div>
+      ) : null}
+
       {report?.status === 'selesai' ? (
         <>
           <div className={box}>

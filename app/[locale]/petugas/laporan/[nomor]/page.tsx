@@ -70,6 +70,9 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
   const followUp = [...ticket.events].reverse().find((e) => e.type === 'tindak_lanjut');
   const checks = ((followUp?.data as { checks?: ProofFlag[] } | null)?.checks ?? []) as ProofFlag[];
   const followUpPhotos = followUp ? ticket.photos.filter((p) => p.eventId === followUp.id) : [];
+  // the reporter's disputes of that follow-up, with their photos
+  const disputes = followUp ? ticket.events.filter((e) => e.type === 'sanggahan' && e.id > followUp.id) : [];
+  const needsReason = checks.length > 0 || disputes.length > 0;
   const flagText = (f: ProofFlag) =>
     PROOF_FLAG_TEXT[f.kind][locale]
       .replace('{nomor}', f.matchNumber ?? '')
@@ -162,6 +165,22 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
                 ))}
               </ul>
               <p className="text-xs">{t('proof.note')}</p>
+            </div>
+          ) : null}
+          {disputes.length > 0 && report.status === 'menunggu_validasi' ? (
+            <div className="space-y-2 rounded border-2 border-red-300 bg-red-50 p-3" data-testid="disputes">
+              <h2 className="font-semibold text-red-800">{t('proof.disputed')}</h2>
+              {disputes.map((d) => (
+                <div key={d.id} className="space-y-1">
+                  <p>“{d.body}” · {formatWib(d.createdAt, locale)}</p>
+                  {ticket.photos
+                    .filter((p) => p.eventId === d.id)
+                    .map((p) => (
+                      // eslint-disable-next-line @next/next/no-img-element -- our own re-encoded thumbnails
+                      <img key={p.id} src={`/api/petugas/foto/${p.id}?ukuran=kecil`} alt={t('proof.disputePhoto')} className="w-1/2 rounded border" />
+                    ))}
+                </div>
+              ))}
             </div>
           ) : null}
           <h2 className="pt-2 font-semibold">{t('history')}</h2>
@@ -258,7 +277,7 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
               {['tanggapan', 'catatan', 'validasi_tolak', 'tolak', 'estimasi', 'tindak_lanjut', 'koordinasi', 'disposisi'].includes(action) ? (
                 <textarea name="keterangan" rows={2} aria-label={`${t('note')}: ${title(action)}`} placeholder={t('note')} className={field} />
               ) : null}
-              {action === 'validasi_terima' && report.proofFlags > 0 ? (
+              {action === 'validasi_terima' && needsReason ? (
                 <textarea name="keterangan" rows={2} required aria-label={t('proof.reason')} placeholder={t('proof.reason')} className={field} />
               ) : null}
               <button className="rounded bg-[#0f3d5e] px-3 py-1.5 font-semibold text-white">{title(action).split(' (')[0]}</button>
