@@ -42,6 +42,8 @@ for (let i = 0; i < total; i += 50_000) {
       reopenCount: rand() < 0.03 ? 1 : 0,
       rejectedFollowUpCount: rand() < 0.08 ? 1 : 0,
       rating: rand() < 0.3 ? 1 + Math.floor(rand() * 5) : 0,
+      proofFlagged: rand() < 0.1,
+      disputed: rand() < 0.02,
     });
   }
   store.apply(rows);

@@ -29,6 +29,8 @@ interface Raw {
   reopens: number;
   rejected_follow_ups: number;
   rating: number | null;
+  proof_flags: number;
+  dispute_count: number;
 }
 
 const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
@@ -48,7 +50,8 @@ export async function loadFactChanges(db: Db, afterSeq: number, limit: number): 
              ${ms('r.created_at')} as created, ${ms('r.first_response_at')} as responded,
              ${ms('r.first_response_due_at')} as response_due, ${ms('r.finished_at')} as finished,
              ${ms('coalesce(r.estimated_completion_at, r.due_at)')} as finish_due,
-             r.reopen_count as reopens, r.rejected_follow_up_count as rejected_follow_ups, g.score as rating
+             r.reopen_count as reopens, r.rejected_follow_up_count as rejected_follow_ups, g.score as rating,
+             r.proof_flags, r.dispute_count
       from reports r left join ratings g on g.report_id = r.id
       where r.change_seq > ${afterSeq}
       order by r.change_seq
@@ -74,6 +77,8 @@ export async function loadFactChanges(db: Db, afterSeq: number, limit: number): 
       reopenCount: r.reopens,
       rejectedFollowUpCount: r.rejected_follow_ups,
       rating: r.rating ?? 0,
+      proofFlagged: r.proof_flags > 0,
+      disputed: r.dispute_count > 0,
     })),
   };
 }

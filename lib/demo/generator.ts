@@ -187,8 +187,8 @@ export function* generateDemo(ref: GeneratorReference, options: GeneratorOptions
         ? escalationLevelAt(new Date(plan.estimatedCompletionAt ?? times[i] + 7 * DAY), new Date(end), DEFAULT_SLA_POLICY, NO_HOLIDAYS)
         : 0,
       locationApproximate: false,
-      proofFlags: 0,
-      disputeCount: 0,
+      // integrity marks from their own stream, so the rest of the generated data stays as it was
+      ...proofMarks(id, status, plan.rejectedFollowUpCount),
       firstResponseAt: plan.firstResponseAt ? new Date(plan.firstResponseAt) : null,
       finishedAt: plan.finishedAt ? new Date(plan.finishedAt) : null,
       lastActivityAt: new Date(last.at),
@@ -237,4 +237,13 @@ function toEventRow(
     data: e.data ?? null,
     createdAt: new Date(e.at),
   };
+}
+
+/** Photo flags and citizen disputes of a generated ticket with a follow-up (more often where a follow-up was rejected). */
+function proofMarks(id: number, status: string, rejectedFollowUps: number): { proofFlags: number; disputeCount: number } {
+  const hadFollowUp = status === 'selesai' || status === 'menunggu_validasi' || rejectedFollowUps > 0;
+  if (!hadFollowUp) return { proofFlags: 0, disputeCount: 0 };
+  const rand = createRand(id * 7919 + 17);
+  const flagged = rand() < (rejectedFollowUps > 0 ? 0.4 : 0.12);
+  return { proofFlags: flagged ? 1 + Math.floor(rand() * 2) : 0, disputeCount: rand() < (rejectedFollowUps > 0 ? 0.15 : 0.02) ? 1 : 0 };
 }

@@ -14,6 +14,8 @@ const group = (key: string, reports: number, onTime: number, medianHours: number
   finishSla: share(reports, onTime),
   followUpRejected: share(reports, 0),
   reopened: share(reports, 0),
+  proofFlagged: share(reports, 0),
+  disputed: share(reports, 0),
   satisfaction: { count: 0, mean: null },
 });
 

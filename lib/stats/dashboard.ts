@@ -79,6 +79,8 @@ const TIME_COLUMNS = [
   'sla_tindak_lanjut_persen',
   'tl_ditolak_persen',
   'dibuka_kembali_persen',
+  'tanda_foto_persen',
+  'disanggah_persen',
   'kepuasan',
   'jumlah_penilaian',
 ];
@@ -93,6 +95,8 @@ const timesAndQuality = (g: GroupFigures): Cell[] => [
   percent(g.finishSla),
   percent(g.followUpRejected),
   percent(g.reopened),
+  percent(g.proofFlagged),
+  percent(g.disputed),
   round(g.satisfaction.mean, 2),
   g.satisfaction.count,
 ];

@@ -28,6 +28,10 @@ export interface FactRow {
   rejectedFollowUpCount: number;
   /** The reporter's rating 1–5, 0 when not rated. */
   rating: number;
+  /** The latest follow-up's photos were flagged (recycled, too early, too far, no metadata). */
+  proofFlagged: boolean;
+  /** The reporter disputed a follow-up before validation. */
+  disputed: boolean;
 }
 
 export const STATUS_INDEX = new Map<ReportStatus, number>(STATUSES.map((s, i) => [s, i]));
@@ -71,18 +75,20 @@ export const M = {
   REOPENED: 1 << 11,
   RATED: 1 << 12,
   RESPONDED: 1 << 13,
+  FLAGGED: 1 << 14,
+  DISPUTED: 1 << 15,
 } as const;
-export const METRICS = 14;
+export const METRICS = 16;
 export const F = {
-  HAS_RESPONSE_DUE: 1 << 16,
-  HAS_FINISH_DUE: 1 << 17,
+  HAS_RESPONSE_DUE: 1 << 20,
+  HAS_FINISH_DUE: 1 << 21,
   /** Responded, by the first-response deadline. */
-  RESPONDED_IN_TIME: 1 << 18,
+  RESPONDED_IN_TIME: 1 << 22,
   /** Finished, by the follow-up deadline. */
-  FINISHED_IN_TIME: 1 << 19,
+  FINISHED_IN_TIME: 1 << 23,
 } as const;
 /** The metric bits that do not depend on the clock. */
-export const STATIC_METRICS = 0xffff & ~(M.RESPONSE_OF | M.RESPONSE_MET | M.FINISH_OF | M.FINISH_MET);
+export const STATIC_METRICS = ((1 << METRICS) - 1) & ~(M.RESPONSE_OF | M.RESPONSE_MET | M.FINISH_OF | M.FINISH_MET);
 
 /** The marks of one report (see M and F). */
 export function marksOf(row: FactRow): number {
@@ -97,6 +103,8 @@ export function marksOf(row: FactRow): number {
   if (row.status === 'selesai' || row.reopenCount > 0) m |= M.REOPEN_OF;
   if (row.reopenCount > 0) m |= M.REOPENED;
   if (row.rating > 0) m |= M.RATED;
+  if (row.proofFlagged) m |= M.FLAGGED;
+  if (row.disputed) m |= M.DISPUTED;
   if (!rejected && row.firstResponseDueAt !== null) {
     m |= F.HAS_RESPONSE_DUE;
     if (responded && row.firstResponseAt! <= row.firstResponseDueAt) m |= F.RESPONDED_IN_TIME;

@@ -52,6 +52,8 @@ interface SqlFigures {
   followup_rejected: number;
   reopen_of: number;
   reopened: number;
+  flagged: number;
+  disputed: number;
   ratings: number;
   rating_mean: number | null;
   response_n: number;
@@ -100,6 +102,8 @@ async function figuresBySql(filters: FigureFilters, key: SQL): Promise<Map<strin
              count(*) filter (where rejected_follow_up_count > 0)::int as followup_rejected,
              count(*) filter (where status = 'selesai' or reopen_count > 0)::int as reopen_of,
              count(*) filter (where reopen_count > 0)::int as reopened,
+             count(*) filter (where proof_flags > 0)::int as flagged,
+             count(*) filter (where dispute_count > 0)::int as disputed,
              count(score)::int as ratings,
              avg(score)::float8 as rating_mean,
              count(response_h)::int as response_n,
@@ -123,6 +127,8 @@ function expectSame(figures: Figures, expected: SqlFigures | undefined, withDura
   expect([figures.finishSla.of, figures.finishSla.met]).toEqual([e.finish_of, e.finish_met]);
   expect([figures.followUpRejected.of, figures.followUpRejected.met]).toEqual([e.followup_of, e.followup_rejected]);
   expect([figures.reopened.of, figures.reopened.met]).toEqual([e.reopen_of, e.reopened]);
+  expect([figures.proofFlagged.of, figures.proofFlagged.met]).toEqual([e.followup_of, e.flagged]);
+  expect([figures.disputed.of, figures.disputed.met]).toEqual([e.followup_of, e.disputed]);
   expect(figures.satisfaction.count).toBe(e.ratings);
   if (e.rating_mean === null) expect(figures.satisfaction.mean).toBeNull();
   else expect(figures.satisfaction.mean).toBeCloseTo(e.rating_mean, 9);

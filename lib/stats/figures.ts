@@ -40,6 +40,10 @@ export interface Figures {
   followUpRejected: Share;
   /** Tickets reopened by the reporter, of tickets ever finished. */
   reopened: Share;
+  /** Tickets whose latest follow-up's photos were flagged, of tickets with a follow-up. */
+  proofFlagged: Share;
+  /** Tickets whose follow-up the reporter disputed, of tickets with a follow-up. */
+  disputed: Share;
   satisfaction: { count: number; mean: number | null };
 }
 
@@ -137,6 +141,8 @@ class Tally {
       finishSla: share(c(M.FINISH_OF), c(M.FINISH_MET)),
       followUpRejected: share(c(M.FOLLOW_UP_OF), c(M.FOLLOW_UP_REJECTED)),
       reopened: share(c(M.REOPEN_OF), c(M.REOPENED)),
+      proofFlagged: share(c(M.FOLLOW_UP_OF), c(M.FLAGGED)),
+      disputed: share(c(M.FOLLOW_UP_OF), c(M.DISPUTED)),
       satisfaction: { count: rated, mean: rated ? this.ratingSum[g] / rated : null },
     };
   }
@@ -217,7 +223,7 @@ export function computeDashboard(
 
   // Reports fall into few distinct combinations of metrics and rating ("kinds"): each group counts
   // its reports per kind, one increment a report, and the kinds are spread into metrics afterwards.
-  const kindOf = new Int16Array(1 << 17).fill(-1);
+  const kindOf = new Int16Array(1 << (METRICS + 3)).fill(-1);
   const kinds: number[] = [];
   const K = MAX_KINDS;
   const catKinds = new Int32Array(byCategory.size * K);

@@ -75,6 +75,8 @@ export default async function DashboardPage({ params, searchParams }: Props) {
     { id: 'finishSla', value: pct(o.finishSla), note: t('cards.of', { met: n(o.finishSla.met), of: n(o.finishSla.of) }) },
     { id: 'followUpRejected', value: pct(o.followUpRejected), note: t('cards.of', { met: n(o.followUpRejected.met), of: n(o.followUpRejected.of) }) },
     { id: 'reopened', value: pct(o.reopened), note: t('cards.of', { met: n(o.reopened.met), of: n(o.reopened.of) }) },
+    { id: 'proofFlagged', value: pct(o.proofFlagged), note: t('cards.of', { met: n(o.proofFlagged.met), of: n(o.proofFlagged.of) }) },
+    { id: 'disputed', value: pct(o.disputed), note: t('cards.of', { met: n(o.disputed.met), of: n(o.disputed.of) }) },
     {
       id: 'satisfaction',
       value: o.satisfaction.mean === null ? t('none') : `${n(Number(o.satisfaction.mean.toFixed(2)))} / 5`,
@@ -123,7 +125,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
 
       <FilterForm action="/dasbor" filters={query.filters} categories={categories} channels={channels} regions={regions} withStatus={false} />
 
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" data-testid="dashboard-cards">
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4" data-testid="dashboard-cards">
         {cards.map((c) => (
           <div key={c.id} className="rounded-lg border bg-white p-3" data-testid={`card-${c.id}`}>
             <dt className="text-xs text-gray-700">{t(`cards.${c.id}`)}</dt>
