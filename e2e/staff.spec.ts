@@ -311,4 +311,13 @@ test('a recycled after-photo is flagged with the matching ticket; the validator 
   await page.goto(`/laporan/${second}`);
   await expect(page.getByText('Proses').first()).toBeVisible();
   await expect(page.getByText(`kirim foto baru dari lokasi`)).toBeVisible();
+
+  // the full history lists every event in order, each with a running digest that stays the same on a later visit
+  await page.getByRole('link', { name: 'Riwayat lengkap dan bukti tidak diubah' }).click();
+  const history = page.getByTestId('history');
+  await expect(history.getByRole('listitem')).toHaveCount(4); // filed, accepted, follow-up, rejected
+  const digests = await history.getByTestId('digest').allTextContents();
+  expect(new Set(digests).size).toBe(4);
+  await page.reload();
+  expect(await page.getByTestId('history').getByTestId('digest').allTextContents()).toEqual(digests);
 });

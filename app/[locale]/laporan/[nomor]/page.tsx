@@ -201,6 +201,11 @@ export default async function ReportPage({ params }: Props) {
         <h2 id="riwayat" className="text-lg font-semibold">
           {t('timeline')}
         </h2>
+        <p className="text-sm">
+          <Link href={`/laporan/${number}/riwayat`} className="underline" prefetch={false}>
+            {t('history.link')}
+          </Link>
+        </p>
         <ol className="relative border-l-2 border-slate-300 pl-5 space-y-4" data-testid="timeline">
           {timeline.map((e, i) => (
             <li key={i}>
