@@ -169,6 +169,12 @@ export const channels = pgTable('channels', {
   isGeotagged: boolean('is_geotagged').notNull().default(false),
   isOfficial: boolean('is_official').notNull().default(true),
   sortOrder: integer('sort_order').notNull().default(0),
+  /** How a resident uses it (address, account, number), in each language; editable by admins. */
+  howId: text('how_id').notNull().default(''),
+  howEn: text('how_en').notNull().default(''),
+  /** Desk or service hours, in each language; empty = any time. */
+  hoursId: text('hours_id').notNull().default(''),
+  hoursEn: text('hours_en').notNull().default(''),
 });
 
 // ---------------------------------------------------------------- people

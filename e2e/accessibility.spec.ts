@@ -9,9 +9,12 @@ for (const [name, path] of [
   ['region', '/wilayah/31.71.01'],
   ['tracker', '/lacak?nomor=salah'],
   ['dashboard', '/dasbor'],
+  ['channels', '/kanal'],
+  ['history', 'HISTORY'],
 ] as const) {
   test(`${name} page has no serious or critical accessibility violations`, async ({ page }) => {
-    await page.goto(path === 'REPORT' ? `/laporan/${fixtureNumbers().publicReport}` : path);
+    const report = `/laporan/${fixtureNumbers().publicReport}`;
+    await page.goto(path === 'REPORT' ? report : path === 'HISTORY' ? `${report}/riwayat` : path);
     await page.waitForLoadState('networkidle');
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const serious = results.violations

@@ -42,6 +42,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
     { href: '/', label: t('map') },
     { href: '/laporan', label: t('list') },
     { href: '/dasbor', label: t('dashboard') },
+    { href: '/kanal', label: t('channels') },
     { href: '/lacak', label: t('track') },
   ];
   return (

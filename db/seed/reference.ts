@@ -96,6 +96,10 @@ export async function seedReference(db: Db): Promise<{ inserted: boolean }> {
         isGeotagged: c.isGeotagged,
         isOfficial: c.isOfficial,
         sortOrder: i,
+        howId: c.howId ?? '',
+        howEn: c.howEn ?? '',
+        hoursId: c.hoursId ?? '',
+        hoursEn: c.hoursEn ?? '',
       })),
     );
   });

@@ -11,7 +11,7 @@ import type { StaffUser } from '@/lib/auth/permissions';
 import { createReport } from '@/lib/intake/create-report';
 import { createDiskStorage } from '@/lib/media/storage';
 import { createTestDatabase } from '@/lib/testing/db';
-import { addHoliday, removeHoliday, renameAgency, SettingsError, updateCategory, updateDefaultPolicy, type CategoryInput } from './settings';
+import { addHoliday, removeHoliday, renameAgency, SettingsError, updateCategory, updateChannelText, updateDefaultPolicy, type CategoryInput } from './settings';
 
 let database: Database;
 let mediaDir: string;
@@ -140,5 +140,14 @@ describe('settings', () => {
     await renameAgency(database.db, admin, id, 'Dinas Bina Marga Provinsi DKI Jakarta', now);
     expect((await one<{ name: string }>(sql`select name from agencies where id = ${id}`)).name).toBe('Dinas Bina Marga Provinsi DKI Jakarta');
     expect((await audits('instansi.ubah'))[0].data.before).toEqual({ name: 'Dinas Bina Marga' });
+  });
+
+  it('sets how a channel is used and its desk hours, audited; refuses anyone else and unknown channels', async () => {
+    const text = { howId: 'Datang ke kantor kelurahan.', howEn: 'Walk in at the village office.', hoursId: 'Minggu 08.00–12.00 WIB', hoursEn: 'Sun 08:00–12:00 WIB' };
+    await expect(updateChannelText(database.db, lurah, 'kantor-lurah', text, now)).rejects.toThrow(new SettingsError('tidak_berwenang'));
+    await expect(updateChannelText(database.db, admin, 'merpati-pos', text, now)).rejects.toThrow(new SettingsError('kanal_tidak_ada'));
+    await updateChannelText(database.db, admin, 'kantor-lurah', text, now);
+    expect((await one<{ hours: string }>(sql`select hours_id as hours from channels where code = 'kantor-lurah'`)).hours).toBe('Minggu 08.00–12.00 WIB');
+    expect((await audits('kanal.ubah'))[0].data.before).toMatchObject({ hoursId: 'Minggu 09.00–11.00 WIB' });
   });
 });

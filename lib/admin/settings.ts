@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/connect';
-import { agencies, auditLog, categories, holidays, slaPolicies } from '@/db/schema';
+import { agencies, auditLog, categories, channels, holidays, slaPolicies } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/permissions';
 import { SLA_CALENDARS } from '@/lib/sla/policy';
 
@@ -30,6 +30,7 @@ export const SETTINGS_MESSAGE: Record<string, { id: string; en: string }> = {
   tanggal_tidak_valid: { id: 'Tanggal tidak valid (format TTTT-BB-HH).', en: 'Invalid date (YYYY-MM-DD).' },
   libur_sudah_ada: { id: 'Tanggal itu sudah tercatat sebagai hari libur.', en: 'That day is already a holiday.' },
   libur_tidak_ada: { id: 'Hari libur tidak ditemukan.', en: 'Holiday not found.' },
+  kanal_tidak_ada: { id: 'Kanal tidak ditemukan.', en: 'Channel not found.' },
 };
 
 function requireAdmin(actor: StaffUser) {
@@ -160,5 +161,28 @@ export async function removeHoliday(db: Db, actor: StaffUser, day: string, now: 
     const [removed] = await tx.delete(holidays).where(and(eq(holidays.day, day))).returning();
     if (!removed) throw new SettingsError('libur_tidak_ada');
     await audit(tx, actor, 'libur.hapus', 'holiday', day, { name: removed.name }, now);
+  });
+}
+
+export const channelTextSchema = z.object({
+  howId: z.string().trim().max(500),
+  howEn: z.string().trim().max(500),
+  hoursId: z.string().trim().max(200),
+  hoursEn: z.string().trim().max(200),
+});
+export type ChannelTextInput = z.infer<typeof channelTextSchema>;
+
+/** How residents use a channel and its desk hours, as the channel directory shows them. */
+export async function updateChannelText(db: Db, actor: StaffUser, code: string, input: ChannelTextInput, now: Date): Promise<void> {
+  requireAdmin(actor);
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ howId: channels.howId, howEn: channels.howEn, hoursId: channels.hoursId, hoursEn: channels.hoursEn })
+      .from(channels)
+      .where(eq(channels.code, code))
+      .for('update');
+    if (!before) throw new SettingsError('kanal_tidak_ada');
+    await tx.update(channels).set(input).where(eq(channels.code, code));
+    await audit(tx, actor, 'kanal.ubah', 'channel', code, { before, after: input }, now);
   });
 }

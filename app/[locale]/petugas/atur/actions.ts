@@ -3,7 +3,18 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { addHoliday, categorySchema, policySchema, removeHoliday, renameAgency, SettingsError, updateCategory, updateDefaultPolicy } from '@/lib/admin/settings';
+import {
+  addHoliday,
+  categorySchema,
+  channelTextSchema,
+  policySchema,
+  removeHoliday,
+  renameAgency,
+  SettingsError,
+  updateCategory,
+  updateChannelText,
+  updateDefaultPolicy,
+} from '@/lib/admin/settings';
 import { currentStaff } from '@/lib/auth/session';
 import { logUnexpected } from '@/lib/server/request';
 import { forgetTableNames } from '@/lib/stats/server';
@@ -73,4 +84,12 @@ export async function addHolidayAction(f: FormData) {
 
 export async function removeHolidayAction(f: FormData) {
   await run('libur', (actor) => removeHoliday(getDb(), actor, text(f, 'day'), new Date()));
+}
+
+export async function saveChannelAction(f: FormData) {
+  await run('kanal', async (actor) => {
+    const parsed = channelTextSchema.safeParse({ howId: text(f, 'howId'), howEn: text(f, 'howEn'), hoursId: text(f, 'hoursId'), hoursEn: text(f, 'hoursEn') });
+    if (!parsed.success) throw new SettingsError('tidak_valid');
+    await updateChannelText(getDb(), actor, text(f, 'code'), parsed.data, new Date());
+  });
 }

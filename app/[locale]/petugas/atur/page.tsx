@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import { asc, desc, eq, inArray, like, or } from 'drizzle-orm';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { listCategories } from '@/db/queries/reference';
+import { listCategories, listChannels } from '@/db/queries/reference';
 import { agencies, auditLog, holidays, slaPolicies, users } from '@/db/schema';
 import { SETTINGS_MESSAGE } from '@/lib/admin/settings';
 import { requireStaff } from '@/lib/auth/session';
 import { formatWib } from '@/lib/format';
 import { DEFAULT_SLA_POLICY, SLA_CALENDARS, type SlaPolicy } from '@/lib/sla/policy';
 import { StaffHeader } from '../staff-header';
-import { addHolidayAction, removeHolidayAction, renameAgencyAction, saveCategoryAction, savePolicyAction } from './actions';
+import { addHolidayAction, removeHolidayAction, renameAgencyAction, saveCategoryAction, saveChannelAction, savePolicyAction } from './actions';
 
 export const metadata: Metadata = { title: 'Pengaturan', robots: { index: false } };
 
@@ -61,7 +61,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     );
   }
   const db = getDb();
-  const [policies, categoryRows, agencyRows, holidayRows, changes] = await Promise.all([
+  const [policies, categoryRows, agencyRows, holidayRows, changes, channelRows] = await Promise.all([
     db.select().from(slaPolicies),
     listCategories(db),
     db
@@ -74,9 +74,10 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       .select({ at: auditLog.createdAt, action: auditLog.action, target: auditLog.targetId, who: users.email })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorUserId))
-      .where(or(like(auditLog.action, 'sla.%'), like(auditLog.action, 'kategori.%'), like(auditLog.action, 'instansi.%'), like(auditLog.action, 'libur.%')))
+      .where(or(like(auditLog.action, 'sla.%'), like(auditLog.action, 'kategori.%'), like(auditLog.action, 'instansi.%'), like(auditLog.action, 'libur.%'), like(auditLog.action, 'kanal.%')))
       .orderBy(desc(auditLog.id))
       .limit(20),
+    listChannels(db),
   ]);
   const cityPolicy = policies.find((p) => p.categoryCode === null) ?? DEFAULT_SLA_POLICY;
   const own = new Map(policies.filter((p) => p.categoryCode !== null).map((p) => [p.categoryCode!, p]));
@@ -186,6 +187,34 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
                   {t('remove')}
                 </button>
               </form>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section id="kanal" aria-labelledby="judul-kanal" className="space-y-2 rounded-lg border bg-white p-3">
+        <h2 id="judul-kanal" className="text-lg font-semibold">
+          {t('channels')}
+        </h2>
+        <p className="text-sm text-gray-700">{t('channelsIntro')}</p>
+        <ul className="divide-y">
+          {channelRows.map((c) => (
+            <li key={c.code} className="py-1">
+              <details>
+                <summary className="cursor-pointer text-sm">
+                  <strong>{locale === 'en' ? c.nameEn : c.nameId}</strong> · {(locale === 'en' ? c.hoursEn : c.hoursId) || '—'}
+                </summary>
+                <form action={saveChannelAction} className="mt-2 grid grid-cols-1 gap-2 rounded border p-2 sm:grid-cols-2" data-testid={`channel-${c.code}`}>
+                  <input type="hidden" name="code" value={c.code} />
+                  {(['howId', 'howEn', 'hoursId', 'hoursEn'] as const).map((key) => (
+                    <label key={key} className="space-y-1 text-sm">
+                      <span className="block">{t(`channel.${key}`)}</span>
+                      <input name={key} defaultValue={c[key]} maxLength={key.startsWith('how') ? 500 : 200} className={`${field} w-full`} />
+                    </label>
+                  ))}
+                  <button className={`${button} sm:col-span-2 sm:w-fit`}>{t('save')}</button>
+                </form>
+              </details>
             </li>
           ))}
         </ul>
