@@ -398,6 +398,60 @@ export const outbox = pgTable(
   (t) => [index('outbox_pending_idx').on(t.status, t.nextAttemptAt)],
 );
 
+// ---------------------------------------------------------------- satisfaction survey (SKM)
+
+/** A survey period opened by an admin for chosen units (quarterly by default). */
+export const skmPeriods = pgTable('skm_periods', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  endsOn: date('ends_on', { mode: 'string' }).notNull(),
+  /** Units with fewer valid responses are shown but not graded or ranked. */
+  minRespondents: integer('min_respondents').notNull().default(30),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const skmPeriodUnits = pgTable(
+  'skm_period_units',
+  {
+    periodId: integer('period_id')
+      .notNull()
+      .references(() => skmPeriods.id),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.agencyId] })],
+);
+
+/** One resident's answers (nine elements, 1–4). Flagged responses are kept but not counted. */
+export const skmResponses = pgTable(
+  'skm_responses',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    periodId: integer('period_id')
+      .notNull()
+      .references(() => skmPeriods.id),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    /** Answered from a finished ticket's private link: one response per ticket. */
+    reportId: bigint('report_id', { mode: 'number' })
+      .unique()
+      .references(() => reports.id),
+    answers: smallint('answers').array().notNull(),
+    ageGroup: text('age_group'),
+    sex: text('sex'),
+    education: text('education'),
+    occupation: text('occupation'),
+    /** A keyed hash of the sender's address: bursts from one sender are flagged, the address is not kept. */
+    senderKey: text('sender_key'),
+    flagReason: text('flag_reason'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('skm_responses_unit_idx').on(t.periodId, t.agencyId, t.createdAt)],
+);
+
 /** Signatures of accepted channel webhooks, kept for the replay window: the same request twice is refused. */
 export const webhookReceipts = pgTable(
   'webhook_receipts',
