@@ -4,6 +4,7 @@ import { migrate } from './migrate';
 import { reports } from './schema';
 import { seedDemoReports, type DemoSeedResult } from './seed/demo';
 import { seedReference } from './seed/reference';
+import { seedDemoSkm } from './seed/skm';
 import { seedDemoUsers } from './seed/users';
 
 export interface SetupOptions {
@@ -38,6 +39,10 @@ export async function setupDemoDatabase(database: Database, options: SetupOption
     log(
       `${demo.reports} demo reports with ${demo.events} timeline events generated in ${(demo.ms / 1000).toFixed(1)} s`,
     );
+  }
+  if (options.reports > 0) {
+    const answers = await seedDemoSkm(db, { seed: options.seed, now: options.end ?? new Date() });
+    if (answers) log(`satisfaction survey opened for this quarter with ${answers} demo answers`);
   }
   return { demo };
 }

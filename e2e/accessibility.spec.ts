@@ -10,6 +10,8 @@ for (const [name, path] of [
   ['tracker', '/lacak?nomor=salah'],
   ['dashboard', '/dasbor'],
   ['channels', '/kanal'],
+  ['survey', '/skm/kel-31.71.01.1001'],
+  ['survey results', '/skm'],
   ['history', 'HISTORY'],
 ] as const) {
   test(`${name} page has no serious or critical accessibility violations`, async ({ page }) => {

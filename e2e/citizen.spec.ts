@@ -91,3 +91,23 @@ test('the private tracking link adds information; a wrong key is refused', async
   await page.goto(link!.replace(/kunci=.*/, 'kunci=salahsalahsalahsalahsalah'));
   await expect(page.getByText('Tautan pemantauan tidak valid')).toBeVisible();
 });
+
+test('a resident answers the satisfaction survey of a kelurahan office from its public link', async ({ page }) => {
+  await page.goto('/skm/kel-31.71.01.1001');
+  await expect(page.getByRole('heading', { level: 1, name: 'Kelurahan Gambir' })).toBeVisible();
+  const before = Number(await page.getByTestId('skm-respondents').first().textContent());
+  // the QR code for the office desk leads to this page
+  await expect(page.getByRole('img', { name: /\/skm\/kel-31\.71\.01\.1001$/ })).toBeVisible();
+  const form = page.getByTestId('skm-form');
+  for (const fieldset of await form.getByRole('group').all()) {
+    const sesuai = fieldset.getByRole('radio', { name: 'Sesuai', exact: true });
+    if (await sesuai.count()) await sesuai.check();
+  }
+  await form.getByRole('combobox', { name: 'Kelompok umur' }).selectOption('30–39');
+  await form.getByRole('button', { name: 'Kirim jawaban' }).click();
+  await expect(page.getByTestId('skm-message')).toHaveText('Terima kasih, jawaban Anda tersimpan.');
+  await expect(page.getByTestId('skm-respondents').first()).toHaveText(String(before + 1));
+
+  await page.goto('/skm');
+  await expect(page.getByTestId('skm-results').getByRole('link', { name: 'Kelurahan Gambir' })).toBeVisible();
+});

@@ -43,6 +43,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
     { href: '/laporan', label: t('list') },
     { href: '/dasbor', label: t('dashboard') },
     { href: '/kanal', label: t('channels') },
+    { href: '/skm', label: t('skm') },
     { href: '/lacak', label: t('track') },
   ];
   return (

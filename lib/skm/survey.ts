@@ -252,3 +252,15 @@ export async function periodResults(db: Db, periodId: number): Promise<{ period:
 export async function listPeriods(db: Db) {
   return db.select().from(skmPeriods).orderBy(desc(skmPeriods.startsOn), desc(skmPeriods.id));
 }
+
+/** The unit a finished ticket's reporter may rate now: its handler, when surveyed and not yet rated from this ticket. */
+export async function surveyForTicket(db: Db, number: string, now: Date): Promise<{ code: string; name: string } | null> {
+  const [row] = await db
+    .select({ reportId: reports.id, agencyId: agencies.id, code: agencies.code, name: agencies.name })
+    .from(reports)
+    .innerJoin(agencies, eq(agencies.id, reports.handlingAgencyId))
+    .where(eq(reports.number, number));
+  if (!row || !(await openPeriodFor(db, row.agencyId, now))) return null;
+  const [answered] = await db.select({ id: skmResponses.id }).from(skmResponses).where(eq(skmResponses.reportId, row.reportId));
+  return answered ? null : { code: row.code, name: row.name };
+}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
+import { surveyForTicket } from '@/lib/skm/survey';
 import { getPublicRating, getPublicReport } from '@/db/queries/public-reports';
 import { StatusBadge } from '@/components/reports/status-badge';
 import { isTrackingKeyValid } from '@/lib/intake/tracking';
@@ -31,6 +32,7 @@ export default async function TrackingPage({ params, searchParams }: Props) {
   if (!number) notFound();
   const db = getDb();
   const t = await getTranslations('pantau');
+  const tSkm = await getTranslations('skm');
   const locale = (await getLocale()) as Locale;
   if (!(await isTrackingKeyValid(db, number, kunci))) {
     return (
@@ -42,6 +44,8 @@ export default async function TrackingPage({ params, searchParams }: Props) {
   // Confidential reports have no public page; their reporter still follows them here.
   const report = await getPublicReport(db, number);
   const rating = await getPublicRating(db, number);
+  // after Selesai, the reporter may rate the unit that handled it in its satisfaction survey (once)
+  const survey = report?.status === 'selesai' ? await surveyForTicket(db, number, new Date()) : null;
   const hidden = (
     <>
       <input type="hidden" name="nomor" value={number} />
@@ -118,6 +122,13 @@ export default async function TrackingPage({ params, searchParams }: Props) {
               <button className="rounded border border-red-700 px-4 py-2 font-semibold text-red-800">{t('dispute')}</button>
             </form>
           </div>
+          {survey ? (
+            <p className={box}>
+              <Link href={`/skm/${survey.code}?nomor=${number}&kunci=${encodeURIComponent(kunci)}`} className="font-semibold underline" data-testid="skm-link">
+                {tSkm('answerFor', { unit: survey.name })}
+              </Link>
+            </p>
+          ) : null}
           {rating ? (
             <p className={box}>{t('rated', { score: rating.score })}</p>
           ) : (

@@ -16,7 +16,9 @@ import {
   updateDefaultPolicy,
 } from '@/lib/admin/settings';
 import { currentStaff } from '@/lib/auth/session';
+import { agencyKind, type AgencyKind } from '@/db/schema';
 import { logUnexpected } from '@/lib/server/request';
+import { openPeriod, SkmError } from '@/lib/skm/survey';
 import { forgetTableNames } from '@/lib/stats/server';
 
 const BACK = '/petugas/atur';
@@ -29,7 +31,8 @@ async function run(anchor: string, work: (actor: NonNullable<Awaited<ReturnType<
   try {
     await work(actor);
   } catch (error) {
-    outcome = error instanceof SettingsError ? error.code : `gangguan_${logUnexpected('settings', error)}`;
+    outcome =
+      error instanceof SettingsError || error instanceof SkmError ? error.code : `gangguan_${logUnexpected('settings', error)}`;
   }
   forgetTableNames();
   revalidatePath(BACK);
@@ -91,5 +94,17 @@ export async function saveChannelAction(f: FormData) {
     const parsed = channelTextSchema.safeParse({ howId: text(f, 'howId'), howEn: text(f, 'howEn'), hoursId: text(f, 'hoursId'), hoursEn: text(f, 'hoursEn') });
     if (!parsed.success) throw new SettingsError('tidak_valid');
     await updateChannelText(getDb(), actor, text(f, 'code'), parsed.data, new Date());
+  });
+}
+
+export async function openSkmPeriodAction(f: FormData) {
+  await run('skm', async (actor) => {
+    const kinds = f.getAll('jenis').map(String).filter((k): k is AgencyKind => (agencyKind.enumValues as readonly string[]).includes(k));
+    await openPeriod(
+      getDb(),
+      actor,
+      { name: text(f, 'name'), startsOn: text(f, 'startsOn'), endsOn: text(f, 'endsOn'), minRespondents: Number(text(f, 'min')) || 0, unitKinds: kinds },
+      new Date(),
+    );
   });
 }

@@ -9,7 +9,16 @@ import { requireStaff } from '@/lib/auth/session';
 import { formatWib } from '@/lib/format';
 import { DEFAULT_SLA_POLICY, SLA_CALENDARS, type SlaPolicy } from '@/lib/sla/policy';
 import { StaffHeader } from '../staff-header';
-import { addHolidayAction, removeHolidayAction, renameAgencyAction, saveCategoryAction, saveChannelAction, savePolicyAction } from './actions';
+import {
+  addHolidayAction,
+  openSkmPeriodAction,
+  removeHolidayAction,
+  renameAgencyAction,
+  saveCategoryAction,
+  saveChannelAction,
+  savePolicyAction,
+} from './actions';
+import { quarterOf, SKM_MESSAGE } from '@/lib/skm/survey';
 
 export const metadata: Metadata = { title: 'Pengaturan', robots: { index: false } };
 
@@ -74,7 +83,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       .select({ at: auditLog.createdAt, action: auditLog.action, target: auditLog.targetId, who: users.email })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorUserId))
-      .where(or(like(auditLog.action, 'sla.%'), like(auditLog.action, 'kategori.%'), like(auditLog.action, 'instansi.%'), like(auditLog.action, 'libur.%'), like(auditLog.action, 'kanal.%')))
+      .where(or(like(auditLog.action, 'sla.%'), like(auditLog.action, 'kategori.%'), like(auditLog.action, 'instansi.%'), like(auditLog.action, 'libur.%'), like(auditLog.action, 'kanal.%'), like(auditLog.action, 'skm.%')))
       .orderBy(desc(auditLog.id))
       .limit(20),
     listChannels(db),
@@ -82,7 +91,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const cityPolicy = policies.find((p) => p.categoryCode === null) ?? DEFAULT_SLA_POLICY;
   const own = new Map(policies.filter((p) => p.categoryCode !== null).map((p) => [p.categoryCode!, p]));
   const handling = agencyRows.filter((a) => ['dinas', 'bumd', 'inspektorat'].includes(a.kind));
-  const message = pesan ? (pesan === 'ok' ? t('saved') : (SETTINGS_MESSAGE[pesan]?.[locale] ?? t('failed'))) : null;
+  const message = pesan
+    ? pesan === 'ok'
+      ? t('saved')
+      : (SETTINGS_MESSAGE[pesan]?.[locale] ?? SKM_MESSAGE[pesan as keyof typeof SKM_MESSAGE]?.[locale] ?? t('failed'))
+    : null;
+  const quarter = quarterOf(new Date());
 
   return (
     <div className="mx-auto max-w-6xl space-y-5 px-4 py-4">
@@ -190,6 +204,40 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             </li>
           ))}
         </ul>
+      </section>
+
+      <section id="skm" aria-labelledby="judul-skm" className="space-y-2 rounded-lg border bg-white p-3">
+        <h2 id="judul-skm" className="text-lg font-semibold">
+          {t('skm')}
+        </h2>
+        <p className="text-sm text-gray-700">{t('skmIntro')}</p>
+        <form action={openSkmPeriodAction} className="grid gap-2 sm:grid-cols-4" data-testid="open-skm">
+          <label className="space-y-1 text-sm">
+            <span className="block">{t('skmName')}</span>
+            <input name="name" required defaultValue={quarter.name} className={`${field} w-full`} />
+          </label>
+          <label className="space-y-1 text-sm">
+            <span className="block">{t('skmStart')}</span>
+            <input type="date" name="startsOn" required defaultValue={quarter.startsOn} className={`${field} w-full`} />
+          </label>
+          <label className="space-y-1 text-sm">
+            <span className="block">{t('skmEnd')}</span>
+            <input type="date" name="endsOn" required defaultValue={quarter.endsOn} className={`${field} w-full`} />
+          </label>
+          <label className="space-y-1 text-sm">
+            <span className="block">{t('skmMin')}</span>
+            <input type="number" name="min" min={1} required defaultValue={30} className={`${field} w-full`} />
+          </label>
+          <fieldset className="flex flex-wrap gap-3 text-sm sm:col-span-4">
+            <legend className="font-medium">{t('skmUnits')}</legend>
+            {(['kelurahan', 'kecamatan', 'walikota', 'dinas', 'sudin', 'bumd'] as const).map((k) => (
+              <label key={k} className="inline-flex items-center gap-1">
+                <input type="checkbox" name="jenis" value={k} defaultChecked={k !== 'bumd'} /> {k}
+              </label>
+            ))}
+          </fieldset>
+          <button className={`${button} sm:w-fit`}>{t('skmOpen')}</button>
+        </form>
       </section>
 
       <section id="kanal" aria-labelledby="judul-kanal" className="space-y-2 rounded-lg border bg-white p-3">
