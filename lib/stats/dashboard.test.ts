@@ -20,16 +20,17 @@ const group = (key: string, reports: number, onTime: number, medianHours: number
 });
 
 const units: Record<number, UnitInfo> = {
-  1: { name: 'Kelurahan Gambir', kind: 'kelurahan', kecamatanCode: '31.71.01', regionCode: null },
-  2: { name: 'Kelurahan Kebon Kelapa', kind: 'kelurahan', kecamatanCode: '31.71.01', regionCode: null },
-  3: { name: 'Kelurahan Cideng', kind: 'kelurahan', kecamatanCode: '31.71.01', regionCode: null },
-  4: { name: 'Suku Dinas Bina Marga Jakarta Pusat', kind: 'sudin', kecamatanCode: null, regionCode: '31.71' },
+  1: { name: 'Kelurahan Gambir', kind: 'kelurahan', kecamatanCode: '31.71.01', regionCode: null, code: 'kel-31.71.01.1001' },
+  2: { name: 'Kelurahan Kebon Kelapa', kind: 'kelurahan', kecamatanCode: '31.71.01', regionCode: null, code: 'kel-31.71.01.1005' },
+  3: { name: 'Kelurahan Cideng', kind: 'kelurahan', kecamatanCode: '31.71.01', regionCode: null, code: 'kel-31.71.01.1003' },
+  4: { name: 'Suku Dinas Bina Marga Jakarta Pusat', kind: 'sudin', kecamatanCode: null, regionCode: '31.71', code: 'bina-marga-31.71' },
 };
 const names: TableNames = {
   category: (c) => c,
   channel: (c) => c,
   region: (c) => (c === '31.71.01' ? 'Gambir' : c),
   unit: (id) => units[id],
+  ikm: (code) => (code === 'kel-31.71.01.1005' ? 91.5 : null),
 };
 const dashboard = {
   byUnit: [group('1', 40, 30, 50), group('2', 40, 36, 70), group('3', 5, 5, 10), group('4', 60, 30, 90)],
@@ -44,6 +45,8 @@ describe('leagueTable', () => {
       [2, 'Kelurahan Gambir'],
     ]);
     expect(unranked).toBe(1);
+    // the unit's satisfaction index sits beside its speed
+    expect(table.rows[0][table.columns.findIndex((c) => c.key === 'ikm')]).toBe(91.5);
     expect(leagueTable(dashboard, names, 'kelurahan', 1).table.rows).toHaveLength(3);
   });
 

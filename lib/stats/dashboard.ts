@@ -45,6 +45,7 @@ export interface UnitInfo {
   kecamatanCode: string | null;
   /** The region an office serves (kelurahan, kecamatan, kota) or a Suku Dinas's kota. */
   regionCode: string | null;
+  code: string;
 }
 
 export interface TableNames {
@@ -53,6 +54,8 @@ export interface TableNames {
   /** Short names of kota and kecamatan. */
   region: (code: string) => string;
   unit: (id: number) => UnitInfo | undefined;
+  /** A unit's satisfaction index (SKM) in the latest survey period, when it had enough respondents. */
+  ikm: (agencyCode: string) => number | null;
 }
 
 const round = (n: number | null, digits: number) => (n === null ? null : Number(n.toFixed(digits)));
@@ -111,14 +114,14 @@ export type League = 'kelurahan' | 'kecamatan' | 'instansi';
 export const LEAGUES: League[] = ['kelurahan', 'kecamatan', 'instansi'];
 
 /** The units of a league with their names: kelurahan offices, kecamatan governments, and every other agency. */
-function leagueUnits(d: Dashboard, names: TableNames, league: League): { g: GroupFigures; name: string }[] {
-  if (league === 'kecamatan') return d.byKecamatanOffice.map((g) => ({ g, name: `Kecamatan ${names.region(g.key)}` }));
+function leagueUnits(d: Dashboard, names: TableNames, league: League): { g: GroupFigures; name: string; code: string }[] {
+  if (league === 'kecamatan') return d.byKecamatanOffice.map((g) => ({ g, name: `Kecamatan ${names.region(g.key)}`, code: `kec-${g.key}` }));
   return d.byUnit.flatMap((g) => {
     const info = names.unit(Number(g.key));
     if (!info) return [];
     const kelurahan = info.kind === 'kelurahan';
     if (kelurahan !== (league === 'kelurahan') || info.kind === 'kecamatan') return [];
-    return [{ g, name: info.name }];
+    return [{ g, name: info.name, code: info.code }];
   });
 }
 
@@ -141,8 +144,8 @@ export function leagueTable(d: Dashboard, names: TableNames, league: League, min
     );
   const table: StatTable = {
     id: league,
-    columns: columns(TIME_COLUMNS, ['peringkat', 'unit']),
-    rows: ranked.map((u, i) => [i + 1, u.name, ...timesAndQuality(u.g)]),
+    columns: columns([...TIME_COLUMNS, 'ikm'], ['peringkat', 'unit']),
+    rows: ranked.map((u, i) => [i + 1, u.name, ...timesAndQuality(u.g), names.ikm(u.code)]),
   };
   return { table, unranked: units.length - ranked.length };
 }

@@ -7,6 +7,7 @@ import { agencies, regions } from '@/db/schema';
 import { localName, type Locale } from '@/lib/i18n';
 import { shortRegionName } from '@/lib/regions/names';
 import { regionLevelOf } from '@/lib/reports/filters';
+import { listPeriods, periodResults } from '@/lib/skm/survey';
 import { ChangeFollower } from '@/lib/cache/change-feed';
 import { FactStore, type FactRow } from './fact-store';
 import type { TableNames } from './dashboard';
@@ -79,11 +80,12 @@ export function forgetTableNames(): void {
 }
 
 async function readTableNames(db: Db, locale: Locale): Promise<TableNames> {
-  const [categoryRows, channelRows, regionRows, unitRows] = await Promise.all([
+  const [categoryRows, channelRows, regionRows, unitRows, satisfaction] = await Promise.all([
     listCategories(db),
     listChannels(db),
     db.select({ code: regions.code, name: regions.name }).from(regions).where(ne(regions.level, 'kelurahan')),
-    db.select({ id: agencies.id, name: agencies.name, kind: agencies.kind, regionCode: agencies.regionCode }).from(agencies),
+    db.select({ id: agencies.id, code: agencies.code, name: agencies.name, kind: agencies.kind, regionCode: agencies.regionCode }).from(agencies),
+    latestIkm(db),
   ]);
   const categoryNames = new Map(categoryRows.map((c) => [c.code, localName(c, locale)]));
   const channelNames = new Map(channelRows.map((c) => [c.code, localName(c, locale)]));
@@ -94,6 +96,7 @@ async function readTableNames(db: Db, locale: Locale): Promise<TableNames> {
       {
         name: u.name,
         kind: u.kind,
+        code: u.code,
         regionCode: u.regionCode,
         // a kelurahan office belongs to the government of its kecamatan
         kecamatanCode: (u.kind === 'kelurahan' || u.kind === 'kecamatan') && u.regionCode ? u.regionCode.slice(0, 8) : null,
@@ -105,6 +108,7 @@ async function readTableNames(db: Db, locale: Locale): Promise<TableNames> {
     channel: (code) => channelNames.get(code) ?? code,
     region: (code) => regionNames.get(code) ?? code,
     unit: (id) => units.get(id),
+    ikm: (code) => satisfaction.get(code) ?? null,
   };
 }
 
@@ -135,4 +139,11 @@ export async function unitFiguresUnder(db: Db, regionCode: string, now: Date): P
     }
   }
   return out;
+}
+
+/** Each unit's IKM in the latest survey period, for units with enough respondents. */
+async function latestIkm(db: Db): Promise<Map<string, number>> {
+  const [latest] = await listPeriods(db);
+  const results = latest ? await periodResults(db, latest.id) : null;
+  return new Map((results?.units ?? []).filter((u) => u.enough && u.ikm !== null).map((u) => [u.code, u.ikm!]));
 }
