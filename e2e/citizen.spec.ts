@@ -107,6 +107,7 @@ test('a resident answers the satisfaction survey of a kelurahan office from its 
   await form.getByRole('button', { name: 'Kirim jawaban' }).click();
   await expect(page.getByTestId('skm-message')).toHaveText('Terima kasih, jawaban Anda tersimpan.');
   await expect(page.getByTestId('skm-respondents').first()).toHaveText(String(before + 1));
+  await expect(page.getByTestId('skm-elements').getByRole('row')).toHaveCount(9);
 
   await page.goto('/skm');
   await expect(page.getByTestId('skm-results').getByRole('link', { name: 'Kelurahan Gambir' })).toBeVisible();

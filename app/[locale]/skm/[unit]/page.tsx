@@ -138,6 +138,28 @@ export default async function SkmUnitPage({ params, searchParams }: Props) {
         </table>
       </section>
 
+      {results.length ? (
+        <section aria-labelledby="unsur" className="space-y-2 rounded-lg border bg-white p-3">
+          <h2 id="unsur" className="text-lg font-semibold">
+            {t('elementsTitle', { period: results[results.length - 1].periodName })}
+          </h2>
+          <table className="min-w-full text-sm" data-testid="skm-elements">
+            <tbody>
+              {SKM_ELEMENTS.map((e, i) => (
+                <tr key={e} className="border-b last:border-0">
+                  <th scope="row" className="px-2 py-1 text-left font-normal">
+                    {i + 1}. {t(`elements.${e}`)}
+                  </th>
+                  <td className="px-2 py-1 text-right">
+                    {results[results.length - 1].respondents ? n(Number(results[results.length - 1].elementMeans[i].toFixed(2))) : '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
       <section aria-labelledby="qr" className="space-y-2 rounded-lg border bg-white p-3">
         <h2 id="qr" className="text-lg font-semibold">
           {t('qr')}
