@@ -28,6 +28,11 @@ test('no public page, JSON response or export reveals reporter identity or confi
     '/wilayah/31.71.01.1001',
     '/wilayah/31.71.01',
     '/wilayah/31.71',
+    '/dasbor',
+    '/kanal',
+    '/skm',
+    `/laporan/${n.publicReport}/riwayat`,
+    `/laporan/${n.privateReport}/riwayat`,
   ];
   for (const path of pages) {
     const response = await page.goto(path);
@@ -39,6 +44,10 @@ test('no public page, JSON response or export reveals reporter identity or confi
     '/api/laporan.csv?kelurahan=31.71.01.1001',
     '/api/laporan.geojson?kelurahan=31.71.01.1001',
     '/api/laporan.csv',
+    '/api/laporan.atom',
+    '/api/laporan.rss?kelurahan=31.71.01.1001',
+    '/api/dasbor',
+    '/api/dasbor/csv?tabel=kelurahan',
     '/api/peta?bbox=106.82,-6.18,106.83,-6.17&zoom=20',
     '/api/peta?bbox=106.6,-6.4,107,-6&zoom=10',
   ];

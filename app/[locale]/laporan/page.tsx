@@ -56,6 +56,13 @@ export default async function ReportListPage({ searchParams }: Props) {
           <a href={`/api/laporan.geojson${query ? `?${query}` : ''}`} className="underline" download>
             {t('geojson')}
           </a>
+          <span>{t('follow')}:</span>
+          <a href={`/api/laporan.atom${query ? `?${query}` : ''}`} className="underline" type="application/atom+xml">
+            Atom
+          </a>
+          <a href={`/api/laporan.rss${query ? `?${query}` : ''}`} className="underline" type="application/rss+xml">
+            RSS
+          </a>
         </p>
       </div>
       <ReportList reports={result.reports} />

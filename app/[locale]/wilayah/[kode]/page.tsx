@@ -112,10 +112,17 @@ export default async function RegionPage({ params }: Props) {
         />
       </section>
 
-      <p>
+      <p className="flex flex-wrap gap-3">
         <Link href={`/laporan?${query}`} className="underline">
           {t('allReports')}
         </Link>
+        <span>{t('follow')}:</span>
+        <a href={`/api/laporan.atom?${query}`} className="underline" type="application/atom+xml">
+          Atom
+        </a>
+        <a href={`/api/laporan.rss?${query}`} className="underline" type="application/rss+xml">
+          RSS
+        </a>
       </p>
 
       <div className="grid gap-5 lg:grid-cols-2">
