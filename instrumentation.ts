@@ -27,5 +27,12 @@ export async function register() {
       intervalMs: Number(process.env.ADUAN_ESCALATION_INTERVAL_MS ?? 60_000),
       onError: (error) => console.error('[eskalasi]', error),
     });
+    const { startAlertWorker } = await import('./lib/alerts/subscriptions');
+    const { publicUrl } = await import('./lib/config/public-url');
+    startAlertWorker(getDatabase().db, {
+      intervalMs: Number(process.env.ADUAN_ALERT_INTERVAL_MS ?? 60_000),
+      site: publicUrl(),
+      onError: (error) => console.error('[ikuti]', error),
+    });
   }
 }

@@ -394,8 +394,41 @@ export const outbox = pgTable(
     lastError: text('last_error'),
     createdAt: ts('created_at').notNull().defaultNow(),
     deliveredAt: ts('delivered_at'),
+    /** Extra e-mail headers (List-Unsubscribe for alerts). */
+    headers: jsonb('headers'),
   },
   (t) => [index('outbox_pending_idx').on(t.status, t.nextAttemptAt)],
+);
+
+export const alertFrequency = pgEnum('alert_frequency', ['segera', 'harian']);
+
+/**
+ * A resident following an area, a point or a ticket by e-mail. Nothing is sent before the
+ * subscription is confirmed from the first message (double opt-in).
+ */
+export const alertSubscriptions = pgTable(
+  'alert_subscriptions',
+  {
+    id: serial('id').primaryKey(),
+    email: text('email').notNull(),
+    /** Secret of this subscription: confirms it and stops it. */
+    token: text('token').notNull().unique(),
+    /** A kota, kecamatan or kelurahan code; or null for a point or a ticket. */
+    regionCode: text('region_code'),
+    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    radiusM: integer('radius_m'),
+    reportId: bigint('report_id', { mode: 'number' }).references(() => reports.id),
+    frequency: alertFrequency('frequency').notNull().default('segera'),
+    confirmedAt: ts('confirmed_at'),
+    unsubscribedAt: ts('unsubscribed_at'),
+    /** What was already announced: the newest report id (areas) or event id (a ticket). */
+    cursor: bigint('cursor', { mode: 'number' }).notNull().default(0),
+    lastSentAt: ts('last_sent_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('alert_subscriptions_email_idx').on(t.email)],
 );
 
 // ---------------------------------------------------------------- satisfaction survey (SKM)

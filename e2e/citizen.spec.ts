@@ -112,3 +112,17 @@ test('a resident answers the satisfaction survey of a kelurahan office from its 
   await page.goto('/skm');
   await expect(page.getByTestId('skm-results').getByRole('link', { name: 'Kelurahan Gambir' })).toBeVisible();
 });
+
+test('a resident follows a kelurahan by e-mail: asked to confirm first', async ({ page }) => {
+  await page.goto('/wilayah/31.71.01.1001');
+  await page.getByRole('link', { name: 'Ikuti lewat surel' }).click();
+  const form = page.getByTestId('follow-form');
+  await expect(form).toContainText('Gambir');
+  await form.getByLabel('Alamat surel').fill('rt05.gambir@contoh.id');
+  await form.getByRole('radio', { name: /ringkasan harian/ }).check();
+  await form.getByRole('button', { name: 'Ikuti' }).click();
+  await expect(page.getByTestId('follow-message')).toHaveText('Periksa surel Anda: klik tautan konfirmasi untuk mulai menerima kabar.');
+  // an unknown link confirms nothing
+  await page.goto('/ikuti/konfirmasi?kunci=bukan-kunci');
+  await expect(page.getByTestId('follow-message')).toHaveText('Tautan tidak valid atau sudah tidak berlaku.');
+});

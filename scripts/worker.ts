@@ -1,6 +1,8 @@
 import { createDatabase } from '@/db/connect';
 import { createSenders } from '@/lib/notify/senders';
 import { startOutboxWorker } from '@/lib/notify/worker';
+import { startAlertWorker } from '@/lib/alerts/subscriptions';
+import { publicUrl } from '@/lib/config/public-url';
 import { startEscalationWorker } from '@/lib/sla/escalate';
 import { intArg, parseArgs } from './args';
 
@@ -33,7 +35,12 @@ const stopEscalation = startEscalationWorker(database.db, {
   onRun: ({ escalated, steps }) => console.log(`[worker] escalated ${escalated} tickets (${steps} steps)`),
   onError: (error) => console.error('[worker] escalation run failed:', error),
 });
-const stop = () => Promise.all([stopOutbox(), stopEscalation()]);
+const stopAlerts = startAlertWorker(database.db, {
+  intervalMs: Number(env.ADUAN_ALERT_INTERVAL_MS ?? 60_000),
+  site: publicUrl(),
+  onError: (error) => console.error('[worker] alert run failed:', error),
+});
+const stop = () => Promise.all([stopOutbox(), stopEscalation(), stopAlerts()]);
 
 let isStopping = false;
 async function shutdown(signal: NodeJS.Signals) {

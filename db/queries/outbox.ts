@@ -18,6 +18,8 @@ export interface EnqueueNotificationInput {
   subject?: string | null;
   body: string;
   reportId?: number | null;
+  /** Extra e-mail headers, e.g. List-Unsubscribe. */
+  headers?: Record<string, string> | null;
 }
 
 /**
@@ -36,6 +38,7 @@ export async function enqueueNotification(
       subject: input.subject ?? null,
       body: input.body,
       reportId: input.reportId ?? null,
+      headers: input.headers ?? null,
       // Millisecond precision like the JS Date a worker claims with: a row queued in the same
       // millisecond as the claim is then due, not a few microseconds in the future.
       nextAttemptAt: sql`date_trunc('milliseconds', now())`,

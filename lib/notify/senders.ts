@@ -4,7 +4,7 @@ import { parseSocialContact } from '@/lib/channels/contact';
 import { isNotificationKind } from './kinds';
 
 /** What a sender needs from an outbox row. */
-export type OutgoingMessage = Pick<OutboxRow, 'kind' | 'recipient' | 'subject' | 'body'>;
+export type OutgoingMessage = Pick<OutboxRow, 'kind' | 'recipient' | 'subject' | 'body'> & { headers?: unknown };
 
 export interface Senders {
   /** Delivers one message or throws an error whose message is safe to store and show staff. */
@@ -72,6 +72,7 @@ function emailSender(env: Env) {
         to: message.recipient,
         subject: message.subject || DEFAULT_SUBJECT,
         text: message.body,
+        headers: (message.headers as Record<string, string> | null) ?? undefined,
       });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);

@@ -205,6 +205,10 @@ export default async function ReportPage({ params }: Props) {
           <Link href={`/laporan/${number}/riwayat`} className="underline" prefetch={false}>
             {t('history.link')}
           </Link>
+          {' · '}
+          <Link href={`/ikuti?nomor=${number}`} className="underline" prefetch={false}>
+            {t('history.follow')}
+          </Link>
         </p>
         <ol className="relative border-l-2 border-slate-300 pl-5 space-y-4" data-testid="timeline">
           {timeline.map((e, i) => (

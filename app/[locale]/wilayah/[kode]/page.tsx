@@ -123,6 +123,9 @@ export default async function RegionPage({ params }: Props) {
         <a href={`/api/laporan.rss?${query}`} className="underline" type="application/rss+xml">
           RSS
         </a>
+        <Link href={`/ikuti?wilayah=${region.code}`} className="underline" prefetch={false}>
+          {t('followEmail')}
+        </Link>
       </p>
 
       <div className="grid gap-5 lg:grid-cols-2">
