@@ -289,3 +289,20 @@ export async function getHandlingChain(db: Db, number: string): Promise<string[]
   const byCode = new Map(names.map((n) => [n.code, n.name]));
   return codes.map((c) => byCode.get(c) ?? c).filter((name, i, all) => i === 0 || all[i - 1] !== name);
 }
+
+/** The newest public reports within `radiusM` of a point (for feeds of "near me"). */
+export async function findPublicReportsNear(db: Db, lat: number, lng: number, radiusM: number, limit: number): Promise<PublicReport[]> {
+  const dLat = radiusM / 111_320;
+  const dLng = dLat / Math.cos((lat * Math.PI) / 180);
+  const rows = await publicBase(db)
+    .where(
+      and(
+        notConfidential,
+        sql`${reports.lat} between ${lat - dLat} and ${lat + dLat} and ${reports.lng} between ${lng - dLng} and ${lng + dLng}`,
+        sql`111320 * sqrt(power(${reports.lat} - ${lat}, 2) + power((${reports.lng} - ${lng}) * cos(radians(${lat})), 2)) <= ${radiusM}`,
+      ),
+    )
+    .orderBy(desc(reports.createdAt))
+    .limit(limit);
+  return rows.map(toPublic);
+}

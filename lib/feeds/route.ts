@@ -1,19 +1,46 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
-import { findPublicReports } from '@/db/queries/public-reports';
+import { findPublicReports, findPublicReportsNear, getPublicReport, getPublicTimeline } from '@/db/queries/public-reports';
 import { publicUrl } from '@/lib/config/public-url';
 import { filtersToQuery, parseFilters } from '@/lib/reports/filters';
+import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
 import { reportsFeed, type FeedFormat } from './reports-feed';
+import { ticketFeed } from './ticket-feed';
 
 const ITEMS = 50;
 
 /** The GET handler of a reports feed: cached by clients and proxies for five minutes. */
 export function feedResponse(format: FeedFormat) {
   return async function GET(request: NextRequest) {
-    const filters = parseFilters(request.nextUrl.searchParams);
-    const { reports } = await findPublicReports(getDb(), filters, { page: 1, pageSize: ITEMS, sort: 'terbaru', countCap: ITEMS });
-    const body = reportsFeed(reports, { format, site: publicUrl(), query: filtersToQuery(filters), title: 'Aduan Jakarta — laporan terbaru' });
+    const params = request.nextUrl.searchParams;
+    const filters = parseFilters(params);
+    // dekat=lat,lng,radius: reports around a point instead of the filters
+    const near = /^(-?\d{1,2}(?:\.\d+)?),(-?\d{1,3}(?:\.\d+)?),(\d{2,4})$/.exec(params.get('dekat') ?? '');
+    const radius = near ? Math.min(5000, Math.max(100, Number(near[3]))) : 0;
+    const reports = near
+      ? await findPublicReportsNear(getDb(), Number(near[1]), Number(near[2]), radius, ITEMS)
+      : (await findPublicReports(getDb(), filters, { page: 1, pageSize: ITEMS, sort: 'terbaru', countCap: ITEMS })).reports;
+    const query = near ? `dekat=${near[1]},${near[2]},${radius}` : filtersToQuery(filters);
+    const body = reportsFeed(reports, { format, site: publicUrl(), query, title: 'Aduan Jakarta — laporan terbaru' });
+    return new Response(body, {
+      headers: {
+        'Content-Type': format === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/rss+xml; charset=utf-8',
+        'Cache-Control': 'public, max-age=300, s-maxage=300, stale-while-revalidate=600',
+      },
+    });
+  };
+}
+
+/** The GET handler of one ticket's timeline feed (404 for unknown or confidential tickets). */
+export function ticketFeedResponse(format: FeedFormat) {
+  return async function GET(_request: NextRequest, { params }: { params: Promise<{ nomor: string }> }) {
+    const number = normalizeTicketNumber(decodeURIComponent((await params).nomor));
+    const report = number ? await getPublicReport(getDb(), number) : null;
+    if (!number || !report) {
+      return Response.json({ error: 'Laporan tidak ditemukan.', error_en: 'Report not found.' }, { status: 404 });
+    }
+    const body = ticketFeed(number, await getPublicTimeline(getDb(), number), format, publicUrl());
     return new Response(body, {
       headers: {
         'Content-Type': format === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/rss+xml; charset=utf-8',

@@ -209,6 +209,10 @@ export default async function ReportPage({ params }: Props) {
           <Link href={`/ikuti?nomor=${number}`} className="underline" prefetch={false}>
             {t('history.follow')}
           </Link>
+          {' · '}
+          <a href={`/api/laporan/${number}/riwayat.atom`} className="underline" type="application/atom+xml">
+            Atom
+          </a>
         </p>
         <ol className="relative border-l-2 border-slate-300 pl-5 space-y-4" data-testid="timeline">
           {timeline.map((e, i) => (
