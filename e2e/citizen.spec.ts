@@ -122,6 +122,10 @@ test('a resident follows a kelurahan by e-mail: asked to confirm first', async (
   await form.getByRole('radio', { name: /ringkasan harian/ }).check();
   await form.getByRole('button', { name: 'Ikuti' }).click();
   await expect(page.getByTestId('follow-message')).toHaveText('Periksa surel Anda: klik tautan konfirmasi untuk mulai menerima kabar.');
+  // around a report's place, too
+  await page.goto(`/laporan/${fixtureNumbers().publicReport}`);
+  await page.getByRole('link', { name: 'Ikuti laporan baru dalam 500 m dari lokasi ini' }).click();
+  await expect(page.getByTestId('follow-form')).toContainText('radius 500 m');
   // an unknown link confirms nothing
   await page.goto('/ikuti/konfirmasi?kunci=bukan-kunci');
   await expect(page.getByTestId('follow-message')).toHaveText('Tautan tidak valid atau sudah tidak berlaku.');

@@ -151,6 +151,17 @@ export default async function ReportPage({ params }: Props) {
           <ReportMap {...tileConfig()} categoryNames={{}} single={{ lat: report.lat, lng: report.lng, status: report.status }} />
         </section>
       ) : null}
+      {report.lat !== null && report.lng !== null ? (
+        <p className="text-sm">
+          <Link href={`/ikuti?lat=${report.lat}&lng=${report.lng}&radius=500`} className="underline" prefetch={false}>
+            {t('history.followNear')}
+          </Link>
+          {' · '}
+          <a href={`/api/laporan.atom?dekat=${report.lat},${report.lng},500`} className="underline" type="application/atom+xml">
+            Atom
+          </a>
+        </p>
+      ) : null}
 
       {photos.length > 0 ? (
         <section aria-labelledby="foto" className="space-y-2">
