@@ -4,7 +4,7 @@ import { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES } from './i18n/locales';
 
 // Every page route, i.e. everything but the API, the language switch, Next's own files and the
 // internal language routes themselves (beforeFiles rewrites are applied one after another).
-const INTERNAL = ['api', 'bahasa', '_next', ...LOCALES].map((p) => `${p}/|${p}$`).join('|');
+const INTERNAL = ['api', 'open311', 'bahasa', '_next', ...LOCALES].map((p) => `${p}/|${p}$`).join('|');
 const PAGE = `/:path((?!${INTERNAL}).*)`;
 
 const nextConfig: NextConfig = {
@@ -22,6 +22,8 @@ const nextConfig: NextConfig = {
   async rewrites() {
     return {
       beforeFiles: [
+        // Open311 GeoReport v2 at its customary address
+        { source: '/open311/:path*', destination: '/api/open311/:path*' },
         ...LOCALES.filter((l) => l !== DEFAULT_LOCALE).map((locale) => ({
           source: PAGE,
           has: [{ type: 'cookie' as const, key: LOCALE_COOKIE, value: locale }],

@@ -123,3 +123,22 @@ test('a region page shows its figures and reports, and links to its kelurahan', 
   await expect(page).toHaveURL(/\/wilayah\/31\.71\.01\.1001$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Kelurahan Gambir' })).toBeVisible();
 });
+
+test('Open311 GeoReport v2 answers at its customary address in JSON and XML, with the spec errors', async ({ request }) => {
+  const discovery = await (await request.get('/open311/v2/discovery.json')).json();
+  expect(discovery.endpoints[0]).toMatchObject({ specification: 'http://wiki.open311.org/GeoReport_v2', formats: ['text/xml', 'application/json'] });
+  const services = await (await request.get('/open311/v2/services.json')).json();
+  expect(services.map((s: { service_code: string }) => s.service_code)).toContain('jalan');
+  const xml = await request.get('/open311/v2/services.xml');
+  expect(xml.headers()['content-type']).toContain('text/xml');
+  expect(await xml.text()).toContain('<service_code>jalan</service_code>');
+  const requests = await (await request.get('/open311/v2/requests.json?service_code=jalan&page_size=5')).json();
+  expect(requests.length).toBeGreaterThan(0);
+  const one = await request.get(`/open311/v2/requests/${requests[0].service_request_id}.json`);
+  expect((await one.json())[0].service_request_id).toBe(requests[0].service_request_id);
+  const bad = await request.get('/open311/v2/requests.json?start_date=kemarin');
+  expect(bad.status()).toBe(400);
+  expect((await bad.json())[0]).toMatchObject({ code: '400' });
+  expect((await request.get('/open311/v2/requests/JK0000000000.xml')).status()).toBe(404);
+  expect((await request.get('/open311/v2/services/pungli.json')).status()).toBe(404);
+});

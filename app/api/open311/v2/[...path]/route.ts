@@ -1,0 +1,62 @@
+import type { NextRequest } from 'next/server';
+import { getDb } from '@/db/client';
+import { publicUrl } from '@/lib/config/public-url';
+import {
+  discovery,
+  findRequests,
+  JURISDICTION,
+  listServices,
+  Open311Error,
+  parseRequestQuery,
+  render,
+  renderErrors,
+  renderXmlObject,
+  serviceDefinition,
+  type Format,
+} from '@/lib/open311/georeport';
+import { logUnexpected } from '@/lib/server/request';
+
+const TYPES: Record<Format, string> = { json: 'application/json; charset=utf-8', xml: 'text/xml; charset=utf-8' };
+
+/** GET /open311/v2/{discovery,services,services/{code},requests,requests/{id}}.{json,xml} — Open311 GeoReport v2. */
+export async function GET(request: NextRequest, { params }: { params: Promise<{ path: string[] }> }) {
+  const path = (await params).path.join('/');
+  const match = /^(.*)\.(json|xml)$/.exec(path);
+  const format: Format = (match?.[2] as Format) ?? 'json';
+  const answer = (status: number, body: string) => new Response(body, { status, headers: { 'Content-Type': TYPES[format], 'Cache-Control': 'public, max-age=60' } });
+  try {
+    if (!match) throw new Open311Error(404, 'Gunakan akhiran .json atau .xml / use a .json or .xml suffix');
+    const jurisdiction = request.nextUrl.searchParams.get('jurisdiction_id');
+    if (jurisdiction && jurisdiction !== JURISDICTION) throw new Open311Error(404, `jurisdiction_id ${jurisdiction} tidak dilayani / not served`);
+    const resource = match[1];
+    const db = getDb();
+    const site = publicUrl();
+    if (resource === 'discovery') {
+      const d = discovery(`${site}/open311/v2`);
+      if (format === 'json') return answer(200, JSON.stringify(d));
+      const endpoints = { endpoint: d.endpoints.map((e) => ({ ...e, formats: { format: e.formats } })) };
+      return answer(200, renderXmlObject('discovery', { ...d, endpoints }));
+    }
+    if (resource === 'services') return answer(200, render(format, 'services', 'service', await listServices(db)));
+    const service = /^services\/([a-z0-9-]{1,40})$/.exec(resource);
+    if (service) {
+      const def = await serviceDefinition(db, service[1]);
+      return answer(200, format === 'json' ? JSON.stringify(def) : renderXmlObject('service_definition', { service_code: def.service_code, attributes: {} }));
+    }
+    if (resource === 'requests') {
+      const q = parseRequestQuery(request.nextUrl.searchParams, new Date());
+      return answer(200, render(format, 'service_requests', 'request', await findRequests(db, q, site)));
+    }
+    const one = /^requests\/(JK\d{10})$/i.exec(resource);
+    if (one) {
+      const found = await findRequests(db, { ids: [one[1].toUpperCase()], serviceCodes: [], start: null, end: null, status: null, page: 1, pageSize: 1 }, site);
+      if (!found.length) throw new Open311Error(404, `service_request_id ${one[1]} tidak ditemukan / not found`);
+      return answer(200, render(format, 'service_requests', 'request', found));
+    }
+    throw new Open311Error(404, `${resource} tidak ada / not found`);
+  } catch (error) {
+    if (error instanceof Open311Error) return answer(error.status, renderErrors(format, error));
+    const id = logUnexpected('open311', error);
+    return new Response(renderErrors(format, new Open311Error(400, `gangguan sementara (kode ${id}) / temporary failure`)), { status: 500, headers: { 'Content-Type': TYPES[format] } });
+  }
+}

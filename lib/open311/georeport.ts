@@ -1,0 +1,234 @@
+import { js2xml } from 'xml-js';
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db/connect';
+import { agencies, attachments, categories, reportEvents, reports } from '@/db/schema';
+import { OPEN_STATUSES } from '@/lib/reports/lifecycle';
+import { approximate, maskContacts } from '@/lib/reports/mask';
+import { UNCATEGORISED } from '@/lib/reference/categories';
+
+/**
+ * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2), read side: discovery, services,
+ * service definitions and requests, in JSON and XML with the spec's field names. Never reporter
+ * contact, never a confidential ticket.
+ */
+
+export const JURISDICTION = 'jakarta.go.id';
+export type Format = 'json' | 'xml';
+
+/** Open311's error shape: an array of {code, description}, with the HTTP status the spec gives. */
+export class Open311Error extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404,
+    readonly description: string,
+  ) {
+    super(description);
+  }
+}
+
+/** ISO 8601 with the WIB offset, as the spec asks ("2026-11-26T14:05:00+07:00"). */
+export function isoWib(at: Date | null): string | null {
+  if (!at) return null;
+  return `${new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
+}
+
+type Value = string | number | boolean | null | Value[] | { [key: string]: Value };
+
+/** Renders a list of records: a JSON array, or XML with the spec's root and item element names. */
+export function render(format: Format, root: string, item: string, records: Record<string, Value>[]): string {
+  if (format === 'json') return JSON.stringify(records);
+  const toXml = (v: Value): unknown => {
+    if (v === null) return {};
+    if (Array.isArray(v)) return v.map(toXml);
+    if (typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toXml(x)]));
+    return { _text: String(v) };
+  };
+  return js2xml(
+    { _declaration: { _attributes: { version: '1.0', encoding: 'utf-8' } }, [root]: { [item]: records.map((r) => toXml(r)) } },
+    { compact: true, spaces: 2 },
+  );
+}
+
+/** One object as XML under `root` (arrays of strings are given their item element names by the caller). */
+export function renderXmlObject(root: string, value: Record<string, unknown>): string {
+  const toXml = (v: unknown): unknown => {
+    if (v === null || v === undefined) return {};
+    if (Array.isArray(v)) return v.map(toXml);
+    if (typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, toXml(x)]));
+    return { _text: String(v) };
+  };
+  return js2xml({ _declaration: { _attributes: { version: '1.0', encoding: 'utf-8' } }, [root]: toXml(value) }, { compact: true, spaces: 2 });
+}
+
+export function renderErrors(format: Format, error: Open311Error): string {
+  return render(format, 'errors', 'error', [{ code: String(error.status), description: error.description }]);
+}
+
+export function discovery(base: string) {
+  return {
+    changeset: '2026-11-26T00:00:00+07:00',
+    contact: 'Aduan Jakarta — portal pengaduan warga',
+    key_service: `${base.replace(/\/open311\/v2$/, '')}/petugas`,
+    endpoints: [
+      {
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        url: base,
+        changeset: '2026-11-26T00:00:00+07:00',
+        type: 'production',
+        formats: ['text/xml', 'application/json'],
+      },
+    ],
+  };
+}
+
+/** Every public category as a service (the confidential one is filed through the Inspectorate, not here). */
+export async function listServices(db: Db) {
+  const rows = await db
+    .select()
+    .from(categories)
+    .where(and(eq(categories.isConfidential, false), sql`${categories.code} <> ${UNCATEGORISED}`))
+    .orderBy(asc(categories.sortOrder));
+  return rows.map((c) => ({
+    service_code: c.code,
+    service_name: c.nameId,
+    description: `${c.nameId} (${c.nameEn})`,
+    metadata: false,
+    type: 'realtime',
+    keywords: [c.nameEn.toLowerCase()].join(','),
+    group: c.groupId,
+  }));
+}
+
+export async function serviceDefinition(db: Db, code: string) {
+  const services = await listServices(db);
+  if (!services.some((s) => s.service_code === code)) throw new Open311Error(404, `service_code ${code} tidak dikenal / unknown`);
+  // no category asks extra questions yet: an empty attribute list, as the spec allows
+  return { service_code: code, attributes: [] as Value[] };
+}
+
+export interface RequestQuery {
+  ids: string[];
+  serviceCodes: string[];
+  start: Date | null;
+  end: Date | null;
+  status: 'open' | 'closed' | null;
+  page: number;
+  pageSize: number;
+}
+
+const DAY = 86_400_000;
+const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Reads the query of GET requests with the spec's defaults (the last 90 days, at most 1,000 requests). */
+export function parseRequestQuery(params: URLSearchParams, now: Date): RequestQuery {
+  const date = (key: string) => {
+    const raw = params.get(key);
+    if (!raw) return null;
+    const d = new Date(raw);
+    if (!DATE.test(raw) || Number.isNaN(d.getTime())) throw new Open311Error(400, `${key} bukan tanggal ISO 8601 / not an ISO 8601 date`);
+    return d;
+  };
+  let end = date('end_date');
+  let start = date('start_date');
+  const ids = (params.get('service_request_id') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (!ids.length) {
+    // the spec: without dates, the last 90 days; never a window over 90 days
+    end ??= now;
+    start ??= new Date(end.getTime() - 90 * DAY);
+    if (start > end) throw new Open311Error(400, 'start_date sesudah end_date / start_date after end_date');
+    if (end.getTime() - start.getTime() > 90 * DAY) throw new Open311Error(400, 'rentang lebih dari 90 hari / range over 90 days');
+  }
+  const status = params.get('status');
+  if (status && status !== 'open' && status !== 'closed') throw new Open311Error(400, 'status harus open atau closed / status must be open or closed');
+  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
+  const pageSize = Math.min(1000, Math.max(1, Number(params.get('page_size') ?? 1000) || 1000));
+  return {
+    ids,
+    serviceCodes: (params.get('service_code') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    start,
+    end,
+    status: (status as 'open' | 'closed' | null) ?? null,
+    page,
+    pageSize,
+  };
+}
+
+/** Service requests as the spec names their fields; newest first. */
+export async function findRequests(db: Db, q: RequestQuery, site: string) {
+  const where: (SQL | undefined)[] = [eq(reports.isConfidential, false)];
+  if (q.ids.length) where.push(inArray(reports.number, q.ids));
+  if (q.serviceCodes.length) where.push(inArray(reports.categoryCode, q.serviceCodes));
+  if (q.start) where.push(gte(reports.createdAt, q.start));
+  if (q.end) where.push(lt(reports.createdAt, q.end));
+  if (q.status === 'open') where.push(inArray(reports.status, OPEN_STATUSES));
+  if (q.status === 'closed') where.push(sql`${reports.status} not in ('menunggu', 'koordinasi', 'disposisi', 'proses', 'menunggu_validasi')`);
+  const rows = await db
+    .select({
+      id: reports.id,
+      number: reports.number,
+      status: reports.status,
+      categoryCode: reports.categoryCode,
+      categoryName: categories.nameId,
+      description: reports.description,
+      isPublic: reports.isPublic,
+      address: reports.address,
+      lat: reports.lat,
+      lng: reports.lng,
+      agency: agencies.name,
+      createdAt: reports.createdAt,
+      updatedAt: reports.updatedAt,
+      estimatedCompletionAt: reports.estimatedCompletionAt,
+      dueAt: reports.dueAt,
+    })
+    .from(reports)
+    .innerJoin(categories, eq(categories.code, reports.categoryCode))
+    .leftJoin(agencies, eq(agencies.id, reports.handlingAgencyId))
+    .where(and(...where))
+    .orderBy(desc(reports.createdAt), desc(reports.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  // the latest public word from the officials, as status_notes
+  const notes = rows.length
+    ? await db
+        .selectDistinctOn([reportEvents.reportId], { reportId: reportEvents.reportId, body: reportEvents.body })
+        .from(reportEvents)
+        .where(
+          and(
+            inArray(reportEvents.reportId, rows.map((r) => r.id)),
+            eq(reportEvents.isPublic, true),
+            sql`${reportEvents.body} is not null`,
+            sql`${reportEvents.actorLabel} is distinct from 'warga'`,
+          ),
+        )
+        .orderBy(reportEvents.reportId, desc(reportEvents.id))
+    : [];
+  const noteOf = new Map(notes.map((n) => [n.reportId, n.body]));
+  // the reporter's first photo of a public report
+  const publicIds = rows.filter((r) => r.isPublic).map((r) => r.id);
+  const photos = publicIds.length
+    ? await db
+        .selectDistinctOn([attachments.reportId], { reportId: attachments.reportId, id: attachments.id })
+        .from(attachments)
+        .where(and(inArray(attachments.reportId, publicIds), eq(attachments.kind, 'sebelum')))
+        .orderBy(attachments.reportId, asc(attachments.id))
+    : [];
+  const photoOf = new Map(photos.map((p) => [p.reportId, p.id]));
+  return rows.map((r) => ({
+    service_request_id: r.number,
+    status: (OPEN_STATUSES as string[]).includes(r.status) ? 'open' : 'closed',
+    status_notes: noteOf.has(r.id) ? maskContacts(noteOf.get(r.id)!) : null,
+    service_name: r.categoryName,
+    service_code: r.categoryCode,
+    description: r.isPublic ? maskContacts(r.description) : null,
+    agency_responsible: r.agency,
+    service_notice: null,
+    requested_datetime: isoWib(r.createdAt),
+    updated_datetime: isoWib(r.updatedAt),
+    expected_datetime: isoWib(r.estimatedCompletionAt ?? r.dueAt),
+    address: r.isPublic ? r.address : null,
+    address_id: null,
+    zipcode: null,
+    lat: r.lat === null ? null : r.isPublic ? r.lat : approximate(r.lat),
+    long: r.lng === null ? null : r.isPublic ? r.lng : approximate(r.lng),
+    media_url: photoOf.has(r.id) ? `${site}/api/foto/${photoOf.get(r.id)}` : null,
+  }));
+}
