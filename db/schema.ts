@@ -485,6 +485,19 @@ export const skmResponses = pgTable(
   (t) => [index('skm_responses_unit_idx').on(t.periodId, t.agencyId, t.createdAt)],
 );
 
+/** Keys that let other apps file reports through Open311; only a hash is kept. */
+export const apiKeys = pgTable('api_keys', {
+  id: serial('id').primaryKey(),
+  /** Who the key belongs to (an app or an agency); tickets filed with it carry it. */
+  owner: text('owner').notNull(),
+  keyHash: text('key_hash').notNull().unique(),
+  /** The first characters, to recognise a key in lists. */
+  prefix: text('prefix').notNull(),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  revokedAt: ts('revoked_at'),
+});
+
 /** Signatures of accepted channel webhooks, kept for the replay window: the same request twice is refused. */
 export const webhookReceipts = pgTable(
   'webhook_receipts',

@@ -321,3 +321,26 @@ test('a recycled after-photo is flagged with the matching ticket; the validator 
   await page.reload();
   expect(await page.getByTestId('history').getByTestId('digest').allTextContents()).toEqual(digests);
 });
+
+test('an admin issues an Open311 key; another app files a request with it and reads it back', async ({ browser, request }) => {
+  const admin = await signIn(browser, 'admin@aduan.test');
+  await admin.goto('/petugas/atur');
+  const issue = admin.getByTestId('issue-key');
+  await issue.getByLabel('Pemilik kunci (aplikasi atau instansi)').fill('Aplikasi Warga Uji');
+  await issue.getByRole('button', { name: 'Buat kunci' }).click();
+  const key = (await admin.getByTestId('new-key').textContent())!.trim();
+  expect(key).toMatch(/^adn_/);
+
+  const refused = await request.post('/open311/v2/requests.json', { form: { service_code: 'jalan', lat: '-6.1754', long: '106.8272', description: 'Tanpa kunci.' } });
+  expect(refused.status()).toBe(403);
+  const filed = await request.post('/open311/v2/requests.json', {
+    form: { api_key: key, service_code: 'pohon', lat: '-6.1754', long: '106.8272', description: 'Dahan pohon patah di trotoar dekat Monas.', email: 'app.uji@contoh.id' },
+  });
+  expect(filed.status()).toBe(200);
+  const [{ service_request_id: id }] = await filed.json();
+  const read = await (await request.get(`/open311/v2/requests/${id}.json`)).json();
+  expect(read[0]).toMatchObject({ service_request_id: id, status: 'open', service_code: 'pohon' });
+  expect(JSON.stringify(read)).not.toContain('app.uji@contoh.id');
+  const xml = await (await request.get(`/open311/v2/requests/${id}.xml`)).text();
+  expect(xml).toContain(`<service_request_id>${id}</service_request_id>`);
+});

@@ -18,7 +18,7 @@ export type Format = 'json' | 'xml';
 /** Open311's error shape: an array of {code, description}, with the HTTP status the spec gives. */
 export class Open311Error extends Error {
   constructor(
-    readonly status: 400 | 403 | 404,
+    readonly status: 400 | 403 | 404 | 429,
     readonly description: string,
   ) {
     super(description);
@@ -230,5 +230,63 @@ export async function findRequests(db: Db, q: RequestQuery, site: string) {
     lat: r.lat === null ? null : r.isPublic ? r.lat : approximate(r.lat),
     long: r.lng === null ? null : r.isPublic ? r.lng : approximate(r.lng),
     media_url: photoOf.has(r.id) ? `${site}/api/foto/${photoOf.get(r.id)}` : null,
+  }));
+}
+
+/** FixMyStreet's extended statuses for the updates feed. */
+export function extendedStatus(status: string, rejectReason: string | null): string {
+  switch (status) {
+    case 'menunggu':
+      return 'OPEN';
+    case 'koordinasi':
+    case 'disposisi':
+      return 'INVESTIGATING';
+    case 'proses':
+    case 'menunggu_validasi':
+      return 'IN_PROGRESS';
+    case 'selesai':
+      return 'FIXED';
+    default:
+      return rejectReason === 'duplikat' ? 'DUPLICATE' : rejectReason === 'bukan_kewenangan' ? 'NOT_COUNCILS_RESPONSIBILITY' : 'NO_FURTHER_ACTION';
+  }
+}
+
+/**
+ * servicerequestupdates (the FixMyStreet extension): every public change of public tickets in a
+ * time window (default the last 24 hours, at most 7 days), oldest first.
+ */
+export async function findUpdates(db: Db, params: URLSearchParams, now: Date) {
+  const parse = (key: string) => {
+    const raw = params.get(key);
+    if (!raw) return null;
+    const d = new Date(raw);
+    if (!DATE.test(raw) || Number.isNaN(d.getTime())) throw new Open311Error(400, `${key} bukan tanggal ISO 8601 / not an ISO 8601 date`);
+    return d;
+  };
+  const end = parse('end_date') ?? now;
+  const start = parse('start_date') ?? new Date(end.getTime() - DAY);
+  if (start > end || end.getTime() - start.getTime() > 7 * DAY) throw new Open311Error(400, 'rentang tanggal tidak valid (maks. 7 hari) / invalid range (max 7 days)');
+  const rows = await db
+    .select({
+      id: reportEvents.id,
+      number: reports.number,
+      toStatus: reportEvents.toStatus,
+      rejectReason: reports.rejectReason,
+      body: reportEvents.body,
+      type: reportEvents.type,
+      createdAt: reportEvents.createdAt,
+    })
+    .from(reportEvents)
+    .innerJoin(reports, eq(reports.id, reportEvents.reportId))
+    .where(and(eq(reports.isConfidential, false), eq(reportEvents.isPublic, true), gte(reportEvents.createdAt, start), lt(reportEvents.createdAt, end)))
+    .orderBy(asc(reportEvents.createdAt), asc(reportEvents.id))
+    .limit(1000);
+  return rows.map((r) => ({
+    update_id: String(r.id),
+    service_request_id: r.number,
+    status: extendedStatus(r.toStatus ?? 'menunggu', r.toStatus === 'ditolak' ? r.rejectReason : null),
+    updated_datetime: isoWib(r.createdAt),
+    description: r.body === null ? r.type : maskContacts(r.body),
+    media_url: null,
   }));
 }

@@ -19,6 +19,7 @@ import { currentStaff } from '@/lib/auth/session';
 import { agencyKind, type AgencyKind } from '@/db/schema';
 import { logUnexpected } from '@/lib/server/request';
 import { openPeriod, SkmError } from '@/lib/skm/survey';
+import { issueApiKey, revokeApiKey } from '@/lib/open311/keys';
 import { forgetTableNames } from '@/lib/stats/server';
 
 const BACK = '/petugas/atur';
@@ -107,4 +108,24 @@ export async function openSkmPeriodAction(f: FormData) {
       new Date(),
     );
   });
+}
+
+export type IssueKeyState = { key?: string; owner?: string; error?: string } | null;
+
+/** Issues an Open311 API key; the key is shown once, in the page, never in a URL. */
+export async function issueKeyAction(_prev: IssueKeyState, f: FormData): Promise<IssueKeyState> {
+  const actor = await currentStaff();
+  if (!actor) redirect('/masuk');
+  try {
+    const owner = text(f, 'owner');
+    const key = await issueApiKey(getDb(), actor, owner, new Date());
+    revalidatePath(BACK);
+    return { key, owner };
+  } catch (error) {
+    return { error: error instanceof SettingsError ? error.code : `gangguan_${logUnexpected('kunci api', error)}` };
+  }
+}
+
+export async function revokeKeyAction(f: FormData) {
+  await run('kunci-api', (actor) => revokeApiKey(getDb(), actor, Number(f.get('id')), new Date()));
 }

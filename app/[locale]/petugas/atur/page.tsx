@@ -12,6 +12,7 @@ import { StaffHeader } from '../staff-header';
 import {
   addHolidayAction,
   openSkmPeriodAction,
+  revokeKeyAction,
   removeHolidayAction,
   renameAgencyAction,
   saveCategoryAction,
@@ -19,6 +20,8 @@ import {
   savePolicyAction,
 } from './actions';
 import { quarterOf, SKM_MESSAGE } from '@/lib/skm/survey';
+import { listApiKeys } from '@/lib/open311/keys';
+import { IssueKeyForm } from '@/components/staff/issue-key-form';
 
 export const metadata: Metadata = { title: 'Pengaturan', robots: { index: false } };
 
@@ -70,7 +73,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     );
   }
   const db = getDb();
-  const [policies, categoryRows, agencyRows, holidayRows, changes, channelRows] = await Promise.all([
+  const [policies, categoryRows, agencyRows, holidayRows, changes, channelRows, keys] = await Promise.all([
     db.select().from(slaPolicies),
     listCategories(db),
     db
@@ -83,10 +86,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       .select({ at: auditLog.createdAt, action: auditLog.action, target: auditLog.targetId, who: users.email })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorUserId))
-      .where(or(like(auditLog.action, 'sla.%'), like(auditLog.action, 'kategori.%'), like(auditLog.action, 'instansi.%'), like(auditLog.action, 'libur.%'), like(auditLog.action, 'kanal.%'), like(auditLog.action, 'skm.%')))
+      .where(or(like(auditLog.action, 'sla.%'), like(auditLog.action, 'kategori.%'), like(auditLog.action, 'instansi.%'), like(auditLog.action, 'libur.%'), like(auditLog.action, 'kanal.%'), like(auditLog.action, 'skm.%'), like(auditLog.action, 'kunci_api.%')))
       .orderBy(desc(auditLog.id))
       .limit(20),
     listChannels(db),
+    listApiKeys(db),
   ]);
   const cityPolicy = policies.find((p) => p.categoryCode === null) ?? DEFAULT_SLA_POLICY;
   const own = new Map(policies.filter((p) => p.categoryCode !== null).map((p) => [p.categoryCode!, p]));
@@ -238,6 +242,30 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </fieldset>
           <button className={`${button} sm:w-fit`}>{t('skmOpen')}</button>
         </form>
+      </section>
+
+      <section id="kunci-api" aria-labelledby="judul-kunci" className="space-y-2 rounded-lg border bg-white p-3">
+        <h2 id="judul-kunci" className="text-lg font-semibold">
+          {t('keys')}
+        </h2>
+        <p className="text-sm text-gray-700">{t('keysIntro')}</p>
+        <IssueKeyForm labels={{ owner: t('keyOwner'), issue: t('keyIssue'), shown: t('keyShown'), failed: t('failed') }} />
+        <ul className="divide-y text-sm" data-testid="api-keys">
+          {keys.map((k) => (
+            <li key={k.id} className="flex items-center justify-between gap-2 py-1">
+              <span>
+                {k.owner} · <code>{k.prefix}…</code> · {formatWib(k.createdAt, locale)}
+                {k.revokedAt ? ` · ${t('keyRevoked')}` : ''}
+              </span>
+              {k.revokedAt ? null : (
+                <form action={revokeKeyAction}>
+                  <input type="hidden" name="id" value={k.id} />
+                  <button className="underline">{t('keyRevoke')}</button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
       </section>
 
       <section id="kanal" aria-labelledby="judul-kanal" className="space-y-2 rounded-lg border bg-white p-3">
