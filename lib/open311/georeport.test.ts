@@ -74,7 +74,20 @@ describe('Open311 GeoReport v2', () => {
     }
   });
 
+  it('filters by a bounding box (extension)', async () => {
+    const box = await findRequests(database.db, query({ bbox: '106.80,-6.20,106.85,-6.15' }), site);
+    expect(box.length).toBeGreaterThan(0);
+    for (const r of box) {
+      // private reports are shown at their approximate place, a little outside the box at most
+      expect(r.long!).toBeGreaterThanOrEqual(106.799);
+      expect(r.long!).toBeLessThanOrEqual(106.851);
+      expect(r.lat!).toBeGreaterThanOrEqual(-6.201);
+      expect(r.lat!).toBeLessThanOrEqual(-6.149);
+    }
+  });
+
   it.each([
+    [{ bbox: '107,-6,106,-7' }, 'bbox'],
     [{ start_date: 'kemarin' }, 'start_date'],
     [{ start_date: '2026-01-01T00:00:00Z', end_date: '2026-08-01T00:00:00Z' }, '90'],
     [{ start_date: '2026-08-01T00:00:00Z', end_date: '2026-07-01T00:00:00Z' }, 'start_date'],

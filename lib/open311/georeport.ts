@@ -113,6 +113,8 @@ export interface RequestQuery {
   status: 'open' | 'closed' | null;
   page: number;
   pageSize: number;
+  /** The bounding-box extension: west, south, east, north. */
+  bbox?: [number, number, number, number] | null;
 }
 
 const DAY = 86_400_000;
@@ -139,6 +141,15 @@ export function parseRequestQuery(params: URLSearchParams, now: Date): RequestQu
   }
   const status = params.get('status');
   if (status && status !== 'open' && status !== 'closed') throw new Open311Error(400, 'status harus open atau closed / status must be open or closed');
+  const rawBox = params.get('bbox');
+  let bbox: [number, number, number, number] | null = null;
+  if (rawBox) {
+    const parts = rawBox.split(',').map(Number);
+    if (parts.length !== 4 || parts.some((v) => !Number.isFinite(v)) || parts[0] > parts[2] || parts[1] > parts[3]) {
+      throw new Open311Error(400, 'bbox harus barat,selatan,timur,utara / bbox must be west,south,east,north');
+    }
+    bbox = parts as [number, number, number, number];
+  }
   const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const pageSize = Math.min(1000, Math.max(1, Number(params.get('page_size') ?? 1000) || 1000));
   return {
@@ -149,6 +160,7 @@ export function parseRequestQuery(params: URLSearchParams, now: Date): RequestQu
     status: (status as 'open' | 'closed' | null) ?? null,
     page,
     pageSize,
+    bbox,
   };
 }
 
@@ -159,6 +171,7 @@ export async function findRequests(db: Db, q: RequestQuery, site: string) {
   if (q.serviceCodes.length) where.push(inArray(reports.categoryCode, q.serviceCodes));
   if (q.start) where.push(gte(reports.createdAt, q.start));
   if (q.end) where.push(lt(reports.createdAt, q.end));
+  if (q.bbox) where.push(sql`${reports.lng} between ${q.bbox[0]} and ${q.bbox[2]} and ${reports.lat} between ${q.bbox[1]} and ${q.bbox[3]}`);
   if (q.status === 'open') where.push(inArray(reports.status, OPEN_STATUSES));
   if (q.status === 'closed') where.push(sql`${reports.status} not in ('menunggu', 'koordinasi', 'disposisi', 'proses', 'menunggu_validasi')`);
   const rows = await db
