@@ -72,13 +72,14 @@ describe('filing through Open311', () => {
   });
 
   it('round trip: POST → GET open → finished by officials → GET closed with notes → the updates feed lists each change', async () => {
-    const [{ service_request_id: id }] = await fileServiceRequest(database.db, valid(), deps());
+    const [{ service_request_id: id }] = await fileServiceRequest(database.db, valid({ media_url: 'https://lapor.go.id/media/123.jpg' }), deps());
     const [{ channel, ref, unit }] = await rowsOf<{ channel: string; ref: string; unit: string }>(
       database.db.execute(sql`select r.channel_code as channel, r.channel_ref as ref, a.code as unit from reports r join agencies a on a.id = r.handling_agency_id where r.number = ${id}`),
     );
     expect([channel, ref.startsWith('LAPOR! 1708'), unit]).toEqual(['open311', true, 'kel-31.71.01.1001']);
     const one = () => findRequests(database.db, { ids: [id], serviceCodes: [], start: null, end: null, status: null, page: 1, pageSize: 1 }, 'https://aduan.test');
     expect((await one())[0]).toMatchObject({ service_request_id: id, status: 'open', service_code: 'jalan', agency_responsible: 'Kelurahan Gambir' });
+    expect((await one())[0].description).toBe('Jalan berlubang di depan Monas.\n\nMedia: https://lapor.go.id/media/123.jpg');
 
     const lurah = staff['lurah.gambir'];
     let v = (await performStaffAction(database.db, lurah, { number: id, version: 1, action: 'terima' }, deps())).version;

@@ -38,9 +38,13 @@ export async function fileServiceRequest(
   if (!code || !(await listServices(db)).some((s) => s.service_code === code)) {
     throw new Open311Error(400, `service_code ${code ?? '(kosong)'} tidak dikenal / unknown service_code`);
   }
-  const description = text(form, 'description');
+  const described = text(form, 'description');
+  // a media_url of the app's own is kept with the text, where the public can follow it
+  const mediaUrl = text(form, 'media_url');
+  if (mediaUrl && !/^https?:\/\/\S{3,500}$/.test(mediaUrl)) throw new Open311Error(400, 'media_url bukan URL http(s) / media_url is not an http(s) URL');
+  const description = described && mediaUrl ? `${described}\n\nMedia: ${mediaUrl}` : described;
   if (!description || description.length < 5) throw new Open311Error(400, 'description wajib diisi / description is required');
-  if (description.length > MAX_DESCRIPTION) throw new Open311Error(400, `description lebih dari ${MAX_DESCRIPTION} karakter / description longer than ${MAX_DESCRIPTION} characters`);
+  if (described!.length > MAX_DESCRIPTION) throw new Open311Error(400, `description lebih dari ${MAX_DESCRIPTION} karakter / description longer than ${MAX_DESCRIPTION} characters`);
   const lat = text(form, 'lat');
   const lng = text(form, 'long');
   const address = text(form, 'address_string');
