@@ -11,6 +11,7 @@ import type { StaffUser } from '@/lib/auth/permissions';
 import { createReport } from '@/lib/intake/create-report';
 import { createDiskStorage } from '@/lib/media/storage';
 import { createTestDatabase } from '@/lib/testing/db';
+import { reportInput } from '@/lib/testing/reports';
 import { addHoliday, removeHoliday, renameAgency, SettingsError, updateCategory, updateChannelText, updateDefaultPolicy, type CategoryInput } from './settings';
 
 let database: Database;
@@ -38,25 +39,10 @@ const audits = async (action: string) =>
   rowsOf<{ target_id: string; data: { before: unknown; after: unknown } }>(
     database.db.execute(sql`select target_id, data from audit_log where action = ${action} order by id`),
   );
-let token = 0;
 const file = (categoryCode: string) =>
   createReport(
     database.db,
-    {
-      formToken: `pengaturan-${++token}-abcdefgh`,
-      channelCode: 'web',
-      categoryCode,
-      description: 'Laporan uji untuk pengaturan layanan.',
-      isPublic: true,
-      lat: -6.1754,
-      lng: 106.8272,
-      kelurahanCode: null,
-      address: null,
-      reporterName: null,
-      reporterPhone: null,
-      reporterEmail: null,
-      photos: [],
-    },
+    reportInput({ categoryCode, description: 'Laporan uji untuk pengaturan layanan.' }),
     { now, storage: createDiskStorage(mediaDir), publicUrl: 'http://aduan.test' },
   );
 const deadlines = (number: string) =>

@@ -11,6 +11,7 @@ import { createDiskStorage } from '@/lib/media/storage';
 import { createSenders } from '@/lib/notify/senders';
 import { runOutboxOnce } from '@/lib/notify/worker';
 import { createTestDatabase } from '@/lib/testing/db';
+import { reportInput } from '@/lib/testing/reports';
 import { startSmtpReceiver } from '@/lib/testing/receivers';
 import { AlertError, confirmSubscription, listSubscriptions, manageKey, runAlertsOnce, subscribe, unsubscribe, type SubscribeInput } from './subscriptions';
 
@@ -32,25 +33,10 @@ afterAll(async () => {
   rmSync(mediaDir, { recursive: true, force: true });
 });
 
-let tokens = 0;
 async function fileInGambir(at: Date, name = 'Penanda Pelapor Rahasia') {
   return createReport(
     database.db,
-    {
-      formToken: `ikuti-${++tokens}-abcdefghijkl`,
-      channelCode: 'web',
-      categoryCode: 'jalan',
-      description: 'Jalan berlubang di depan stasiun.',
-      isPublic: true,
-      lat: -6.1754,
-      lng: 106.8272,
-      kelurahanCode: null,
-      address: null,
-      reporterName: name,
-      reporterPhone: '081277776666',
-      reporterEmail: null,
-      photos: [],
-    },
+    reportInput({ description: 'Jalan berlubang di depan stasiun.', reporterName: name, reporterPhone: '081277776666' }),
     { now: at, storage: createDiskStorage(mediaDir), publicUrl: site },
   );
 }

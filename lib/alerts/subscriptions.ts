@@ -6,6 +6,7 @@ import { enqueueNotification } from '@/db/queries/outbox';
 import { alertSubscriptions, categories, regions, reportEvents, reports } from '@/db/schema';
 import { eventLabel } from '@/lib/i18n';
 import { startLoop } from '@/lib/jobs/loop';
+import { regionLevelOf } from '@/lib/reports/filters';
 import { wibDay } from '@/lib/reports/ticket-number';
 import { serverSecret } from '@/lib/security/secret';
 
@@ -180,7 +181,7 @@ export async function runAlertsOnce(db: Db, now: Date, site: string): Promise<nu
       for (const e of events) items.push({ id: e.id, line: `${eventLabel(e.type, 'id')} (${wibDay(e.createdAt)}) — ${site}/laporan/${e.number}` });
     } else {
       const region = sub.regionCode
-        ? sql`${sql.raw(['', '', 'kota', 'kecamatan', 'kelurahan'][sub.regionCode.split('.').length])}_code = ${sub.regionCode}`
+        ? sql`${sql.raw(regionLevelOf(sub.regionCode))}_code = ${sub.regionCode}`
         : sql`lat is not null and ${sql.raw('111320')} * sqrt(power(lat - ${sub.lat}, 2) + power((lng - ${sub.lng}) * cos(radians(${sub.lat})), 2)) <= ${sub.radiusM}`;
       const rows = await db
         .select({ id: reports.id, number: reports.number, category: categories.nameId, createdAt: reports.createdAt })

@@ -10,7 +10,16 @@ import { ticketFeed } from './ticket-feed';
 
 const ITEMS = 50;
 
-/** The GET handler of a reports feed: cached by clients and proxies for five minutes. */
+/** A feed answer, cacheable by clients and proxies for five minutes. */
+const feedAnswer = (format: FeedFormat, body: string) =>
+  new Response(body, {
+    headers: {
+      'Content-Type': format === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/rss+xml; charset=utf-8',
+      'Cache-Control': 'public, max-age=300, s-maxage=300, stale-while-revalidate=600',
+    },
+  });
+
+/** The GET handler of a reports feed. */
 export function feedResponse(format: FeedFormat) {
   return async function GET(request: NextRequest) {
     const params = request.nextUrl.searchParams;
@@ -22,13 +31,7 @@ export function feedResponse(format: FeedFormat) {
       ? await findPublicReportsNear(getDb(), Number(near[1]), Number(near[2]), radius, ITEMS)
       : (await findPublicReports(getDb(), filters, { page: 1, pageSize: ITEMS, sort: 'terbaru', countCap: ITEMS })).reports;
     const query = near ? `dekat=${near[1]},${near[2]},${radius}` : filtersToQuery(filters);
-    const body = reportsFeed(reports, { format, site: publicUrl(), query, title: 'Aduan Jakarta — laporan terbaru' });
-    return new Response(body, {
-      headers: {
-        'Content-Type': format === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/rss+xml; charset=utf-8',
-        'Cache-Control': 'public, max-age=300, s-maxage=300, stale-while-revalidate=600',
-      },
-    });
+    return feedAnswer(format, reportsFeed(reports, { format, site: publicUrl(), query, title: 'Aduan Jakarta — laporan terbaru' }));
   };
 }
 
@@ -40,12 +43,6 @@ export function ticketFeedResponse(format: FeedFormat) {
     if (!number || !report) {
       return Response.json({ error: 'Laporan tidak ditemukan.', error_en: 'Report not found.' }, { status: 404 });
     }
-    const body = ticketFeed(number, await getPublicTimeline(getDb(), number), format, publicUrl());
-    return new Response(body, {
-      headers: {
-        'Content-Type': format === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/rss+xml; charset=utf-8',
-        'Cache-Control': 'public, max-age=300, s-maxage=300, stale-while-revalidate=600',
-      },
-    });
+    return feedAnswer(format, ticketFeed(number, await getPublicTimeline(getDb(), number), format, publicUrl()));
   };
 }

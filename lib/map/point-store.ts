@@ -1,5 +1,5 @@
 import type { ReportStatus } from '@/db/schema';
-import { STATUSES } from '@/lib/reports/lifecycle';
+import { Dictionary, STATUS_INDEX } from '@/lib/columns';
 import { dayRange, type ReportFilters } from '@/lib/reports/filters';
 
 /** One report as the map needs it; `visible` is false once it must leave the map (confidential, no location). */
@@ -21,24 +21,6 @@ const BUCKET_DEG = 0.01;
 const BUCKET_SPAN = 1 << 16;
 const bucketIndex = (deg: number) => Math.floor(deg / BUCKET_DEG) + BUCKET_SPAN / 2;
 const bucketKey = (lat: number, lng: number) => bucketIndex(lat) * BUCKET_SPAN + bucketIndex(lng);
-
-/** Strings stored once, referenced by a small integer. */
-class Dictionary {
-  readonly values: string[] = [];
-  private readonly index = new Map<string, number>();
-  id(value: string): number {
-    let id = this.index.get(value);
-    if (id === undefined) {
-      id = this.values.length;
-      this.values.push(value);
-      this.index.set(value, id);
-    }
-    return id;
-  }
-  find(value: string): number | undefined {
-    return this.index.get(value);
-  }
-}
 
 const NO_REGION = 0;
 
@@ -70,10 +52,6 @@ export class PointStore {
   readonly channels = new Dictionary();
   readonly kelurahans = new Dictionary();
   private live = 0;
-
-  constructor() {
-    this.kelurahans.id(''); // NO_REGION
-  }
 
   /** Number of points on the map. */
   get size(): number {
@@ -263,4 +241,3 @@ export class PointStore {
 export const matchesAll = (_at: number) => true;
 
 const TICKET = /^JK\d{10}$/;
-const STATUS_INDEX = new Map<string, number>(STATUSES.map((s, i) => [s, i]));

@@ -15,7 +15,7 @@ import { createDiskStorage } from '@/lib/media/storage';
 import { performStaffAction } from '@/lib/staff/perform-action';
 import { createTestDatabase } from '@/lib/testing/db';
 import { fileServiceRequest } from './file';
-import { findRequests, findUpdates, Open311Error } from './georeport';
+import { findRequest, findUpdates, Open311Error } from './georeport';
 import { issueApiKey, revokeApiKey } from './keys';
 
 let database: Database;
@@ -77,7 +77,7 @@ describe('filing through Open311', () => {
       database.db.execute(sql`select r.channel_code as channel, r.channel_ref as ref, a.code as unit from reports r join agencies a on a.id = r.handling_agency_id where r.number = ${id}`),
     );
     expect([channel, ref.startsWith('LAPOR! 1708'), unit]).toEqual(['open311', true, 'kel-31.71.01.1001']);
-    const one = () => findRequests(database.db, { ids: [id], serviceCodes: [], start: null, end: null, status: null, page: 1, pageSize: 1 }, 'https://aduan.test');
+    const one = () => findRequest(database.db, id, 'https://aduan.test');
     expect((await one())[0]).toMatchObject({ service_request_id: id, status: 'open', service_code: 'jalan', agency_responsible: 'Kelurahan Gambir' });
     expect((await one())[0].description).toBe('Jalan berlubang di depan Monas.\n\nMedia: https://lapor.go.id/media/123.jpg');
 

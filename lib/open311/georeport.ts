@@ -33,30 +33,25 @@ export function isoWib(at: Date | null): string | null {
 
 type Value = string | number | boolean | null | Value[] | { [key: string]: Value };
 
+/** A value as xml-js compact elements (null is an empty element). */
+function toXml(v: unknown): unknown {
+  if (v === null || v === undefined) return {};
+  if (Array.isArray(v)) return v.map(toXml);
+  if (typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, toXml(x)]));
+  return { _text: String(v) };
+}
+
+const xmlDocument = (root: string, body: unknown) =>
+  js2xml({ _declaration: { _attributes: { version: '1.0', encoding: 'utf-8' } }, [root]: body }, { compact: true, spaces: 2 });
+
 /** Renders a list of records: a JSON array, or XML with the spec's root and item element names. */
 export function render(format: Format, root: string, item: string, records: Record<string, Value>[]): string {
-  if (format === 'json') return JSON.stringify(records);
-  const toXml = (v: Value): unknown => {
-    if (v === null) return {};
-    if (Array.isArray(v)) return v.map(toXml);
-    if (typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toXml(x)]));
-    return { _text: String(v) };
-  };
-  return js2xml(
-    { _declaration: { _attributes: { version: '1.0', encoding: 'utf-8' } }, [root]: { [item]: records.map((r) => toXml(r)) } },
-    { compact: true, spaces: 2 },
-  );
+  return format === 'json' ? JSON.stringify(records) : xmlDocument(root, { [item]: records.map(toXml) });
 }
 
 /** One object as XML under `root` (arrays of strings are given their item element names by the caller). */
 export function renderXmlObject(root: string, value: Record<string, unknown>): string {
-  const toXml = (v: unknown): unknown => {
-    if (v === null || v === undefined) return {};
-    if (Array.isArray(v)) return v.map(toXml);
-    if (typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, toXml(x)]));
-    return { _text: String(v) };
-  };
-  return js2xml({ _declaration: { _attributes: { version: '1.0', encoding: 'utf-8' } }, [root]: toXml(value) }, { compact: true, spaces: 2 });
+  return xmlDocument(root, toXml(value));
 }
 
 export function renderErrors(format: Format, error: Open311Error): string {
@@ -165,6 +160,11 @@ export function parseRequestQuery(params: URLSearchParams, now: Date): RequestQu
 }
 
 /** Service requests as the spec names their fields; newest first. */
+/** One request by its id, or nothing. */
+export async function findRequest(db: Db, id: string, site: string) {
+  return findRequests(db, { ids: [id.toUpperCase()], serviceCodes: [], start: null, end: null, status: null, page: 1, pageSize: 1 }, site);
+}
+
 export async function findRequests(db: Db, q: RequestQuery, site: string) {
   const where: (SQL | undefined)[] = [eq(reports.isConfidential, false)];
   if (q.ids.length) where.push(inArray(reports.number, q.ids));

@@ -173,6 +173,14 @@ export async function submitResponse(db: Db, input: ResponseInput, now: Date): P
   });
 }
 
+/** The index of a unit's responses: flagged ones are kept but not counted; no grade below the minimum. */
+function score(responses: { answers: number[]; flagReason: string | null }[], minRespondents: number) {
+  const valid = responses.filter((r) => r.flagReason === null).map((r) => r.answers);
+  const result = computeIkm(valid);
+  const enough = result.respondents >= minRespondents;
+  return { ...result, grade: enough ? result.grade : null, flagged: responses.length - valid.length, enough };
+}
+
 export interface UnitPeriodResult extends IkmResult {
   periodId: number;
   periodName: string;
@@ -198,20 +206,14 @@ export async function unitResults(db: Db, agencyId: number): Promise<UnitPeriodR
     .from(skmResponses)
     .where(eq(skmResponses.agencyId, agencyId));
   return periods.map((p) => {
-    const mine = responses.filter((r) => r.periodId === p.id);
-    const valid = mine.filter((r) => r.flagReason === null).map((r) => r.answers);
-    const result = computeIkm(valid);
-    const enough = result.respondents >= p.min;
+    const result = score(responses.filter((r) => r.periodId === p.id), p.min);
     return {
       ...result,
-      grade: enough ? result.grade : null,
       periodId: p.id,
       periodName: p.name,
       startsOn: p.startsOn,
       endsOn: p.endsOn,
       minRespondents: p.min,
-      flagged: mine.length - valid.length,
-      enough,
     };
   });
 }
@@ -237,13 +239,12 @@ export async function periodResults(db: Db, periodId: number): Promise<{ period:
     .select({ agencyId: skmResponses.agencyId, answers: skmResponses.answers, flagReason: skmResponses.flagReason })
     .from(skmResponses)
     .where(eq(skmResponses.periodId, periodId));
-  const rows = units.map((u) => {
-    const mine = responses.filter((r) => r.agencyId === u.id);
-    const valid = mine.filter((r) => r.flagReason === null).map((r) => r.answers);
-    const result = computeIkm(valid);
-    const enough = result.respondents >= period.minRespondents;
-    return { ...result, grade: enough ? result.grade : null, code: u.code, name: u.name, kind: u.kind, flagged: mine.length - valid.length, enough };
-  });
+  const rows = units.map((u) => ({
+    ...score(responses.filter((r) => r.agencyId === u.id), period.minRespondents),
+    code: u.code,
+    name: u.name,
+    kind: u.kind,
+  }));
   rows.sort((a, b) => Number(b.enough) - Number(a.enough) || (b.ikm ?? -1) - (a.ikm ?? -1) || b.respondents - a.respondents || a.name.localeCompare(b.name));
   return { period, units: rows };
 }

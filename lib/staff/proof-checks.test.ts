@@ -15,6 +15,7 @@ import { disputeFollowUp } from '@/lib/intake/tracking';
 import { processImage } from '@/lib/media/process-image';
 import { createDiskStorage } from '@/lib/media/storage';
 import { createTestDatabase } from '@/lib/testing/db';
+import { reportInput } from '@/lib/testing/reports';
 import { streetScene } from '@/lib/testing/images';
 import { StaffError } from './errors';
 import { performStaffAction } from './perform-action';
@@ -44,26 +45,11 @@ afterAll(async () => {
 });
 
 const jpeg = (svg: Buffer) => sharp(svg).jpeg({ quality: 90 }).toBuffer();
-let tokens = 0;
 /** A ticket at Monas with a "before" photo, accepted by the lurah (so in process). */
 async function ticketWithPhoto(before: Buffer): Promise<string> {
   const created = await createReport(
     database.db,
-    {
-      formToken: `bukti-${++tokens}-abcdefghijkl`,
-      channelCode: 'web',
-      categoryCode: 'jalan',
-      description: 'Jalan berlubang di depan Monas.',
-      isPublic: true,
-      lat: -6.1754,
-      lng: 106.8272,
-      kelurahanCode: null,
-      address: null,
-      reporterName: null,
-      reporterPhone: null,
-      reporterEmail: null,
-      photos: [await processImage(before)],
-    },
+    reportInput({ photos: [await processImage(before)] }),
     { ...deps(filed), publicUrl: 'http://aduan.test' },
   );
   await performStaffAction(database.db, lurah, { number: created.number, version: 1, action: 'terima' }, deps(filed));
@@ -148,21 +134,7 @@ describe('the reporter confirms or disputes a follow-up', () => {
   it('is asked through the private link; a dispute with a photo makes accepting take a reason', async () => {
     const created = await createReport(
       database.db,
-      {
-        formToken: `sanggah-${++tokens}-abcdefghijkl`,
-        channelCode: 'web',
-        categoryCode: 'jalan',
-        description: 'Jalan berlubang di depan Monas.',
-        isPublic: true,
-        lat: -6.1754,
-        lng: 106.8272,
-        kelurahanCode: null,
-        address: null,
-        reporterName: 'Warga',
-        reporterPhone: null,
-        reporterEmail: 'warga@contoh.id',
-        photos: [],
-      },
+      reportInput({ reporterName: 'Warga', reporterEmail: 'warga@contoh.id' }),
       { ...deps(filed), publicUrl: 'http://aduan.test' },
     );
     const number = created.number;

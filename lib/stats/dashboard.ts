@@ -36,6 +36,8 @@ export interface StatTable {
   id: string;
   columns: { key: string; numeric: boolean }[];
   rows: Cell[][];
+  /** League tables: units left out for having fewer tickets than the minimum. */
+  unranked?: number;
 }
 
 export interface UnitInfo {
@@ -146,8 +148,9 @@ export function leagueTable(d: Dashboard, names: TableNames, league: League, min
     id: league,
     columns: columns([...TIME_COLUMNS, 'ikm'], ['peringkat', 'unit']),
     rows: ranked.map((u, i) => [i + 1, u.name, ...timesAndQuality(u.g), names.ikm(u.code)]),
+    unranked: units.length - ranked.length,
   };
-  return { table, unranked: units.length - ranked.length };
+  return { table, unranked: table.unranked! };
 }
 
 /** Every chart's numbers as a table: the page shows them and the CSV download is made from them. */

@@ -13,7 +13,6 @@ import { requestTime } from '@/lib/sla/clock';
 import {
   dashboardTables,
   LEAGUE_MIN_TICKETS,
-  leagueTable,
   LEAGUES,
   parseDashboardQuery,
   percent,
@@ -179,7 +178,8 @@ export default async function DashboardPage({ params, searchParams }: Props) {
           {t('leagues.intro', { min: n(LEAGUE_MIN_TICKETS) })}
         </p>
         {LEAGUES.map((league) => {
-          const { table, unranked } = leagueTable(d, names, league, LEAGUE_MIN_TICKETS);
+          const table = tables[league];
+          const unranked = table.unranked ?? 0;
           return (
             <section key={league} aria-labelledby={`liga-${league}`} className="space-y-2 rounded-lg border bg-white p-3" data-testid={`section-${league}`}>
               <h3 id={`liga-${league}`} className="font-semibold">

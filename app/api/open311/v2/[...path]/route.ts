@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { publicUrl } from '@/lib/config/public-url';
 import {
   discovery,
+  findRequest,
   findRequests,
   findUpdates,
   JURISDICTION,
@@ -57,13 +58,13 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     const token = /^tokens\/(JK\d{10})$/i.exec(resource);
     if (token) {
       // requests are filed at once, so a token is the request's own id
-      const found = await findRequests(db, { ids: [token[1].toUpperCase()], serviceCodes: [], start: null, end: null, status: null, page: 1, pageSize: 1 }, site);
+      const found = await findRequest(db, token[1], site);
       if (!found.length) throw new Open311Error(404, `token ${token[1]} tidak ditemukan / not found`);
       return answer(200, render(format, 'service_requests', 'request', [{ service_request_id: found[0].service_request_id, token: found[0].service_request_id }]));
     }
     const one = /^requests\/(JK\d{10})$/i.exec(resource);
     if (one) {
-      const found = await findRequests(db, { ids: [one[1].toUpperCase()], serviceCodes: [], start: null, end: null, status: null, page: 1, pageSize: 1 }, site);
+      const found = await findRequest(db, one[1], site);
       if (!found.length) throw new Open311Error(404, `service_request_id ${one[1]} tidak ditemukan / not found`);
       return answer(200, render(format, 'service_requests', 'request', found));
     }
