@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../connect';
-import { bulkInsert, rowsOf, syncSequence } from '../bulk';
+import { bulkInsert, openBulkLoader, rowsOf, syncSequence } from '../bulk';
 import { agencies, ratings, reportEvents, reports, ticketSequences } from '../schema';
 import { generateDemo, type GeneratorOptions } from '@/lib/demo/generator';
 import { loadRegions } from '@/lib/regions/jakarta';
@@ -38,17 +38,25 @@ export async function seedDemoReports(
   };
   const lastSequence = new Map<string, number>();
   const totals = { reports: 0, events: 0, ratings: 0 };
-  // Into empty tables, a large load is several times faster with the secondary indexes built once
-  // at the end than kept up to date row by row (they outgrow memory and every insert seeks).
+  // Into empty tables, a large load is several times faster with the secondary indexes and the
+  // foreign keys built once at the end than checked and kept up to date row by row.
   const deferred = maxReport === 0 && options.reports >= BULK_LOAD_THRESHOLD ? await dropSecondaryIndexes(db) : [];
+  // The three tables load side by side, each in its own COPY (a transaction of its own): that
+  // needs the foreign keys out of the way, or an event would wait for its report's commit.
+  const isCopy = deferred.length > 0;
+  const loaders = {
+    reports: await openBulkLoader(db, reports, isCopy),
+    events: await openBulkLoader(db, reportEvents, isCopy),
+    ratings: await openBulkLoader(db, ratings, isCopy),
+  };
   for (const batch of generateDemo(reference, {
     ...options,
     firstReportId: maxReport + 1,
     firstEventId: maxEvent + 1,
   })) {
-    await bulkInsert(db, reports, batch.reports);
-    await bulkInsert(db, reportEvents, batch.events);
-    await bulkInsert(db, ratings, batch.ratings.map((r, i) => ({ id: maxRating + totals.ratings + i + 1, ...r })));
+    await loaders.reports.write(batch.reports);
+    await loaders.events.write(batch.events);
+    await loaders.ratings.write(batch.ratings.map((r, i) => ({ id: maxRating + totals.ratings + i + 1, ...r })));
     for (const r of batch.reports) {
       const day = `20${r.number.slice(2, 4)}-${r.number.slice(4, 6)}-${r.number.slice(6, 8)}`;
       lastSequence.set(day, Number(r.number.slice(8)));
@@ -58,6 +66,7 @@ export async function seedDemoReports(
     totals.ratings += batch.ratings.length;
     onProgress?.(totals.reports);
   }
+  await Promise.all(Object.values(loaders).map((l) => l.end()));
   await bulkInsert(
     db,
     ticketSequences,
@@ -76,13 +85,25 @@ export async function seedDemoReports(
 
 const BULK_LOAD_THRESHOLD = 100_000;
 
-/** Drops the non-primary-key indexes of the report tables; returns the statements that rebuild them. */
+/**
+ * Drops the foreign keys and non-primary-key indexes of the report tables; returns the statements
+ * that rebuild them, indexes first (the foreign keys are then checked in one pass each).
+ */
 async function dropSecondaryIndexes(db: Db): Promise<string[]> {
+  const keys = await rowsOf<{ table: string; name: string; definition: string }>(
+    db.execute(sql`select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition
+                   from pg_constraint
+                   where contype = 'f' and conrelid::regclass::text in ('reports', 'report_events', 'ratings')`),
+  );
+  for (const { table, name } of keys) await db.execute(sql.raw(`alter table "${table}" drop constraint "${name}"`));
   const indexes = await rowsOf<{ name: string; definition: string }>(
     db.execute(sql`select indexname as name, indexdef as definition from pg_indexes
                    where schemaname = 'public' and tablename in ('reports', 'report_events', 'ratings')
                      and indexname not like '%_pkey'`),
   );
   for (const { name } of indexes) await db.execute(sql.raw(`drop index "${name}"`));
-  return indexes.map((i) => i.definition);
+  return [
+    ...indexes.map((i) => i.definition),
+    ...keys.map((k) => `alter table "${k.table}" add constraint "${k.name}" ${k.definition}`),
+  ];
 }
