@@ -77,8 +77,8 @@ const WIB = 7 * HOUR;
 /** Periods up to this many days are charted per day, longer ones per month. */
 export const DAILY_SERIES_MAX_DAYS = 92;
 const NB = DURATION_BUCKETS;
-/** Distinct combinations of metrics and rating a selection may hold (a few dozen occur). */
-const MAX_KINDS = 256;
+/** Room for distinct combinations of metrics and rating at first (usually a few dozen occur); doubled when full. */
+const INITIAL_KINDS = 64;
 const bit = (flag: number) => 31 - Math.clz32(flag);
 
 /** Counters (METRICS per group), rating sums and, optionally, duration histograms for many groups at once. */
@@ -225,11 +225,11 @@ export function computeDashboard(
   // its reports per kind, one increment a report, and the kinds are spread into metrics afterwards.
   const kindOf = new Int16Array(1 << (METRICS + 3)).fill(-1);
   const kinds: number[] = [];
-  const K = MAX_KINDS;
-  const catKinds = new Int32Array(byCategory.size * K);
-  const chKinds = new Int32Array(byChannel.size * K);
-  const kotaKinds = new Int32Array(byKota.size * K);
-  const unitKinds = new Int32Array(byUnit.size * K);
+  let K = INITIAL_KINDS;
+  let catKinds = new Int32Array(byCategory.size * K);
+  let chKinds = new Int32Array(byChannel.size * K);
+  let kotaKinds = new Int32Array(byKota.size * K);
+  let unitKinds = new Int32Array(byUnit.size * K);
 
   for (let at = 0, end = region === null ? 0 : store.slots; at < end; at++) {
     if (!alive[at]) continue;
@@ -253,7 +253,13 @@ export function computeDashboard(
     const key = m | (rating[at] << METRICS);
     let kind = kindOf[key];
     if (kind < 0) {
-      if (kinds.length === K) throw new RangeError('too many kinds of reports');
+      if (kinds.length === K) {
+        catKinds = widenRows(catKinds, K);
+        chKinds = widenRows(chKinds, K);
+        kotaKinds = widenRows(kotaKinds, K);
+        unitKinds = widenRows(unitKinds, K);
+        K *= 2;
+      }
       kind = kindOf[key] = kinds.push(key) - 1;
     }
     const ch = channel[at];
@@ -320,4 +326,11 @@ export function computeDashboard(
     byUnit: groups(byUnit, (g) => String(g)),
     byKecamatanOffice: groups(byOffice, (g) => kecamatanCodes[g]),
   };
+}
+
+/** Per-group rows of `k` counts copied into rows twice as wide. */
+function widenRows(counts: Int32Array<ArrayBuffer>, k: number): Int32Array<ArrayBuffer> {
+  const wider = new Int32Array(counts.length * 2);
+  for (let g = 0; g < counts.length / k; g++) wider.set(counts.subarray(g * k, (g + 1) * k), g * 2 * k);
+  return wider;
 }
