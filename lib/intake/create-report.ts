@@ -11,7 +11,7 @@ import { contactKind } from '@/lib/channels/contact';
 import { officeCode } from '@/lib/reference/agencies';
 import { UNCATEGORISED } from '@/lib/reference/categories';
 import { locate } from '@/lib/regions/jakarta';
-import { formatTicketNumber, wibDay } from '@/lib/reports/ticket-number';
+import { formatTicketNumber, ticketPrefix, wibDay } from '@/lib/reports/ticket-number';
 import { hashTrackingKey, trackingKey } from '@/lib/security/secret';
 import { deadlinesFor } from '@/lib/sla/policy';
 import { IntakeError } from './errors';
@@ -79,18 +79,15 @@ export async function createReport(
       // without a place (and not confidential) nobody holds it yet: it waits in the triage queue
       const unitCode = category.isConfidential ? 'inspektorat' : place.kelurahanCode ? officeCode.kelurahan(place.kelurahanCode) : null;
       const [unit] = unitCode ? await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, unitCode)) : [];
-      const day = wibDay(deps.now);
-      const [{ last }] = await rowsOf<{ last: number }>(
-        tx.execute(sql`
-          insert into ticket_sequences (day, last) values (${day}, 1)
-          on conflict (day) do update set last = ticket_sequences.last + 1
-          returning last`),
-      );
-      const ticket = formatTicketNumber(day, last);
+      // The day's counter row is locked from the moment it is incremented until the commit, so it
+      // is incremented last, in one statement with the rows that carry the number: everything
+      // else is written under a provisional number first. A transaction that fails therefore
+      // never takes a number (numbers stay gap-free) and never holds up the next report.
+      const provisional = `baru:${input.formToken}`;
       const [report] = await tx
         .insert(reports)
         .values({
-          number: ticket,
+          number: provisional,
           channelCode: input.channelCode,
           channelRef: input.channelRef ?? null,
           categoryCode: category.code,
@@ -133,15 +130,31 @@ export async function createReport(
       if (contacts.length > 0) {
         await tx.insert(reportSubscribers).values(contacts.map((contact) => ({ reportId: report.id, contact })));
       }
-      const link = `${deps.publicUrl}/lacak/${ticket}?kunci=${key}`;
-      const body = `Laporan Anda diterima dengan nomor ${ticket}. Pantau, tambahkan informasi atau beri penilaian lewat tautan pribadi ini: ${link}`;
+      const link = `${deps.publicUrl}/lacak/${provisional}?kunci=${key}`;
+      const body = `Laporan Anda diterima dengan nomor ${provisional}. Pantau, tambahkan informasi atau beri penilaian lewat tautan pribadi ini: ${link}`;
       // the confirmation goes back the way the report came when that way can answer
       const answer = input.replyContact ?? input.reporterEmail ?? input.reporterPhone;
+      let confirmationId: number | null = null;
       if (answer) {
         const kind = contactKind(answer);
-        await enqueueNotification(tx, { kind, recipient: answer, subject: kind === 'email' ? `Laporan ${ticket} diterima` : undefined, body, reportId: report.id });
+        const subject = kind === 'email' ? `Laporan ${provisional} diterima` : undefined;
+        confirmationId = (await enqueueNotification(tx, { kind, recipient: answer, subject, body, reportId: report.id })).id;
       }
-      return ticket;
+      const day = wibDay(deps.now);
+      const [{ last }] = await rowsOf<{ last: number }>(
+        tx.execute(sql`
+          with counter as (
+            insert into ticket_sequences (day, last) values (${day}, 1)
+            on conflict (day) do update set last = ticket_sequences.last + 1
+            returning last),
+          numbered as (select last, ${ticketPrefix(day)}::text || lpad(last::text, 4, '0') as number from counter),
+          report as (update reports set number = numbered.number from numbered where reports.id = ${report.id}),
+          confirmation as (
+            update outbox set subject = replace(subject, ${provisional}, numbered.number), body = replace(body, ${provisional}, numbered.number)
+            from numbered where outbox.id = ${confirmationId}::bigint)
+          select last from numbered`),
+      );
+      return formatTicketNumber(day, last);
     });
     return { number, trackingKey: key, isNew: true };
   } catch (error) {

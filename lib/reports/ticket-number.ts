@@ -9,11 +9,16 @@ export function wibDay(at: Date): string {
 }
 
 export function formatTicketNumber(day: string, sequence: number): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new RangeError(`invalid day ${day}`);
   if (!Number.isInteger(sequence) || sequence < 1 || sequence > 9999) {
     throw new RangeError(`daily sequence out of range: ${sequence}`);
   }
-  return `JK${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}${String(sequence).padStart(4, '0')}`;
+  return `${ticketPrefix(day)}${String(sequence).padStart(4, '0')}`;
+}
+
+/** `JK` + YYMMDD: the part of a ticket number that the day decides. */
+export function ticketPrefix(day: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new RangeError(`invalid day ${day}`);
+  return `JK${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}`;
 }
 
 /**
