@@ -326,7 +326,13 @@ export const attachments = pgTable(
     exifLng: doublePrecision('exif_lng'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('attachments_report_idx').on(t.reportId), index('attachments_phash_idx').on(t.phash)],
+  (t) => [
+    index('attachments_report_idx').on(t.reportId),
+    index('attachments_phash_idx').on(t.phash),
+    // the orphan sweep asks, file by file, whether any row still points at it
+    index('attachments_storage_key_idx').on(t.storageKey),
+    index('attachments_thumb_key_idx').on(t.thumbKey),
+  ],
 );
 
 export const ratings = pgTable(
