@@ -31,7 +31,9 @@ export async function register() {
     const { mediaRoot } = await import('./lib/media/storage');
     startOrphanSweeper(getDatabase().db, mediaRoot(), {
       ...sweeperSettings(),
-      onRun: ({ removed }) => removed.length > 0 && console.log(`[foto] ${removed.length} orphan photo files removed`),
+      onRun: ({ examined, removed }, isFull) => {
+        if (isFull || removed.length > 0) console.log(`[foto] orphan sweep: ${examined} files checked, ${removed.length} removed`);
+      },
       onError: (error) => console.error('[foto]', error),
     });
     const { startAlertWorker } = await import('./lib/alerts/subscriptions');

@@ -70,15 +70,15 @@ export function recentDayFolders(now: Date): string[] {
 export function startOrphanSweeper(
   db: Db,
   root: string,
-  options: { intervalMs: number; graceMs?: number; onRun?: (result: SweepResult) => void; onError: (error: unknown) => void },
+  options: { intervalMs: number; graceMs?: number; onRun?: (result: SweepResult, isFull: boolean) => void; onError: (error: unknown) => void },
 ): () => Promise<void> {
   let hasSweptAll = false;
   return startLoop(
     async () => {
       const now = new Date();
       const result = await sweepOrphanMedia(db, root, { now, graceMs: options.graceMs, days: hasSweptAll ? recentDayFolders(now) : undefined });
+      options.onRun?.(result, !hasSweptAll);
       hasSweptAll = true;
-      options.onRun?.(result);
       return false;
     },
     { intervalMs: options.intervalMs, onError: options.onError },
@@ -86,7 +86,7 @@ export function startOrphanSweeper(
 }
 
 /** Sweeper settings from the environment: ADUAN_MEDIA_SWEEP_GRACE_SECONDS, ADUAN_MEDIA_SWEEP_INTERVAL_MS. */
-export function sweeperSettings(env: NodeJS.ProcessEnv = process.env) {
+export function sweeperSettings(env: Record<string, string | undefined> = process.env) {
   const grace = Number(env.ADUAN_MEDIA_SWEEP_GRACE_SECONDS);
   const interval = Number(env.ADUAN_MEDIA_SWEEP_INTERVAL_MS);
   return {
