@@ -22,10 +22,18 @@ export interface Findings {
  * Compares the database and the media directory of a crash-check run. Every report there was
  * filed by the check over Open311 with one photo and an e-mail address.
  */
-export async function inspectStore(sql: postgres.Sql, mediaDir: string, acknowledged: string[]): Promise<Findings> {
+export async function inspectStore(
+  sql: postgres.Sql,
+  mediaDir: string,
+  acknowledged: string[],
+): Promise<Findings> {
   const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from reports`;
   const present = new Set(
-    (await sql<{ number: string }[]>`select number from reports where number = any(${acknowledged}::text[])`).map((r) => r.number),
+    (
+      await sql<
+        { number: string }[]
+      >`select number from reports where number = any(${acknowledged}::text[])`
+    ).map((r) => r.number),
   );
   const incomplete = await sql<{ number: string }[]>`
     select r.number from reports r
@@ -41,11 +49,17 @@ export async function inspectStore(sql: postgres.Sql, mediaDir: string, acknowle
     left join ticket_sequences s on to_char(s.day, 'YYMMDD') = d.day`;
   const numberGaps = days
     .filter((d) => d.reports !== d.max_seq || d.last !== d.max_seq)
-    .map((d) => `day ${d.day}: ${d.reports} tickets, highest number ${d.max_seq}, counter ${d.last}`);
+    .map(
+      (d) => `day ${d.day}: ${d.reports} tickets, highest number ${d.max_seq}, counter ${d.last}`,
+    );
 
   const files = listFiles(mediaDir);
-  const keys = await sql<{ storage_key: string; thumb_key: string | null; bytes: number }[]>`select storage_key, thumb_key, bytes from attachments`;
-  const referenced = new Set(keys.flatMap((k) => [k.storage_key, k.thumb_key].filter((x): x is string => x !== null)));
+  const keys = await sql<
+    { storage_key: string; thumb_key: string | null; bytes: number }[]
+  >`select storage_key, thumb_key, bytes from attachments`;
+  const referenced = new Set(
+    keys.flatMap((k) => [k.storage_key, k.thumb_key].filter((x): x is string => x !== null)),
+  );
   const missingFiles = keys.flatMap((k) => {
     const main = files.get(k.storage_key);
     const bad = main === k.bytes ? [] : [k.storage_key];
@@ -70,7 +84,10 @@ function listFiles(root: string): Map<string, number> {
   for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    out.set(relative(root, path).split(sep).join('/'), statSync(path, { throwIfNoEntry: false })?.size ?? -1);
+    out.set(
+      relative(root, path).split(sep).join('/'),
+      statSync(path, { throwIfNoEntry: false })?.size ?? -1,
+    );
   }
   return out;
 }

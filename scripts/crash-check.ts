@@ -25,14 +25,17 @@ const port = intArg(args, 'port', 3400);
 const clients = intArg(args, 'clients', 12);
 const rounds = intArg(args, 'rounds', 3);
 const loadMs = intArg(args, 'seconds', 6) * 1000;
-const server = new URL(process.env.CRASH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+const server = new URL(
+  process.env.CRASH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+);
 const dbName = `${process.env.ADUAN_DB_PREFIX ?? 'aduan_'}crash_check`;
 const dbUrl = new URL(server);
 dbUrl.pathname = `/${dbName}`;
 const site = `http://127.0.0.1:${port}`;
 const next = resolve('node_modules/.bin/next');
 const started = Date.now();
-const log = (line: string) => console.log(`[crash-check ${((Date.now() - started) / 1000).toFixed(1)} s] ${line}`);
+const log = (line: string) =>
+  console.log(`[crash-check ${((Date.now() - started) / 1000).toFixed(1)} s] ${line}`);
 
 if (args.has('build') || !existsSync('.next/BUILD_ID')) {
   log('building the production server (under /tmp/aduan-build.lock)');
@@ -49,8 +52,15 @@ await migrate(database);
 await seedReference(database.db);
 await seedDemoUsers(database.db);
 const sql = postgres(dbUrl.toString(), { max: 2, onnotice: () => {} });
-const [{ id: adminId }] = await sql<{ id: number }[]>`select id from users where role = 'admin' order by id limit 1`;
-const apiKey = await issueApiKey(database.db, (await loadStaffUser(database.db, adminId))!, 'Uji Ketahanan', new Date());
+const [{ id: adminId }] = await sql<
+  { id: number }[]
+>`select id from users where role = 'admin' order by id limit 1`;
+const apiKey = await issueApiKey(
+  database.db,
+  (await loadStaffUser(database.db, adminId))!,
+  'Uji Ketahanan',
+  new Date(),
+);
 await database.close();
 
 const env: NodeJS.ProcessEnv = {
@@ -100,11 +110,18 @@ async function submit(n: number): Promise<void> {
   form.set('long', String(lng + ((n % 5) - 2) * 0.0004));
   form.set('description', `Uji ketahanan ${n}: jalan berlubang di depan gang.`);
   form.set('email', `warga${n}@contoh.id`);
-  form.set('media', new Blob([new Uint8Array(photos[n % photos.length])], { type: 'image/jpeg' }), `foto-${n}.jpg`);
+  form.set(
+    'media',
+    new Blob([new Uint8Array(photos[n % photos.length])], { type: 'image/jpeg' }),
+    `foto-${n}.jpg`,
+  );
   sent++;
   inFlight++;
   try {
-    const response = await fetch(`${site}/open311/v2/requests.json`, { method: 'POST', body: form });
+    const response = await fetch(`${site}/open311/v2/requests.json`, {
+      method: 'POST',
+      body: form,
+    });
     const body = await response.text();
     if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${body.slice(0, 200)}`);
     const [{ service_request_id: number }] = JSON.parse(body) as { service_request_id: string }[];
@@ -131,17 +148,26 @@ async function load(durationMs: number, killAt: (() => void) | null): Promise<vo
 function startServer(): Promise<{ child: ChildProcess; output: () => string }> {
   let output = '';
   // its own process group, so SIGKILL reaches every process it started
-  const child = spawn(next, ['start', '-p', String(port), '-H', '127.0.0.1'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(next, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   return new Promise((resolvePromise, reject) => {
     const deadline = Date.now() + 60_000;
     const poll = async () => {
       if (child.exitCode !== null) return reject(new Error(`server exited:\n${output}`));
-      const isHealthy = await fetch(`${site}/api/health`).then((r) => r.ok, () => false);
+      const isHealthy = await fetch(`${site}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       // the first (full) orphan sweep has finished: nothing left over from before the start remains
-      if (isHealthy && output.includes('[foto] orphan sweep:')) return resolvePromise({ child, output: () => output });
-      if (Date.now() > deadline) return reject(new Error(`server did not become ready:\n${output}`));
+      if (isHealthy && output.includes('[foto] orphan sweep:'))
+        return resolvePromise({ child, output: () => output });
+      if (Date.now() > deadline)
+        return reject(new Error(`server did not become ready:\n${output}`));
       setTimeout(poll, 250);
     };
     void poll();
@@ -157,11 +183,18 @@ const report = (label: string, findings: Findings, isAfterRestart: boolean) => {
   );
   const fatal = [
     ...findings.acknowledgedMissing.map((n) => `${label}: acknowledged ticket ${n} is missing`),
-    ...findings.incomplete.map((n) => `${label}: ticket ${n} lacks its first event, photo or confirmation`),
+    ...findings.incomplete.map(
+      (n) => `${label}: ticket ${n} lacks its first event, photo or confirmation`,
+    ),
     ...findings.numberGaps.map((g) => `${label}: ${g}`),
     ...findings.missingFiles.map((k) => `${label}: photo file ${k} of a stored ticket is missing`),
   ];
-  if (isAfterRestart) fatal.push(...[...findings.orphanFiles, ...findings.tempFiles].map((k) => `${label}: orphan file ${k} remains`));
+  if (isAfterRestart)
+    fatal.push(
+      ...[...findings.orphanFiles, ...findings.tempFiles].map(
+        (k) => `${label}: orphan file ${k} remains`,
+      ),
+    );
   problems.push(...fatal);
 };
 
@@ -171,14 +204,23 @@ let storedTickets = 0;
 try {
   for (let round = 1; round <= rounds; round++) {
     const { child } = await startServer();
-    if (round > 1) report(`after restart ${round - 1}`, await inspectStore(sql, mediaDir, [...acknowledged]), true);
-    log(`round ${round}: ${clients} clients filing reports with a photo for ${loadMs / 1000} s, then SIGKILL`);
+    if (round > 1)
+      report(
+        `after restart ${round - 1}`,
+        await inspectStore(sql, mediaDir, [...acknowledged]),
+        true,
+      );
+    log(
+      `round ${round}: ${clients} clients filing reports with a photo for ${loadMs / 1000} s, then SIGKILL`,
+    );
     await load(loadMs, () => {
       inFlightAtKills += inFlight;
       log(`SIGKILL with ${inFlight} submissions in flight`);
       process.kill(-child.pid!, 'SIGKILL');
     });
-    await new Promise((r) => child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r));
+    await new Promise((r) =>
+      child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r),
+    );
     const findings = await inspectStore(sql, mediaDir, [...acknowledged]);
     orphansLeftByKills += findings.orphanFiles.length + findings.tempFiles.length;
     report(`after kill ${round}`, findings, false);
@@ -206,9 +248,12 @@ log(
     `(${inFlightAtKills} in flight at the kills, ${storedTickets - acknowledged.size} of them committed before the answer was lost); ` +
     `the kills left ${orphansLeftByKills} orphan or temp files for the restart to remove`,
 );
-if (acknowledged.size === 0) problems.push('no submission was acknowledged: the check proved nothing');
+if (acknowledged.size === 0)
+  problems.push('no submission was acknowledged: the check proved nothing');
 if (problems.length > 0) {
   console.error(`crash check FAILED:\n${problems.slice(0, 50).join('\n')}`);
   process.exit(1);
 }
-log('crash check passed: every acknowledged ticket is complete, numbers have no gaps, no orphan file remains');
+log(
+  'crash check passed: every acknowledged ticket is complete, numbers have no gaps, no orphan file remains',
+);

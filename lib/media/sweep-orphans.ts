@@ -29,7 +29,11 @@ export interface SweepResult {
 
 const BATCH = 500;
 
-export async function sweepOrphanMedia(db: Db, root: string, options: SweepOptions): Promise<SweepResult> {
+export async function sweepOrphanMedia(
+  db: Db,
+  root: string,
+  options: SweepOptions,
+): Promise<SweepResult> {
   const cutoff = options.now.getTime() - (options.graceMs ?? DEFAULT_GRACE_MS);
   const folders = options.days ? options.days.map((d) => join(root, d)) : [root];
   const candidates: string[] = [];
@@ -60,7 +64,11 @@ export async function sweepOrphanMedia(db: Db, root: string, options: SweepOptio
 
 /** The day folders a photo written now or in the last day can be in (photos are foldered by WIB day). */
 export function recentDayFolders(now: Date): string[] {
-  return [...new Set([now, new Date(now.getTime() - 86_400_000)].map((d) => wibDay(d).replaceAll('-', '/')))];
+  return [
+    ...new Set(
+      [now, new Date(now.getTime() - 86_400_000)].map((d) => wibDay(d).replaceAll('-', '/')),
+    ),
+  ];
 }
 
 /**
@@ -70,13 +78,22 @@ export function recentDayFolders(now: Date): string[] {
 export function startOrphanSweeper(
   db: Db,
   root: string,
-  options: { intervalMs: number; graceMs?: number; onRun?: (result: SweepResult, isFull: boolean) => void; onError: (error: unknown) => void },
+  options: {
+    intervalMs: number;
+    graceMs?: number;
+    onRun?: (result: SweepResult, isFull: boolean) => void;
+    onError: (error: unknown) => void;
+  },
 ): () => Promise<void> {
   let hasSweptAll = false;
   return startLoop(
     async () => {
       const now = new Date();
-      const result = await sweepOrphanMedia(db, root, { now, graceMs: options.graceMs, days: hasSweptAll ? recentDayFolders(now) : undefined });
+      const result = await sweepOrphanMedia(db, root, {
+        now,
+        graceMs: options.graceMs,
+        days: hasSweptAll ? recentDayFolders(now) : undefined,
+      });
       options.onRun?.(result, !hasSweptAll);
       hasSweptAll = true;
       return false;
@@ -90,7 +107,10 @@ export function sweeperSettings(env: Record<string, string | undefined> = proces
   const grace = Number(env.ADUAN_MEDIA_SWEEP_GRACE_SECONDS);
   const interval = Number(env.ADUAN_MEDIA_SWEEP_INTERVAL_MS);
   return {
-    graceMs: Number.isFinite(grace) && env.ADUAN_MEDIA_SWEEP_GRACE_SECONDS !== '' && grace >= 0 ? grace * 1000 : DEFAULT_GRACE_MS,
+    graceMs:
+      Number.isFinite(grace) && env.ADUAN_MEDIA_SWEEP_GRACE_SECONDS !== '' && grace >= 0
+        ? grace * 1000
+        : DEFAULT_GRACE_MS,
     intervalMs: Number.isFinite(interval) && interval > 0 ? interval : 3_600_000,
   };
 }
