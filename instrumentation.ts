@@ -28,11 +28,12 @@ export async function register() {
       onError: (error) => console.error('[eskalasi]', error),
     });
     const { startOrphanSweeper, sweeperSettings } = await import('./lib/media/sweep-orphans');
-    const { mediaRoot } = await import('./lib/media/storage');
-    startOrphanSweeper(getDatabase().db, mediaRoot(), {
+    const { getStorage, mediaRoot } = await import('./lib/media/storage');
+    startOrphanSweeper(getDatabase().db, getStorage(), {
       ...sweeperSettings(),
-      onRun: ({ examined, removed }, isFull) => {
-        if (isFull || removed.length > 0) console.log(`[foto] orphan sweep: ${examined} files checked, ${removed.length} removed`);
+      tmpRoot: mediaRoot(),
+      onRun: ({ examined, removed }, isFirst) => {
+        if (isFirst || removed.length > 0) console.log(`[foto] orphan sweep: ${examined} uploads checked, ${removed.length} orphans removed`);
       },
       onError: (error) => console.error('[foto]', error),
     });

@@ -335,6 +335,19 @@ export const attachments = pgTable(
   ],
 );
 
+/**
+ * Photo files written but perhaps not yet recorded: a key is added (and committed) before its file
+ * is written, and the orphan sweep later removes the file if no attachment refers to it.
+ */
+export const mediaUploads = pgTable(
+  'media_uploads',
+  {
+    key: text('key').primaryKey(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('media_uploads_created_idx').on(t.createdAt)],
+);
+
 export const ratings = pgTable(
   'ratings',
   {

@@ -4,7 +4,7 @@ import { startOutboxWorker } from '@/lib/notify/worker';
 import { startAlertWorker } from '@/lib/alerts/subscriptions';
 import { publicUrl } from '@/lib/config/public-url';
 import { startEscalationWorker } from '@/lib/sla/escalate';
-import { mediaRoot } from '@/lib/media/storage';
+import { getStorage, mediaRoot } from '@/lib/media/storage';
 import { startOrphanSweeper, sweeperSettings } from '@/lib/media/sweep-orphans';
 import { intArg, parseArgs } from './args';
 
@@ -42,8 +42,9 @@ const stopAlerts = startAlertWorker(database.db, {
   site: publicUrl(),
   onError: (error) => console.error('[worker] alert run failed:', error),
 });
-const stopSweeper = startOrphanSweeper(database.db, mediaRoot(), {
+const stopSweeper = startOrphanSweeper(database.db, getStorage(), {
   ...sweeperSettings(env),
+  tmpRoot: mediaRoot(),
   onRun: ({ removed }) => removed.length > 0 && console.log(`[worker] removed ${removed.length} orphan photo files`),
   onError: (error) => console.error('[worker] orphan photo sweep failed:', error),
 });

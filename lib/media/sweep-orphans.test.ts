@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -9,40 +9,46 @@ import { rowsOf } from '@/db/bulk';
 import { seedReference } from '@/db/seed/reference';
 import { createReport } from '@/lib/intake/create-report';
 import { createTestDatabase } from '@/lib/testing/db';
-import { processImage } from './process-image';
+import { processImage, type ProcessedImage } from './process-image';
 import { createDiskStorage } from './storage';
-import { recentDayFolders, sweepOrphanMedia, sweeperSettings } from './sweep-orphans';
+import { storePhotos, type StoredPhoto } from './store-photos';
+import { sweepOrphanMedia, sweeperSettings } from './sweep-orphans';
 
 let database: Database;
 let root: string;
+let photo: ProcessedImage;
 const now = new Date('2026-03-10T03:00:00Z');
-const hourAgo = new Date(now.getTime() - 3_600_000);
 
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedReference(database.db);
   root = mkdtempSync(join(tmpdir(), 'aduan-sweep-'));
+  photo = await processImage(
+    await sharp({ create: { width: 400, height: 300, channels: 3, background: '#226644' } })
+      .jpeg()
+      .toBuffer(),
+  );
 });
 afterAll(async () => {
   await database?.close();
   rmSync(root, { recursive: true, force: true });
 });
 
-/** A file as a killed process leaves it, last written at `at`. */
-function leave(key: string, at: Date) {
-  const path = join(root, key);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, 'sisa');
-  utimesSync(path, at, at);
-}
+const files = () =>
+  readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(root.length + 1))
+    .sort();
+const journal = async () =>
+  (
+    await rowsOf<{ key: string }>(
+      database.db.execute(sql`select key from media_uploads order by key`),
+    )
+  ).map((r) => r.key);
 
 describe('sweepOrphanMedia', () => {
-  it('removes old files no row refers to and half-written temp files, keeps every recorded photo and young files', async () => {
-    const jpeg = await sharp({
-      create: { width: 400, height: 300, channels: 3, background: '#226644' },
-    })
-      .jpeg()
-      .toBuffer();
+  it('removes what a process killed before commit left behind, keeps every recorded photo', async () => {
+    const storage = createDiskStorage(root);
     const created = await createReport(
       database.db,
       {
@@ -58,76 +64,63 @@ describe('sweepOrphanMedia', () => {
         reporterName: null,
         reporterPhone: null,
         reporterEmail: null,
-        photos: [await processImage(jpeg)],
+        photos: [photo],
       },
-      { now: hourAgo, storage: createDiskStorage(root), publicUrl: 'http://aduan.test' },
+      { now, storage, publicUrl: 'http://aduan.test' },
     );
-    const [photo] = await rowsOf<{ storage_key: string; thumb_key: string }>(
+    const [recorded] = await rowsOf<{ storage_key: string; thumb_key: string }>(
       database.db.execute(
         sql`select a.storage_key, a.thumb_key from attachments a join reports r on r.id = a.report_id where r.number = ${created.number}`,
       ),
     );
-    for (const key of [photo.storage_key, photo.thumb_key])
-      utimesSync(join(root, key), hourAgo, hourAgo);
-    leave('2026/03/10/yatim.jpg', hourAgo);
-    leave('2026/03/10/yatim.kecil.webp', hourAgo);
-    leave('2026/03/10/setengah.jpg.4242.tmp', hourAgo);
-    leave('2026/03/10/baru.jpg', new Date(now.getTime() - 60_000));
-    leave('2025/01/02/lama.jpg', new Date('2025-01-02T03:00:00Z'));
+    // killed after writing both files, before the transaction: files and journal, no row
+    const written: StoredPhoto[] = [];
+    await storePhotos(storage, [photo], now, written, database.db);
+    // killed in the middle of a write: journaled, only a temp file on disk
+    const cut: StoredPhoto[] = [];
+    await storePhotos({ ...storage, put: async () => {} }, [photo], now, cut, database.db);
+    writeFileSync(join(root, `${cut[0].storageKey}.4242.tmp`), 'setengah');
+    expect(files()).toHaveLength(5);
 
-    const recent = await sweepOrphanMedia(database.db, root, {
-      now,
-      graceMs: 15 * 60_000,
-      days: recentDayFolders(now),
-    });
-    expect(recent.removed.sort()).toEqual([
-      '2026/03/10/setengah.jpg.4242.tmp',
-      '2026/03/10/yatim.jpg',
-      '2026/03/10/yatim.kecil.webp',
-    ]);
-    expect(existsSync(join(root, '2025/01/02/lama.jpg'))).toBe(true);
-
-    const all = await sweepOrphanMedia(database.db, root, { now, graceMs: 15 * 60_000 });
-    expect(all.removed).toEqual(['2025/01/02/lama.jpg']);
-    expect(existsSync(join(root, photo.storage_key))).toBe(true);
-    expect(existsSync(join(root, photo.thumb_key))).toBe(true);
-    expect(existsSync(join(root, '2026/03/10/baru.jpg'))).toBe(true);
-
-    // once past the grace period, the young orphan goes too; recorded photos never do
-    const later = await sweepOrphanMedia(database.db, root, {
-      now: new Date(now.getTime() + 3_600_000),
-    });
-    expect(later.removed).toEqual(['2026/03/10/baru.jpg']);
-    expect(later.examined).toBe(3);
-  });
-
-  it('answers an empty or missing directory with nothing to do', async () => {
-    expect(await sweepOrphanMedia(database.db, join(root, 'tidak-ada'), { now })).toEqual({
+    // young uploads may belong to a transaction still in flight: left alone
+    expect(await sweepOrphanMedia(database.db, storage, { tmpRoot: root })).toEqual({
       examined: 0,
       removed: [],
     });
+    expect(files()).toHaveLength(5);
+
+    const swept = await sweepOrphanMedia(database.db, storage, { graceMs: 0, tmpRoot: root });
+    expect(swept.examined).toBe(6);
+    expect(swept.removed.sort()).toEqual(
+      [written[0].storageKey, written[0].thumbKey, cut[0].storageKey, cut[0].thumbKey].sort(),
+    );
+    expect(files()).toEqual([recorded.storage_key, recorded.thumb_key].sort());
+    expect(await journal()).toEqual([]);
+  });
+
+  it('never touches files it did not write (a photo folder shared with another database)', async () => {
+    const stranger = join(root, '2025/01/02/milik-lain.webp');
+    mkdirSync(dirname(stranger), { recursive: true });
+    writeFileSync(stranger, 'foto basis data lain');
+    expect(
+      await sweepOrphanMedia(database.db, createDiskStorage(root), { graceMs: 0, tmpRoot: root }),
+    ).toEqual({ examined: 0, removed: [] });
+    expect(existsSync(stranger)).toBe(true);
   });
 
   it.each([
-    ['defaults', {}, { graceMs: 900_000, intervalMs: 3_600_000 }],
+    ['defaults', {}, { graceMs: 900_000, intervalMs: 60_000 }],
     [
       'a grace of zero (one instance, after a crash)',
       { ADUAN_MEDIA_SWEEP_GRACE_SECONDS: '0' },
-      { graceMs: 0, intervalMs: 3_600_000 },
+      { graceMs: 0, intervalMs: 60_000 },
     ],
     [
       'nonsense falls back',
       { ADUAN_MEDIA_SWEEP_GRACE_SECONDS: 'x', ADUAN_MEDIA_SWEEP_INTERVAL_MS: '-5' },
-      { graceMs: 900_000, intervalMs: 3_600_000 },
+      { graceMs: 900_000, intervalMs: 60_000 },
     ],
   ])('reads its settings: %s', (_label, env, expected) => {
     expect(sweeperSettings(env)).toEqual(expected);
-  });
-
-  it('looks at the folders of today and yesterday in WIB', () => {
-    expect(recentDayFolders(new Date('2026-03-10T18:00:00Z'))).toEqual([
-      '2026/03/11',
-      '2026/03/10',
-    ]);
   });
 });

@@ -1,101 +1,91 @@
-import { readdir, rm, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readdir, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
 import { rowsOf } from '@/db/bulk';
 import { startLoop } from '@/lib/jobs/loop';
-import { wibDay } from '@/lib/reports/ticket-number';
+import type { MediaStorage } from './storage';
 
 /**
- * A photo is written to disk before the transaction that records it, so a committed ticket never
- * points at a missing file. A process killed between the two leaves a file no row refers to (or a
- * `.tmp` file of a write cut short). This sweep removes such files once they are older than the
- * grace period, which must exceed the longest time between writing a photo and committing its row
- * on any instance sharing the directory.
+ * A photo is written before the transaction that records it, so a committed ticket never points
+ * at a missing file; its key is first committed to `media_uploads`. A process killed between
+ * writing and committing leaves a file no attachment refers to (or a `.tmp` of a write cut
+ * short). This sweep goes through the keys older than the grace period: a key an attachment
+ * refers to is simply struck off, any other key's files are removed. Only keys this database
+ * wrote are ever touched, so a photo folder shared by mistake with another database loses nothing.
+ * The grace must exceed the longest time between writing a photo and committing its row.
  */
 export const DEFAULT_GRACE_MS = 15 * 60_000;
-
-export interface SweepOptions {
-  now: Date;
-  graceMs?: number;
-  /** Only these day folders (`YYYY/MM/DD`); all of the directory when absent. */
-  days?: string[];
-}
+const BATCH = 500;
 
 export interface SweepResult {
+  /** Keys past the grace period looked at. */
   examined: number;
+  /** Keys whose files were removed. */
   removed: string[];
 }
 
-const BATCH = 500;
-
 export async function sweepOrphanMedia(
   db: Db,
-  root: string,
-  options: SweepOptions,
+  storage: MediaStorage,
+  options: { graceMs?: number; tmpRoot?: string } = {},
 ): Promise<SweepResult> {
-  const cutoff = options.now.getTime() - (options.graceMs ?? DEFAULT_GRACE_MS);
-  const folders = options.days ? options.days.map((d) => join(root, d)) : [root];
-  const candidates: string[] = [];
-  let examined = 0;
-  for (const folder of folders) {
-    for (const path of await listFiles(folder)) {
-      examined++;
-      const info = await stat(path).catch(() => null);
-      if (info && info.mtimeMs < cutoff) candidates.push(relative(root, path).split(sep).join('/'));
-    }
-  }
-  const removed: string[] = [];
-  for (let i = 0; i < candidates.length; i += BATCH) {
-    const keys = candidates.slice(i, i + BATCH);
-    const unreferenced = await rowsOf<{ key: string }>(
+  const graceSeconds = (options.graceMs ?? DEFAULT_GRACE_MS) / 1000;
+  const result: SweepResult = { examined: 0, removed: [] };
+  for (;;) {
+    const due = await rowsOf<{ key: string; is_referenced: boolean }>(
       db.execute(sql`
-        select k.key from json_array_elements_text(${JSON.stringify(keys)}::json) as k(key)
-        where not exists (select 1 from attachments a where a.storage_key = k.key)
-          and not exists (select 1 from attachments a where a.thumb_key = k.key)`),
+        select u.key,
+               exists (select 1 from attachments a where a.storage_key = u.key)
+               or exists (select 1 from attachments a where a.thumb_key = u.key) as is_referenced
+        from media_uploads u
+        where u.created_at <= now() - make_interval(secs => ${graceSeconds})
+        order by u.created_at limit ${BATCH}`),
     );
-    for (const { key } of unreferenced) {
-      await rm(join(root, key), { force: true });
-      removed.push(key);
+    for (const { key, is_referenced } of due) {
+      if (is_referenced) continue;
+      await storage.remove(key);
+      if (options.tmpRoot) await removeTempFiles(options.tmpRoot, key);
+      result.removed.push(key);
     }
+    if (due.length > 0) {
+      await db.execute(sql`
+        delete from media_uploads where key in (select json_array_elements_text(${JSON.stringify(due.map((d) => d.key))}::json))`);
+    }
+    result.examined += due.length;
+    if (due.length < BATCH) return result;
   }
-  return { examined, removed };
 }
 
-/** The day folders a photo written now or in the last day can be in (photos are foldered by WIB day). */
-export function recentDayFolders(now: Date): string[] {
-  return [
-    ...new Set(
-      [now, new Date(now.getTime() - 86_400_000)].map((d) => wibDay(d).replaceAll('-', '/')),
-    ),
-  ];
+/** A write cut short leaves `<key>.<pid>.tmp` beside the key (see createDiskStorage). */
+async function removeTempFiles(root: string, key: string) {
+  const folder = join(root, dirname(key));
+  const prefix = `${basename(key)}.`;
+  const names = await readdir(folder).catch(() => [] as string[]);
+  for (const name of names) {
+    if (name.startsWith(prefix) && name.endsWith('.tmp'))
+      await rm(join(folder, name), { force: true });
+  }
 }
 
-/**
- * Sweeps the whole directory once (photos orphaned by a crash days ago included), then every
- * interval only the recent day folders, where new orphans can appear.
- */
+/** Sweeps at start and then every interval, in the web process or `npm run worker`. */
 export function startOrphanSweeper(
   db: Db,
-  root: string,
+  storage: MediaStorage,
   options: {
     intervalMs: number;
     graceMs?: number;
-    onRun?: (result: SweepResult, isFull: boolean) => void;
+    tmpRoot?: string;
+    onRun?: (result: SweepResult, isFirst: boolean) => void;
     onError: (error: unknown) => void;
   },
 ): () => Promise<void> {
-  let hasSweptAll = false;
+  let isFirst = true;
   return startLoop(
     async () => {
-      const now = new Date();
-      const result = await sweepOrphanMedia(db, root, {
-        now,
-        graceMs: options.graceMs,
-        days: hasSweptAll ? recentDayFolders(now) : undefined,
-      });
-      options.onRun?.(result, !hasSweptAll);
-      hasSweptAll = true;
+      const result = await sweepOrphanMedia(db, storage, options);
+      options.onRun?.(result, isFirst);
+      isFirst = false;
       return false;
     },
     { intervalMs: options.intervalMs, onError: options.onError },
@@ -108,19 +98,9 @@ export function sweeperSettings(env: Record<string, string | undefined> = proces
   const interval = Number(env.ADUAN_MEDIA_SWEEP_INTERVAL_MS);
   return {
     graceMs:
-      Number.isFinite(grace) && env.ADUAN_MEDIA_SWEEP_GRACE_SECONDS !== '' && grace >= 0
+      env.ADUAN_MEDIA_SWEEP_GRACE_SECONDS && Number.isFinite(grace) && grace >= 0
         ? grace * 1000
         : DEFAULT_GRACE_MS,
-    intervalMs: Number.isFinite(interval) && interval > 0 ? interval : 3_600_000,
+    intervalMs: Number.isFinite(interval) && interval > 0 ? interval : 60_000,
   };
-}
-
-async function listFiles(folder: string): Promise<string[]> {
-  try {
-    const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-    return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
 }
