@@ -132,6 +132,24 @@ describe(`npm run backup and npm run restore (${serverUrl ? 'PostgreSQL, pg_dump
   const backupDir = join(work, 'cadangan');
   let target: Record<string, string>;
 
+  it.runIf(!serverUrl)('refuses to copy a PGlite directory that a process has open', async () => {
+    const inUse = open(sourceEnv);
+    try {
+      await inUse.db.execute(sql`select 1`);
+      const backup = await npmScript(
+        'backup',
+        ['--out', join(work, 'cadangan-terbuka')],
+        sourceEnv,
+      );
+      expect(backup.code).toBe(1);
+      expect(backup.output).toContain(
+        'PGlite is in use or was not closed cleanly: stop the server first',
+      );
+    } finally {
+      await inUse.close();
+    }
+  });
+
   it('restores into a fresh database every row and every photo, with equal counts and checksums', async () => {
     const backup = await npmScript('backup', ['--out', backupDir], sourceEnv);
     expect(backup.output).toMatch(/\[cadangan\] .*302 reports\), 4 photo files/);

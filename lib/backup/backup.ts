@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -37,6 +38,18 @@ export class BackupError extends Error {}
  * there (photos are written before their rows and never changed).
  */
 export async function createBackup(source: Store, out: string): Promise<Manifest> {
+  if (!source.databaseUrl) {
+    // PGlite keeps postmaster.pid while a process has the directory open (and after a crash, until opened and closed again)
+    if (existsSync(join(source.pgliteDir!, 'postmaster.pid'))) {
+      throw new BackupError(
+        'PGlite sedang dipakai atau tidak ditutup dengan baik: hentikan server dulu / PGlite is in use or was not closed cleanly: stop the server first',
+      );
+    }
+    if (!existsSync(join(source.pgliteDir!, 'PG_VERSION')))
+      throw new BackupError(
+        `bukan folder data PGlite / not a PGlite data folder: ${source.pgliteDir}`,
+      );
+  }
   await ensureEmptyDir(out, 'folder cadangan sudah berisi / the backup folder is not empty');
   await mkdir(out, { recursive: true });
   let tables: Pick<Fingerprint, 'tables' | 'checksum'>;
