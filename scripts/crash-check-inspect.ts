@@ -1,6 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type postgres from 'postgres';
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/db/connect';
+import { rowsOf } from '@/db/bulk';
 
 export interface Findings {
   reports: number;
@@ -23,30 +25,38 @@ export interface Findings {
  * filed by the check over Open311 with one photo and an e-mail address.
  */
 export async function inspectStore(
-  sql: postgres.Sql,
+  db: Db,
   mediaDir: string,
   acknowledged: string[],
 ): Promise<Findings> {
-  const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from reports`;
+  const [{ n }] = await rowsOf<{ n: number }>(
+    db.execute(sql`select count(*)::int as n from reports`),
+  );
   const present = new Set(
     (
-      await sql<
-        { number: string }[]
-      >`select number from reports where number = any(${acknowledged}::text[])`
+      await rowsOf<{ number: string }>(
+        db.execute(
+          sql`select number from reports where number in (select json_array_elements_text(${JSON.stringify(acknowledged)}::json))`,
+        ),
+      )
     ).map((r) => r.number),
   );
-  const incomplete = await sql<{ number: string }[]>`
+  const incomplete = await rowsOf<{ number: string }>(
+    db.execute(sql`
     select r.number from reports r
     where (select count(*) from report_events e where e.report_id = r.id and e.type = 'dibuat') <> 1
        or (select count(*) from attachments a where a.report_id = r.id and a.kind = 'sebelum') <> 1
        or (select (e.data->>'photos')::int from report_events e where e.report_id = r.id and e.type = 'dibuat' limit 1) <> 1
        or not exists (select 1 from outbox o where o.report_id = r.id)
-       or not exists (select 1 from report_subscribers s where s.report_id = r.id)`;
-  const days = await sql<{ day: string; reports: number; max_seq: number; last: number | null }[]>`
+       or not exists (select 1 from report_subscribers s where s.report_id = r.id)`),
+  );
+  const days = await rowsOf<{ day: string; reports: number; max_seq: number; last: number | null }>(
+    db.execute(sql`
     select d.day, d.reports, d.max_seq, s.last
     from (select substring(number from 3 for 6) as day, count(*)::int as reports, max(substring(number from 9)::int) as max_seq
           from reports group by 1) d
-    left join ticket_sequences s on to_char(s.day, 'YYMMDD') = d.day`;
+    left join ticket_sequences s on to_char(s.day, 'YYMMDD') = d.day`),
+  );
   const numberGaps = days
     .filter((d) => d.reports !== d.max_seq || d.last !== d.max_seq)
     .map(
@@ -54,9 +64,9 @@ export async function inspectStore(
     );
 
   const files = listFiles(mediaDir);
-  const keys = await sql<
-    { storage_key: string; thumb_key: string | null; bytes: number }[]
-  >`select storage_key, thumb_key, bytes from attachments`;
+  const keys = await rowsOf<{ storage_key: string; thumb_key: string | null; bytes: number }>(
+    db.execute(sql`select storage_key, thumb_key, bytes from attachments`),
+  );
   const referenced = new Set(
     keys.flatMap((k) => [k.storage_key, k.thumb_key].filter((x): x is string => x !== null)),
   );

@@ -1,10 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import sharp from 'sharp';
+import { rowsOf } from '@/db/bulk';
 import { createDatabase } from '@/db/connect';
 import { migrate } from '@/db/migrate';
 import { loadStaffUser } from '@/db/queries/staff';
@@ -14,17 +16,19 @@ import { issueApiKey } from '@/lib/open311/keys';
 import { intArg, parseArgs } from './args';
 import { inspectStore, type Findings } from './crash-check-inspect';
 
-// npm run crash-check [-- --port 3400 --clients 12 --rounds 3 --seconds 6 --build]
-// Starts the production server on PostgreSQL, files reports with photos over Open311 from many
-// concurrent clients, kills the server with SIGKILL in the middle, restarts it and checks that every
-// ticket number a client received exists with its photos, its first event and its confirmation,
-// and that no half-written ticket, lost number or orphan file remains. Database: a fresh
-// `${ADUAN_DB_PREFIX:-aduan_}crash_check` on CRASH_DATABASE_URL (default the local server).
+// npm run crash-check [-- --port 3400 --clients 12 --rounds 3 --seconds 6 --build --pglite]
+// Starts the production server, files reports with photos over Open311 from many concurrent
+// clients, kills the server with SIGKILL in the middle, restarts it and checks that every ticket
+// number a client received exists with its photos, its first event and its confirmation, and that
+// no half-written ticket, lost number or orphan file remains. Database: a fresh
+// `${ADUAN_DB_PREFIX:-aduan_}crash_check` on CRASH_DATABASE_URL (default the local server), or with
+// --pglite a fresh embedded data directory (which then dies with the server at every kill).
 const args = parseArgs(process.argv.slice(2));
 const port = intArg(args, 'port', 3400);
 const clients = intArg(args, 'clients', 12);
 const rounds = intArg(args, 'rounds', 3);
 const loadMs = intArg(args, 'seconds', 6) * 1000;
+const isPglite = args.has('pglite');
 const server = new URL(
   process.env.CRASH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
 );
@@ -43,31 +47,48 @@ if (args.has('build') || !existsSync('.next/BUILD_ID')) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const admin = postgres(server.toString(), { max: 1, onnotice: () => {} });
-await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-await admin.unsafe(`create database ${dbName}`);
-const mediaDir = mkdtempSync(join(tmpdir(), 'aduan-crash-media-'));
-const database = createDatabase({ url: dbUrl.toString() });
-await migrate(database);
-await seedReference(database.db);
-await seedDemoUsers(database.db);
-const sql = postgres(dbUrl.toString(), { max: 2, onnotice: () => {} });
-const [{ id: adminId }] = await sql<
-  { id: number }[]
->`select id from users where role = 'admin' order by id limit 1`;
+const work = mkdtempSync(join(tmpdir(), 'aduan-crash-'));
+const mediaDir = join(work, 'media');
+const pgliteDir = join(work, 'pglite');
+mkdirSync(mediaDir);
+const admin = isPglite ? null : postgres(server.toString(), { max: 1, onnotice: () => {} });
+if (admin) {
+  await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+  await admin.unsafe(`create database ${dbName}`);
+}
+/** The store as the check sees it; on PGlite only while the server is down (one process per directory). */
+const openStore = () =>
+  isPglite
+    ? createDatabase({ dataDir: pgliteDir })
+    : createDatabase({ url: dbUrl.toString(), maxConnections: 2 });
+const setup = openStore();
+await migrate(setup);
+await seedReference(setup.db);
+await seedDemoUsers(setup.db);
+const [{ id: adminId }] = await rowsOf<{ id: number }>(
+  setup.db.execute(sql`select id from users where role = 'admin' order by id limit 1`),
+);
 const apiKey = await issueApiKey(
-  database.db,
-  (await loadStaffUser(database.db, adminId))!,
+  setup.db,
+  (await loadStaffUser(setup.db, Number(adminId)))!,
   'Uji Ketahanan',
   new Date(),
 );
-await database.close();
+await setup.close();
+const inspect = async () => {
+  const store = openStore();
+  try {
+    return await inspectStore(store.db, mediaDir, [...acknowledged]);
+  } finally {
+    await store.close();
+  }
+};
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: 'production',
-  DATABASE_URL: dbUrl.toString(),
-  PGLITE_DIR: undefined,
+  DATABASE_URL: isPglite ? undefined : dbUrl.toString(),
+  PGLITE_DIR: isPglite ? pgliteDir : undefined,
   ADUAN_MEDIA_DIR: mediaDir,
   ADUAN_PUBLIC_URL: site,
   AUTH_SECRET: randomBytes(32).toString('hex'),
@@ -201,15 +222,14 @@ const report = (label: string, findings: Findings, isAfterRestart: boolean) => {
 let orphansLeftByKills = 0;
 let inFlightAtKills = 0;
 let storedTickets = 0;
+const exited = (child: ChildProcess) =>
+  new Promise((r) =>
+    child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r),
+  );
 try {
   for (let round = 1; round <= rounds; round++) {
     const { child } = await startServer();
-    if (round > 1)
-      report(
-        `after restart ${round - 1}`,
-        await inspectStore(sql, mediaDir, [...acknowledged]),
-        true,
-      );
+    if (round > 1 && !isPglite) report(`after restart ${round - 1}`, await inspect(), true);
     log(
       `round ${round}: ${clients} clients filing reports with a photo for ${loadMs / 1000} s, then SIGKILL`,
     );
@@ -218,35 +238,39 @@ try {
       log(`SIGKILL with ${inFlight} submissions in flight`);
       process.kill(-child.pid!, 'SIGKILL');
     });
-    await new Promise((r) =>
-      child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r),
-    );
-    const findings = await inspectStore(sql, mediaDir, [...acknowledged]);
-    orphansLeftByKills += findings.orphanFiles.length + findings.tempFiles.length;
-    report(`after kill ${round}`, findings, false);
+    await exited(child);
+    // PGlite: the restarted server must recover the directory itself, so it is not opened here
+    if (!isPglite) {
+      const findings = await inspect();
+      orphansLeftByKills += findings.orphanFiles.length + findings.tempFiles.length;
+      report(`after kill ${round}`, findings, false);
+    }
   }
   const { child } = await startServer();
-  report(`after restart ${rounds}`, await inspectStore(sql, mediaDir, [...acknowledged]), true);
+  if (!isPglite) report(`after restart ${rounds}`, await inspect(), true);
   // the restarted server takes reports again
   const before = acknowledged.size;
   await load(1500, null);
   if (acknowledged.size === before) problems.push('the restarted server accepted no report');
-  const final = await inspectStore(sql, mediaDir, [...acknowledged]);
+  child.kill('SIGTERM');
+  await exited(child);
+  const final = await inspect();
   storedTickets = final.reports;
   report('final', final, true);
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
 } finally {
-  await sql.end();
-  await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-  await admin.end();
-  rmSync(mediaDir, { recursive: true, force: true });
+  if (admin) {
+    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+  }
+  rmSync(work, { recursive: true, force: true });
 }
 
 log(
   `${sent} submissions sent, ${acknowledged.size} acknowledged, ${failed} cut off by ${rounds} kills ` +
     `(${inFlightAtKills} in flight at the kills, ${storedTickets - acknowledged.size} of them committed before the answer was lost); ` +
-    `the kills left ${orphansLeftByKills} orphan or temp files for the restart to remove`,
+    (isPglite
+      ? 'on PGlite'
+      : `the kills left ${orphansLeftByKills} orphan or temp files for the restart to remove`),
 );
 if (acknowledged.size === 0)
   problems.push('no submission was acknowledged: the check proved nothing');
