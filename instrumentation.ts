@@ -1,7 +1,7 @@
 /**
  * Runs once in the server process before it serves requests: applies committed migrations,
- * starts loading the map and dashboard indexes in the background, then starts the outbox and
- * escalation workers in-process (PGlite allows one process per data directory, so
+ * starts loading the map and dashboard indexes in the background, then starts the outbox,
+ * escalation and orphan-photo workers in-process (PGlite allows one process per data directory, so
  * the embedded demo cannot run a separate worker; on PostgreSQL several may run at once).
  */
 export async function register() {
@@ -26,6 +26,16 @@ export async function register() {
     startEscalationWorker(getDatabase().db, {
       intervalMs: Number(process.env.ADUAN_ESCALATION_INTERVAL_MS ?? 60_000),
       onError: (error) => console.error('[eskalasi]', error),
+    });
+    const { startOrphanSweeper, sweeperSettings } = await import('./lib/media/sweep-orphans');
+    const { getStorage, mediaRoot } = await import('./lib/media/storage');
+    startOrphanSweeper(getDatabase().db, getStorage(), {
+      ...sweeperSettings(),
+      tmpRoot: mediaRoot(),
+      onRun: ({ examined, removed }, isFirst) => {
+        if (isFirst || removed.length > 0) console.log(`[foto] orphan sweep: ${examined} uploads checked, ${removed.length} orphans removed`);
+      },
+      onError: (error) => console.error('[foto]', error),
     });
     const { startAlertWorker } = await import('./lib/alerts/subscriptions');
     const { publicUrl } = await import('./lib/config/public-url');

@@ -326,7 +326,26 @@ export const attachments = pgTable(
     exifLng: doublePrecision('exif_lng'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('attachments_report_idx').on(t.reportId), index('attachments_phash_idx').on(t.phash)],
+  (t) => [
+    index('attachments_report_idx').on(t.reportId),
+    index('attachments_phash_idx').on(t.phash),
+    // the orphan sweep asks, file by file, whether any row still points at it
+    index('attachments_storage_key_idx').on(t.storageKey),
+    index('attachments_thumb_key_idx').on(t.thumbKey),
+  ],
+);
+
+/**
+ * Photo files written but perhaps not yet recorded: a key is added (and committed) before its file
+ * is written, and the orphan sweep later removes the file if no attachment refers to it.
+ */
+export const mediaUploads = pgTable(
+  'media_uploads',
+  {
+    key: text('key').primaryKey(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('media_uploads_created_idx').on(t.createdAt)],
 );
 
 export const ratings = pgTable(

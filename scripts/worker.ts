@@ -4,6 +4,8 @@ import { startOutboxWorker } from '@/lib/notify/worker';
 import { startAlertWorker } from '@/lib/alerts/subscriptions';
 import { publicUrl } from '@/lib/config/public-url';
 import { startEscalationWorker } from '@/lib/sla/escalate';
+import { getStorage, mediaRoot } from '@/lib/media/storage';
+import { startOrphanSweeper, sweeperSettings } from '@/lib/media/sweep-orphans';
 import { intArg, parseArgs } from './args';
 
 // npm run worker [-- --interval 5000 --batch 20]
@@ -40,7 +42,13 @@ const stopAlerts = startAlertWorker(database.db, {
   site: publicUrl(),
   onError: (error) => console.error('[worker] alert run failed:', error),
 });
-const stop = () => Promise.all([stopOutbox(), stopEscalation(), stopAlerts()]);
+const stopSweeper = startOrphanSweeper(database.db, getStorage(), {
+  ...sweeperSettings(env),
+  tmpRoot: mediaRoot(),
+  onRun: ({ removed }) => removed.length > 0 && console.log(`[worker] removed ${removed.length} orphan photo files`),
+  onError: (error) => console.error('[worker] orphan photo sweep failed:', error),
+});
+const stop = () => Promise.all([stopOutbox(), stopEscalation(), stopAlerts(), stopSweeper()]);
 
 let isStopping = false;
 async function shutdown(signal: NodeJS.Signals) {

@@ -95,14 +95,28 @@ describe('createReport', () => {
     expect(await one<{ n: number }>(sql`select count(*)::int as n from reports where idempotency_key = ${same.formToken}`)).toEqual({ n: 1 });
   });
 
-  it('numbers 200 concurrent submissions distinctly and without gaps', async () => {
+  it('numbers 200 concurrent submissions distinctly and without gaps, even with failed ones among them', async () => {
     const day = new Date('2026-03-11T03:00:00Z');
-    const results = await Promise.all(
-      Array.from({ length: 200 }, () => createReport(database.db, input(), { ...deps(), now: day })),
+    // every tenth fails inside its transaction after taking a number (a channel that does not exist)
+    const settled = await Promise.allSettled(
+      Array.from({ length: 220 }, (_, i) =>
+        createReport(database.db, input(i % 11 === 10 ? { channelCode: 'tidak-ada' } : {}), { ...deps(), now: day }),
+      ),
     );
+    const results = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const unexpected = settled.flatMap((r, i) => (r.status === 'rejected' && i % 11 !== 10 ? [`${i}: ${String(r.reason?.cause ?? r.reason)}`] : []));
+    expect(unexpected).toEqual([]);
+    expect([results.length, settled.length - results.length]).toEqual([200, 20]);
     const sequences = results.map((r) => Number(r.number.slice(8))).sort((x, y) => x - y);
     expect(results.every((r) => r.number.startsWith('JK260311'))).toBe(true);
     expect(sequences).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    // the day's counter stands at 200, and every stored ticket has its first event
+    const day11 = await one<{ last: number; reports: number; with_event: number }>(sql`
+      select (select last from ticket_sequences where day = '2026-03-11') as last,
+             count(*)::int as reports,
+             count(*) filter (where exists (select 1 from report_events e where e.report_id = r.id and e.type = 'dibuat'))::int as with_event
+      from reports r where r.number like 'JK260311%'`);
+    expect(day11).toEqual({ last: 200, reports: 200, with_event: 200 });
   });
 
   it('stores photos re-encoded with a thumbnail, and queues the confirmation to the reporter', async () => {

@@ -74,7 +74,7 @@ export async function createReport(
 
   const stored: StoredPhoto[] = [];
   try {
-    await storePhotos(deps.storage, input.photos, deps.now, stored);
+    await storePhotos(deps.storage, input.photos, deps.now, stored, db);
     const number = await db.transaction(async (tx) => {
       // without a place (and not confidential) nobody holds it yet: it waits in the triage queue
       const unitCode = category.isConfidential ? 'inspektorat' : place.kelurahanCode ? officeCode.kelurahan(place.kelurahanCode) : null;

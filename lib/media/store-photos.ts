@@ -1,13 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import type { attachments } from '@/db/schema';
+import type { Db } from '@/db/connect';
+import { mediaUploads, type attachments } from '@/db/schema';
 import { wibDay } from '@/lib/reports/ticket-number';
 import type { ProcessedImage } from './process-image';
 import type { MediaStorage } from './storage';
 
 export type StoredPhoto = Omit<typeof attachments.$inferInsert, 'reportId' | 'kind'> & { storageKey: string; thumbKey: string };
 
-/** Writes each photo and its thumbnail, recording each in `out` first so a failure can remove it. */
-export async function storePhotos(storage: MediaStorage, photos: ProcessedImage[], now: Date, out: StoredPhoto[]) {
+/**
+ * Writes each photo and its thumbnail, recording each in `out` first so a failure can remove it,
+ * and in `media_uploads` (committed at once: pass the database, never a transaction) so that the
+ * orphan sweep removes them if the process dies before their rows are committed.
+ */
+export async function storePhotos(storage: MediaStorage, photos: ProcessedImage[], now: Date, out: StoredPhoto[], journal: Db) {
   const folder = wibDay(now).replaceAll('-', '/');
   for (const photo of photos) {
     const id = randomBytes(12).toString('base64url');
@@ -27,6 +32,7 @@ export async function storePhotos(storage: MediaStorage, photos: ProcessedImage[
       exifLng: photo.exif.lng,
       createdAt: now,
     });
+    await journal.insert(mediaUploads).values([{ key: storageKey }, { key: thumbKey }]).onConflictDoNothing();
     await storage.put(storageKey, photo.main.data);
     await storage.put(thumbKey, photo.thumb.data);
   }

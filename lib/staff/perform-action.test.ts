@@ -209,6 +209,25 @@ describe('the lifecycle through staff actions', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const loser = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(loser.reason).toMatchObject({ code: 'versi_berubah' });
-    expect((await counts(number)).version).toBe(2);
+    // the ticket shows the winner's change once: one new event, one audit row, version 2
+    expect(await counts(number)).toMatchObject({ version: 2, events: 2, audits: 1 });
+  });
+
+  it('eight actions on one version at once: one is written, seven are refused, nothing is written twice', async () => {
+    const number = await ticket('31.71.01.1001', 'proses', 'kel-31.71.01.1001');
+    const officials = ['lurah.gambir', 'camat.gambir'];
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) =>
+        performStaffAction(database.db, user(officials[i % 2]), { number, version: 1, action: 'tanggapan', body: `Tanggapan ${i}.` }, deps()),
+      ),
+    );
+    const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
+    expect(won).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'versi_berubah' });
+    expect(await counts(number)).toMatchObject({ version: 2, events: 2, audits: 1 });
+    const bodies = await rowsOf<{ body: string }>(
+      database.db.execute(sql`select e.body from report_events e join reports r on r.id = e.report_id where r.number = ${number} and e.type <> 'dibuat'`),
+    );
+    expect(bodies).toEqual([{ body: `Tanggapan ${won[0]}.` }]);
   });
 });

@@ -49,7 +49,7 @@ export async function performStaffAction(
   try {
     if (input.action === 'tindak_lanjut') {
       if (!input.photos?.length) throw new StaffError('foto_sesudah_wajib');
-      await storePhotos(deps.storage, input.photos, now, stored);
+      await storePhotos(deps.storage, input.photos, now, stored, db);
     }
     return await db.transaction(async (tx) => {
       const [r] = await tx.select().from(reports).where(eq(reports.number, input.number)).for('update');

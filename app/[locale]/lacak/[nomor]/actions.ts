@@ -68,7 +68,7 @@ export async function trackingAction(formData: FormData) {
 async function dispute(db: Db, nomor: string, kunci: string, text: string, file: FormDataEntryValue | null, now: Date) {
   const stored: StoredPhoto[] = [];
   try {
-    if (file instanceof File && file.size > 0) await storePhotos(getStorage(), [await processImage(Buffer.from(await file.arrayBuffer()))], now, stored);
+    if (file instanceof File && file.size > 0) await storePhotos(getStorage(), [await processImage(Buffer.from(await file.arrayBuffer()))], now, stored, db);
     await disputeFollowUp(db, nomor, kunci, text, stored[0] ?? null, now);
   } catch (error) {
     await removePhotos(getStorage(), stored);
