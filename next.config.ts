@@ -9,7 +9,7 @@ const PAGE = `/:path((?!${INTERNAL}).*)`;
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and resolves files by URL; bundling it breaks that. sharp is native.
-  serverExternalPackages: ['@electric-sql/pglite', 'sharp', 'postgres'],
+  serverExternalPackages: ['@electric-sql/pglite', 'sharp', 'postgres', '@aws-sdk/client-s3'],
   poweredByHeader: false,
   // Cached pages (ticket pages are ~35 KB of HTML plus their RSC payload) are served from memory
   // rather than re-read from disk: 50 MB, the default, holds only ~700 of them.
