@@ -11,6 +11,14 @@ export async function register() {
     const { migrate } = await import('./db/migrate');
     await migrate(getDatabase());
   }
+  if (getDatabase().kind === 'postgres') {
+    // Several instances share one database: a change made through another one (or a worker)
+    // reaches this instance's page cache, map and figures through LISTEN/NOTIFY.
+    const { startChangeListener, forwardToSelf } = await import('./lib/cache/listener');
+    await startChangeListener(process.env.DATABASE_URL!, (signal) => forwardToSelf(signal), (error) =>
+      console.error('[segarkan]', error),
+    );
+  }
   if (process.env.ADUAN_WARM_INDEXES !== '0') {
     const { keepIndexesWarm } = await import('./lib/cache/warm');
     keepIndexesWarm((error) => console.error('[indeks]', error));
