@@ -2,8 +2,8 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { getDatabase } from '@/db/client';
 import { LOCALES } from '@/i18n/locales';
-import { catchUpMapIndex, invalidateMapIndex } from '@/lib/map/server-index';
-import { catchUpFigures, invalidateFigures } from '@/lib/stats/server';
+import { catchUpMapIndex } from '@/lib/map/server-index';
+import { catchUpFigures } from '@/lib/stats/server';
 import { publishReportChanges, type ChangeSignal } from './signal';
 
 /** Drops the cached public page of a ticket in every language, so the next visitor sees the change. */
@@ -16,9 +16,9 @@ export function refreshReportPage(number: string): void {
  * at once here, and every other instance is told through PostgreSQL (lib/cache/signal.ts).
  */
 export function reportChanged(number: string): void {
-  invalidateMapIndex();
-  invalidateFigures();
   refreshReportPage(number);
+  // read the change into the map and figures now, not on the next visitor's request
+  Promise.all([catchUpMapIndex(), catchUpFigures()]).catch((error) => console.error('[indeks]', error));
   announce([number]);
 }
 
