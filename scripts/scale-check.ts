@@ -17,9 +17,10 @@ import { DEMO_PASSWORD } from '@/lib/reference/demo-users';
 import { startLocalS3 } from '@/lib/testing/s3';
 import { intArg, parseArgs } from './args';
 import { startGateway } from './scale/gateway';
+import { measureScaling } from './scale/measure';
 import { crash, ensureBuild, start, stopAll, waitForHealth, waitUntil, type Started } from './scale/processes';
 
-// npm run scale:check [-- --port 3400 --bound 2000 --build]
+// npm run scale:check [-- --port 3400 --bound 2000 --build --measure]
 // Two app instances and two workers as plain processes on one PostgreSQL (DATABASE_URL's server,
 // in a database of its own) and a local S3-compatible store, checked as a user would notice:
 // a report filed through A is visible with its photo through B; a status change through B
@@ -202,6 +203,12 @@ try {
     const sentBy = (p: Started) => p.output.map((l) => Number(/sent (\d+)/.exec(l)?.[1] ?? 0)).reduce((a, b) => a + b, 0);
     return `worker 2 sent ${sentBy(w2)}, worker 3 sent ${sentBy(w3)}`;
   });
+
+  if (args.has('measure') && number) {
+    console.log('== load: one instance against two (--measure)');
+    const city = 'bbox=106.68,-6.38,106.98,-6.08&zoom=12';
+    await measureScaling([A, B], [`/laporan/${number}`, `/api/peta?${city}`, '/api/dasbor', '/api/laporan?per_halaman=20'], [appA.child.pid!, appB.child.pid!]);
+  }
 } finally {
   await browser?.close();
   await stopAll();
