@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '@/db/connect';
-import { forwardToSelf, isSignedPayload, SIGNATURE_HEADER, startChangeListener } from './listener';
+import { coalesce, forwardToSelf, isSignedPayload, SIGNATURE_HEADER, startChangeListener } from './listener';
 import { INSTANCE_ID, publishReportChanges, type ChangeSignal } from './signal';
 
 const url = process.env.DATABASE_URL;
@@ -86,5 +86,35 @@ describe('forwarding a signal to the instance itself', () => {
     expect(received.at(-1)).toEqual({ ok: true, body: '{"f":"b","n":["JK2603100009"]}' });
     expect(isSignedPayload('{"f":"b","n":null}', 'tanda-palsu')).toBe(false);
     expect(isSignedPayload('{"f":"b","n":null}', null)).toBe(false);
+  });
+});
+
+describe('coalesce', () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('sends a burst of signals as one, and a later one on its own', async () => {
+    const sent: ChangeSignal[] = [];
+    const send = coalesce(async (s) => void sent.push(s), (e) => {
+      throw e;
+    }, 30);
+    await send({ from: 'a', numbers: ['JK2603100001'] });
+    await send({ from: 'b', numbers: ['JK2603100002', 'JK2603100001'] });
+    await sleep(80);
+    await send({ from: 'a', numbers: ['JK2603100003'] });
+    await sleep(80);
+    expect(sent).toEqual([
+      { from: null, numbers: ['JK2603100001', 'JK2603100002'] },
+      { from: null, numbers: ['JK2603100003'] },
+    ]);
+  });
+
+  it('"everything changed" in a burst wins over the list', async () => {
+    const sent: ChangeSignal[] = [];
+    const send = coalesce(async (s) => void sent.push(s), () => {}, 30);
+    await send({ from: 'a', numbers: ['JK2603100001'] });
+    await send({ from: null, numbers: null });
+    await send({ from: 'a', numbers: ['JK2603100002'] });
+    await sleep(80);
+    expect(sent).toEqual([{ from: null, numbers: null }]);
   });
 });

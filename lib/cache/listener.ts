@@ -58,3 +58,22 @@ export async function forwardToSelf(signal: ChangeSignal, base = selfUrl()): Pro
   });
   if (!answer.ok) throw new Error(`segarkan answered ${answer.status}`);
 }
+
+/**
+ * Gathers the signals that arrive within `ms` into one, so that a burst of changes costs one
+ * revalidation and one catch-up of the indexes instead of one per change.
+ */
+export function coalesce(send: (signal: ChangeSignal) => Promise<void>, onError: (error: unknown) => void, ms = 50) {
+  let numbers: Set<string> | null = new Set();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return async (signal: ChangeSignal): Promise<void> => {
+    if (signal.numbers && numbers) for (const n of signal.numbers) numbers.add(n);
+    else numbers = null;
+    timer ??= setTimeout(() => {
+      const merged: ChangeSignal = { from: null, numbers: numbers && numbers.size <= 200 ? [...numbers] : null };
+      numbers = new Set();
+      timer = undefined;
+      send(merged).catch(onError);
+    }, ms);
+  };
+}
