@@ -11,6 +11,12 @@ export function refreshReportPage(number: string): void {
   for (const locale of LOCALES) revalidatePath(`/${locale}/laporan/${number}`);
 }
 
+/** Only the ticket's page changed (e.g. a citizen supported it): here at once, elsewhere by the signal. */
+export function reportPageChanged(number: string): void {
+  refreshReportPage(number);
+  announce([number]);
+}
+
 /**
  * After a report was filed or changed in this process: its page, the map and the figures show it
  * at once here, and every other instance is told through PostgreSQL (lib/cache/signal.ts).
