@@ -23,9 +23,10 @@ import { crash, ensureBuild, start, stopAll, waitForHealth, waitUntil, type Star
 // npm run scale:check [-- --port 3400 --bound 2000 --build --measure]
 // Two app instances and two workers as plain processes on one PostgreSQL (DATABASE_URL's server,
 // in a database of its own) and a local S3-compatible store, checked as a user would notice:
-// a report filed through A is visible with its photo through B; a status change through B
-// reaches A's cached ticket page within the bound; a worker killed mid-job leaves the job to
-// another, which delivers it once. Ends with "N passed, N failed".
+// a report filed through A is visible with its photo through B; B's public lists come from its
+// read replica while its ticket pages come from the primary; a status change through B reaches
+// A's cached ticket page within the bound; a worker killed mid-job leaves the job to another,
+// which delivers it once. Ends with "N passed, N failed".
 const args = parseArgs(process.argv.slice(2));
 const port = intArg(args, 'port', 3400);
 const BOUND_MS = intArg(args, 'bound', 2_000);
@@ -33,6 +34,10 @@ const LEASE_MS = 4_000;
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = 'aduan_scale_check';
 const dbUrl = Object.assign(new URL(serverUrl), { pathname: `/${dbName}` }).toString();
+// B's DATABASE_READ_URL: a copy of the database taken before the checks, i.e. a replica that has
+// fallen behind. What B lists from it shows which reads go to the replica and which to the primary.
+const replicaName = `${dbName}_replika`;
+const replicaUrl = Object.assign(new URL(serverUrl), { pathname: `/${replicaName}` }).toString();
 const [A, B] = [`http://127.0.0.1:${port}`, `http://127.0.0.1:${port + 1}`];
 const MONAS = { lat: -6.1754, lng: 106.8272 };
 
@@ -56,9 +61,9 @@ const text = async (url: string) => (await get(url)).text();
 
 console.log(`== scale check: app A ${A}, app B ${B}, PostgreSQL database ${dbName}, bound ${BOUND_MS} ms`);
 const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+for (const name of [dbName, replicaName]) await admin.unsafe(`drop database if exists ${name} with (force)`);
 await admin.unsafe(`create database ${dbName}`);
-const database = createDatabase({ url: dbUrl, maxConnections: 3 });
+let database = createDatabase({ url: dbUrl, maxConnections: 3 });
 const s3 = await startLocalS3({ port: port + 2 });
 const gateway = await startGateway(port + 3, 'TAHAN');
 const mediaDirs = [mkdtempSync(join(tmpdir(), 'aduan-scale-a-')), mkdtempSync(join(tmpdir(), 'aduan-scale-b-'))];
@@ -68,6 +73,9 @@ try {
   await setupDemoDatabase(database, { reports: 400, months: 2, seed: 7 });
   const [adminUser] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, 'admin@aduan.test'));
   const apiKey = await issueApiKey(database.db, (await loadStaffUser(database.db, adminUser.id))!, 'Uji skala', new Date());
+  await database.close(); // a template must have no sessions
+  await admin.unsafe(`create database ${replicaName} template ${dbName}`);
+  database = createDatabase({ url: dbUrl, maxConnections: 3 });
 
   const secret = randomBytes(32).toString('hex');
   const env: NodeJS.ProcessEnv = {
@@ -91,11 +99,11 @@ try {
   ensureBuild(env, args.has('build'));
   const next = resolve('node_modules/.bin/next');
   const tsx = resolve('node_modules/.bin/tsx');
-  const app = (name: string, p: number, mediaDir: string) =>
-    start(name, next, ['start', '-p', String(p), '-H', '127.0.0.1'], { ...env, ADUAN_MEDIA_DIR: mediaDir, ADUAN_PUBLIC_URL: `http://127.0.0.1:${p}` });
+  const app = (name: string, p: number, mediaDir: string, extra: Record<string, string> = {}) =>
+    start(name, next, ['start', '-p', String(p), '-H', '127.0.0.1'], { ...env, ADUAN_MEDIA_DIR: mediaDir, ADUAN_PUBLIC_URL: `http://127.0.0.1:${p}`, ...extra });
   const worker = (name: string) => start(name, tsx, ['scripts/worker.ts', '--interval', '200'], env);
   const appA = app('app-a', port, mediaDirs[0]);
-  const appB = app('app-b', port + 1, mediaDirs[1]);
+  const appB = app('app-b', port + 1, mediaDirs[1], { DATABASE_READ_URL: replicaUrl });
   await Promise.all([waitForHealth(appA, A), waitForHealth(appB, B)]);
   const w1 = worker('worker-1');
   console.log('== two app instances and a worker are up');
@@ -127,6 +135,16 @@ try {
     const figures = Date.now() - t0;
     expect(figures <= BOUND_MS, `B's figures took ${figures} ms`);
     return `${number}, photo ${meta.width}×${meta.height} from S3 through B; B's figures counted it ${figures} ms after the filing answered`;
+  });
+
+  await check('B reads public lists from its lagging replica, and ticket pages from the primary', async () => {
+    expect(number, 'no report was filed');
+    const listed = async (base: string) =>
+      ((await (await get(`${base}/api/laporan?urut=terbaru&per_halaman=50`)).json()) as { reports: { number: string }[] }).reports.some((r) => r.number === number);
+    expect(await listed(A), `A (no replica) does not list ${number}`);
+    expect(!(await listed(B)), `B listed ${number}, which its lagging replica does not have: the list did not come from DATABASE_READ_URL`);
+    expect((await get(`${B}/laporan/${number}`)).status === 200, `B's ticket page of ${number} is not read from the primary`);
+    return `the new report is in A's list and B's ticket page, not yet in B's replica-served list`;
   });
 
   // ---------------------------------------------------------------- changed through B, A's cache follows
@@ -215,7 +233,7 @@ try {
   await gateway.close();
   await s3.stop();
   await database.close();
-  await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+  for (const name of [dbName, replicaName]) await admin.unsafe(`drop database if exists ${name} with (force)`);
   await admin.end();
   for (const d of mediaDirs) rmSync(d, { recursive: true, force: true });
 }
