@@ -68,6 +68,7 @@ const s3 = await startLocalS3({ port: port + 2 });
 const gateway = await startGateway(port + 3, 'TAHAN');
 const mediaDirs = [mkdtempSync(join(tmpdir(), 'aduan-scale-a-')), mkdtempSync(join(tmpdir(), 'aduan-scale-b-'))];
 let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
+let lurah: Awaited<ReturnType<NonNullable<typeof browser>['newPage']>> | undefined;
 
 try {
   await setupDemoDatabase(database, { reports: 400, months: 2, seed: 7 });
@@ -164,7 +165,7 @@ try {
     await waitUntil(`A's map to show ${number} as waiting`, async () => (await mapStatus()) === 'menunggu', BOUND_MS, 100);
 
     browser = await chromium.launch({ executablePath: ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)), args: ['--no-sandbox', '--disable-gpu'] });
-    const lurah = await (await browser.newContext({ baseURL: B, locale: 'id-ID' })).newPage();
+    lurah = await (await browser.newContext({ baseURL: B, locale: 'id-ID' })).newPage();
     await lurah.goto('/masuk');
     await lurah.getByLabel('Email').fill('lurah.gambir@aduan.test');
     await lurah.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
@@ -180,6 +181,14 @@ try {
     const map = Date.now() - t0;
     expect(page <= BOUND_MS && map <= BOUND_MS, `A followed after ${page} ms (page) and ${map} ms (map)`);
     return `A's page after ${page} ms, its map after ${map} ms`;
+  });
+
+  await check('a staff session signed in through B is served by A (stateless JWT)', async () => {
+    expect(lurah, 'nobody signed in through B');
+    await lurah.goto(`${A}/petugas/laporan/${number}`);
+    expect(!lurah.url().includes('/masuk'), `A sent the signed-in lurah to ${lurah.url()}`);
+    await lurah.getByTestId('holder').waitFor();
+    return 'the lurah opens the ticket in the staff workspace of A without signing in again';
   });
 
   // ---------------------------------------------------------------- a worker dies mid-job
