@@ -11,6 +11,13 @@ export async function register() {
     const { migrate } = await import('./db/migrate');
     await migrate(getDatabase());
   }
+  if (getDatabase().kind === 'postgres') {
+    // Several instances share one database: a change made through another one (or a worker)
+    // reaches this instance's page cache, map and figures through LISTEN/NOTIFY.
+    const { coalesce, forwardToSelf, startChangeListener } = await import('./lib/cache/listener');
+    const onError = (error: unknown) => console.error('[segarkan]', error);
+    await startChangeListener(process.env.DATABASE_URL!, coalesce((signal) => forwardToSelf(signal), onError), onError);
+  }
   if (process.env.ADUAN_WARM_INDEXES !== '0') {
     const { keepIndexesWarm } = await import('./lib/cache/warm');
     keepIndexesWarm((error) => console.error('[indeks]', error));

@@ -8,8 +8,11 @@ const INTERNAL = ['api', 'open311', 'bahasa', '_next', ...LOCALES].map((p) => `$
 const PAGE = `/:path((?!${INTERNAL}).*)`;
 
 const nextConfig: NextConfig = {
+  // The Docker image runs the self-contained server (node .next/standalone/server.js). Only there:
+  // `next start`, used by the tests and the benchmark, expects the ordinary output.
+  ...(process.env.ADUAN_STANDALONE === '1' ? { output: 'standalone' as const } : {}),
   // PGlite ships WASM and resolves files by URL; bundling it breaks that. sharp is native.
-  serverExternalPackages: ['@electric-sql/pglite', 'sharp', 'postgres'],
+  serverExternalPackages: ['@electric-sql/pglite', 'sharp', 'postgres', '@aws-sdk/client-s3'],
   poweredByHeader: false,
   // Cached pages (ticket pages are ~35 KB of HTML plus their RSC payload) are served from memory
   // rather than re-read from disk: 50 MB, the default, holds only ~700 of them.

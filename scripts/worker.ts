@@ -1,5 +1,6 @@
 import { createDatabase } from '@/db/connect';
 import { createSenders } from '@/lib/notify/senders';
+import { claimLeaseMs } from '@/lib/notify/backoff';
 import { startOutboxWorker } from '@/lib/notify/worker';
 import { startAlertWorker } from '@/lib/alerts/subscriptions';
 import { publicUrl } from '@/lib/config/public-url';
@@ -21,15 +22,17 @@ const configured = [
   env.ADUAN_SMTP_URL ? 'email' : null,
   env.ADUAN_SMS_GATEWAY_URL ? 'sms/whatsapp' : null,
 ].filter(Boolean);
+const leaseMs = claimLeaseMs(env);
 console.log(
-  `[worker] delivering outbox (${database.kind}, every ${intervalMs} ms, batch ${batch}; ` +
+  `[worker ${process.pid}] delivering outbox (${database.kind}, every ${intervalMs} ms, batch ${batch}, lease ${leaseMs} ms; ` +
     `channels: ${configured.join(', ') || 'none configured'})`,
 );
 
 const stopOutbox = startOutboxWorker(database.db, createSenders(env), {
   intervalMs,
   batch,
-  onRun: ({ sent, failed }) => console.log(`[worker] sent ${sent}, failed ${failed}`),
+  leaseMs,
+  onRun: ({ sent, failed }) => console.log(`[worker ${process.pid}] sent ${sent}, failed ${failed}`),
   onError: (error) => console.error('[worker] run failed:', error),
 });
 const stopEscalation = startEscalationWorker(database.db, {

@@ -108,6 +108,20 @@ describe('claimDueNotifications', () => {
     expect(again.attempts).toBe(2);
   });
 
+  it('a worker whose lease ran out cannot record anything on the row another worker now holds', async () => {
+    const { db } = database;
+    await enqueueMany(1);
+    const now = new Date();
+    const [stale] = await claimDueNotifications(db, 1, now); // this worker stalls past its lease
+    const [fresh] = await claimDueNotifications(db, 1, later(now, CLAIM_LEASE_MS));
+
+    expect(await markSent(db, stale.id, now, stale.attempts)).toBe(false);
+    expect(await markFailed(db, stale.id, new Error('late'), now, 8, stale.attempts)).toBeNull();
+    expect(await markSent(db, fresh.id, now, fresh.attempts)).toBe(true);
+    const [row] = await listOutbox(db);
+    expect(row).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+  });
+
   it.runIf(Boolean(process.env.DATABASE_URL))(
     'skips rows locked by another worker’s open claim instead of waiting',
     async () => {

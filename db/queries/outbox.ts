@@ -86,12 +86,22 @@ export async function claimDueNotifications(
   });
 }
 
-/** Records a delivery. Returns false when the row was no longer pending. */
-export async function markSent(db: Db, id: number, now: Date): Promise<boolean> {
+/**
+ * The claim a worker holds: its row and the attempt number it claimed. A worker whose lease ran
+ * out (the row was claimed again, so attempts moved on) can no longer record anything on it.
+ */
+const isStillClaimed = (id: number, attempt?: number) =>
+  and(eq(outbox.id, id), eq(outbox.status, 'pending'), attempt === undefined ? undefined : eq(outbox.attempts, attempt));
+
+/**
+ * Records a delivery. Returns false when the row was no longer pending, or no longer held by the
+ * claim whose `attempt` number is given.
+ */
+export async function markSent(db: Db, id: number, now: Date, attempt?: number): Promise<boolean> {
   const rows = await db
     .update(outbox)
     .set({ status: 'sent', deliveredAt: now })
-    .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
+    .where(isStillClaimed(id, attempt))
     .returning({ id: outbox.id });
   return rows.length > 0;
 }
@@ -107,12 +117,13 @@ export async function markFailed(
   error: unknown,
   now: Date,
   maxAttempts = DEFAULT_MAX_ATTEMPTS,
+  attempt?: number,
 ): Promise<OutboxRow | null> {
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select({ attempts: outbox.attempts })
       .from(outbox)
-      .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
+      .where(isStillClaimed(id, attempt))
       .for('update');
     if (!current) return null;
     const isGivingUp = current.attempts >= maxAttempts;

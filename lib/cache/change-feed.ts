@@ -57,4 +57,16 @@ export class ChangeFollower<Row> {
   invalidate(): void {
     this.refreshedAt = Math.min(this.refreshedAt, 1);
   }
+
+  /**
+   * Reads every change committed before this call and resolves when the index holds them (after a
+   * signal that another process changed a report). A refresh already running may have started
+   * before that commit, so it is waited for and followed by a new one.
+   */
+  async catchUp(): Promise<void> {
+    await this.refreshing?.catch(() => {});
+    this.invalidate();
+    await this.fresh();
+    await this.refreshing;
+  }
 }

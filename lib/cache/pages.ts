@@ -1,17 +1,46 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
+import { getDatabase } from '@/db/client';
 import { LOCALES } from '@/i18n/locales';
-import { invalidateMapIndex } from '@/lib/map/server-index';
-import { invalidateFigures } from '@/lib/stats/server';
+import { catchUpMapIndex } from '@/lib/map/server-index';
+import { catchUpFigures } from '@/lib/stats/server';
+import { publishReportChanges, type ChangeSignal } from './signal';
 
 /** Drops the cached public page of a ticket in every language, so the next visitor sees the change. */
 export function refreshReportPage(number: string): void {
   for (const locale of LOCALES) revalidatePath(`/${locale}/laporan/${number}`);
 }
 
-/** After a report was filed or changed in this process: its page, the map and the figures show it at once. */
-export function reportChanged(number: string): void {
-  invalidateMapIndex();
-  invalidateFigures();
+/** Only the ticket's page changed (e.g. a citizen supported it): here at once, elsewhere by the signal. */
+export function reportPageChanged(number: string): void {
   refreshReportPage(number);
+  announce([number]);
+}
+
+/**
+ * After a report was filed or changed in this process: its page, the map and the figures show it
+ * at once here, and every other instance is told through PostgreSQL (lib/cache/signal.ts).
+ */
+export function reportChanged(number: string): void {
+  refreshReportPage(number);
+  // read the change into the map and figures now, not on the next visitor's request
+  Promise.all([catchUpMapIndex(), catchUpFigures()]).catch((error) => console.error('[indeks]', error));
+  announce([number]);
+}
+
+/** Tells the other instances (PGlite is one process: nobody else to tell). */
+export function announce(numbers: string[]): void {
+  const database = getDatabase();
+  if (database.kind !== 'postgres') return;
+  publishReportChanges(database.db, numbers).catch((error) => console.error('[segarkan] signal not sent:', error));
+}
+
+/**
+ * A change made by another process: drop the ticket pages it names (or all of them) and bring
+ * the map and the figures up to date before answering, so the next reader sees it.
+ */
+export async function applyReportChanges(signal: ChangeSignal): Promise<void> {
+  if (signal.numbers) for (const number of signal.numbers) refreshReportPage(number);
+  else revalidatePath('/[locale]/laporan/[nomor]', 'page');
+  await Promise.all([catchUpMapIndex(), catchUpFigures()]);
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
-import { getDb } from '@/db/client';
+import { getDb, getReadDb } from '@/db/client';
 import { findPublicReports, findPublicReportsNear, getPublicReport, getPublicTimeline } from '@/db/queries/public-reports';
 import { publicUrl } from '@/lib/config/public-url';
 import { filtersToQuery, parseFilters } from '@/lib/reports/filters';
@@ -28,8 +28,8 @@ export function feedResponse(format: FeedFormat) {
     const near = /^(-?\d{1,2}(?:\.\d+)?),(-?\d{1,3}(?:\.\d+)?),(\d{2,4})$/.exec(params.get('dekat') ?? '');
     const radius = near ? Math.min(5000, Math.max(100, Number(near[3]))) : 0;
     const reports = near
-      ? await findPublicReportsNear(getDb(), Number(near[1]), Number(near[2]), radius, ITEMS)
-      : (await findPublicReports(getDb(), filters, { page: 1, pageSize: ITEMS, sort: 'terbaru', countCap: ITEMS })).reports;
+      ? await findPublicReportsNear(getReadDb(), Number(near[1]), Number(near[2]), radius, ITEMS)
+      : (await findPublicReports(getReadDb(), filters, { page: 1, pageSize: ITEMS, sort: 'terbaru', countCap: ITEMS })).reports;
     const query = near ? `dekat=${near[1]},${near[2]},${radius}` : filtersToQuery(filters);
     return feedAnswer(format, reportsFeed(reports, { format, site: publicUrl(), query, title: 'Aduan Jakarta — laporan terbaru' }));
   };

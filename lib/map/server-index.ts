@@ -42,6 +42,11 @@ export async function refreshMapIndex(): Promise<void> {
   await state().feed.fresh();
 }
 
+/** Resolves when the points hold every change committed before the call (another process changed reports). */
+export async function catchUpMapIndex(): Promise<void> {
+  await state().feed.catchUp();
+}
+
 /** Makes the next map request read the changes (after a report changes in this process). */
 export function invalidateMapIndex(): void {
   state().feed.invalidate();

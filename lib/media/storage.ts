@@ -1,9 +1,11 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
+import { createS3Storage, s3ConfigFromEnv } from './s3-storage';
 
 /**
- * Where photos live. Local disk by default (ADUAN_MEDIA_DIR, default .data/media). Keys are
- * relative paths such as `2024/01/15/abc123.webp`.
+ * Where photos live: local disk by default (ADUAN_MEDIA_DIR, default .data/media), an
+ * S3-compatible bucket when ADUAN_S3_BUCKET is set (see s3-storage.ts). Keys are relative paths
+ * such as `2024/01/15/abc123.webp`. Every read and write of a photo goes through this interface.
  */
 export interface MediaStorage {
   put(key: string, data: Buffer): Promise<void>;
@@ -44,8 +46,14 @@ export function createDiskStorage(root = mediaRoot()): MediaStorage {
   };
 }
 
+/** The storage the environment configures: S3 when ADUAN_S3_BUCKET is set, else local disk. */
+export function storageFromEnv(env: Record<string, string | undefined> = process.env): MediaStorage {
+  const s3 = s3ConfigFromEnv(env);
+  return s3 ? createS3Storage(s3) : createDiskStorage();
+}
+
 let storage: MediaStorage | undefined;
 export function getStorage(): MediaStorage {
-  storage ??= createDiskStorage();
+  storage ??= storageFromEnv();
   return storage;
 }

@@ -8,6 +8,15 @@ export const DEFAULT_MAX_ATTEMPTS = 8;
  */
 export const CLAIM_LEASE_MS = 5 * 60_000;
 
+/**
+ * The lease from ADUAN_OUTBOX_LEASE_MS (default 5 min). Shorter leases hand a dead worker's rows
+ * on sooner, but a lease shorter than a send (30 s at most) lets a slow send be claimed twice.
+ */
+export function claimLeaseMs(env: Record<string, string | undefined> = process.env): number {
+  const value = Number(env.ADUAN_OUTBOX_LEASE_MS);
+  return Number.isFinite(value) && value >= 1_000 ? value : CLAIM_LEASE_MS;
+}
+
 const BASE_DELAY_MS = 60_000;
 const MAX_DELAY_MS = 6 * 60 * 60_000;
 

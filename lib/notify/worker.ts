@@ -1,7 +1,7 @@
 import type { Db } from '@/db/connect';
 import { claimDueNotifications, markFailed, markSent, type OutboxRow } from '@/db/queries/outbox';
 import { startLoop } from '@/lib/jobs/loop';
-import { DEFAULT_MAX_ATTEMPTS } from './backoff';
+import { CLAIM_LEASE_MS, claimLeaseMs, DEFAULT_MAX_ATTEMPTS } from './backoff';
 import type { Senders } from './senders';
 
 export interface OutboxRunResult {
@@ -21,8 +21,9 @@ export async function runOutboxOnce(
   now: Date = new Date(),
   batch = 20,
   maxAttempts = DEFAULT_MAX_ATTEMPTS,
+  leaseMs = CLAIM_LEASE_MS,
 ): Promise<OutboxRunResult> {
-  const rows = await claimDueNotifications(db, batch, now);
+  const rows = await claimDueNotifications(db, batch, now, leaseMs);
   const outcomes = await Promise.all(
     rows.map((row) => deliver(db, senders, row, now, maxAttempts)),
   );
@@ -40,11 +41,11 @@ async function deliver(
   try {
     await senders.send(row);
   } catch (error) {
-    await markFailed(db, row.id, error, now, maxAttempts);
+    await markFailed(db, row.id, error, now, maxAttempts, row.attempts);
     return false;
   }
-  await markSent(db, row.id, now);
-  return true;
+  // the claim's attempt number fences a worker whose lease ran out and whose row was re-claimed
+  return markSent(db, row.id, now, row.attempts);
 }
 
 export interface OutboxWorkerOptions {
@@ -52,6 +53,8 @@ export interface OutboxWorkerOptions {
   intervalMs?: number;
   batch?: number;
   maxAttempts?: number;
+  /** How long a claim lasts before another worker may take the row (ADUAN_OUTBOX_LEASE_MS). */
+  leaseMs?: number;
   /** Called after each run that did something. */
   onRun?: (result: OutboxRunResult) => void;
   /** Called when a run fails (e.g. the database is unreachable); the loop keeps going. */
@@ -68,12 +71,13 @@ export function startOutboxWorker(
     intervalMs = 5_000,
     batch = 20,
     maxAttempts = DEFAULT_MAX_ATTEMPTS,
+    leaseMs = claimLeaseMs(),
     onRun,
     onError = (error) => console.error('[outbox] run failed:', error),
   } = options;
   return startLoop(
     async () => {
-      const result = await runOutboxOnce(db, senders, new Date(), batch, maxAttempts);
+      const result = await runOutboxOnce(db, senders, new Date(), batch, maxAttempts, leaseMs);
       if (result.sent + result.failed > 0) onRun?.(result);
       return result.sent + result.failed >= batch;
     },

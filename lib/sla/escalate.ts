@@ -3,6 +3,7 @@ import type { Db } from '@/db/connect';
 import { enqueueNotification } from '@/db/queries/outbox';
 import { loadSlaSettings } from '@/db/queries/sla';
 import { regions, reportEvents, reports, users } from '@/db/schema';
+import { publishReportChanges } from '@/lib/cache/signal';
 import { startLoop } from '@/lib/jobs/loop';
 import { shortRegionName } from '@/lib/regions/names';
 import { nextStatus, OPEN_STATUSES } from '@/lib/reports/lifecycle';
@@ -14,6 +15,9 @@ export interface EscalationRunResult {
   /** Ladder steps written (a ticket found far overdue climbs several steps, one event each). */
   steps: number;
 }
+
+/** Escalation is a public timeline event: every app instance drops the tickets' cached pages. */
+const announceFromWorker = (tx: Db, numbers: string[]) => publishReportChanges(tx, numbers, null);
 
 const UNIT_LABEL: Record<(typeof ESCALATION_LADDER)[number], string> = {
   kelurahan: 'Kelurahan',
@@ -90,6 +94,7 @@ export async function runEscalationOnce(db: Db, now: Date, batch = 200): Promise
 
     let escalated = 0;
     let steps = 0;
+    const changed: string[] = [];
     for (const r of due) {
       const deadline = r.estimatedCompletionAt ?? r.dueAt!;
       const target = escalationLevelAt(deadline, now, settings.policyFor(r.categoryCode), settings.holidays);
@@ -123,7 +128,10 @@ export async function runEscalationOnce(db: Db, now: Date, batch = 200): Promise
       // not the unit's activity: lastActivityAt stays, so a silent ticket still turns red
       await tx.update(reports).set({ escalationLevel: target }).where(eq(reports.id, r.id));
       escalated++;
+      changed.push(r.number);
     }
+    // sent on commit, so no instance re-renders a page before the events are visible
+    await announceFromWorker(tx, changed);
     return { escalated, steps };
   });
 }

@@ -42,6 +42,11 @@ export async function refreshFigures(): Promise<void> {
   await state().feed.fresh();
 }
 
+/** Resolves when the figures' store holds every change committed before the call (another process changed reports). */
+export async function catchUpFigures(): Promise<void> {
+  await state().feed.catchUp();
+}
+
 /** Makes the next figures read the changes (after a report changes in this process). */
 export function invalidateFigures(): void {
   state().feed.invalidate();

@@ -1,7 +1,7 @@
 'use server';
 
 import { getDb } from '@/db/client';
-import { refreshReportPage, reportChanged } from '@/lib/cache/pages';
+import { reportChanged, reportPageChanged } from '@/lib/cache/pages';
 import { createReport } from '@/lib/intake/create-report';
 import { supportReport } from '@/lib/intake/support-report';
 import { IntakeError, INTAKE_MESSAGE } from '@/lib/intake/errors';
@@ -104,7 +104,7 @@ export async function supportExistingReport(number: string, contact: string): Pr
     if (!limit.allowed) return { ok: false, message: INTAKE_MESSAGE.terlalu_sering };
     const cleaned = contact.trim().slice(0, 200);
     const supportCount = await supportReport(db, String(number).slice(0, 20), cleaned || null, now);
-    refreshReportPage(String(number));
+    reportPageChanged(String(number));
     return { ok: true, supportCount };
   } catch (error) {
     if (error instanceof IntakeError) return { ok: false, message: INTAKE_MESSAGE[error.code] };

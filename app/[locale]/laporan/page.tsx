@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getReadDb } from '@/db/client';
 import { findPublicReports } from '@/db/queries/public-reports';
 import { listChannels, listPublicCategories, listRegionOptions } from '@/db/queries/reference';
 import { FilterForm } from '@/components/reports/filter-form';
@@ -26,7 +26,7 @@ export default async function ReportListPage({ searchParams }: Props) {
   const sort = parseSort([params.urut].flat()[0]);
   const page = pageSchema.parse([params.halaman].flat()[0]);
   const t = await getTranslations('list');
-  const db = getDb();
+  const db = getReadDb();
   const [result, categories, channels, regions] = await Promise.all([
     findPublicReports(db, filters, { page, pageSize: PAGE_SIZE, sort }),
     listPublicCategories(db),

@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { getDb } from '@/db/client';
+import { getReadDb } from '@/db/client';
 import { iteratePublicReports } from '@/db/queries/public-reports';
 import { csvHeader, csvLines, streamExport } from '@/lib/export/reports';
 import { parseFilters } from '@/lib/reports/filters';
@@ -7,7 +7,7 @@ import { parseFilters } from '@/lib/reports/filters';
 /** GET /api/laporan.csv?<filters> → every public report matching the filters, as CSV. */
 export function GET(request: NextRequest) {
   const filters = parseFilters(request.nextUrl.searchParams);
-  const body = streamExport(iteratePublicReports(getDb(), filters), {
+  const body = streamExport(iteratePublicReports(getReadDb(), filters), {
     header: csvHeader(),
     encode: (batch) => csvLines(batch),
     footer: '',

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { getDb } from '@/db/client';
+import { getReadDb } from '@/db/client';
 import { findPublicReports } from '@/db/queries/public-reports';
 import { pageSchema, parseFilters, parseSort } from '@/lib/reports/filters';
 
@@ -7,7 +7,7 @@ import { pageSchema, parseFilters, parseSort } from '@/lib/reports/filters';
 export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
   const pageSize = Math.min(200, Math.max(1, Number(params.get('per_halaman')) || 50));
-  const result = await findPublicReports(getDb(), parseFilters(params), {
+  const result = await findPublicReports(getReadDb(), parseFilters(params), {
     page: pageSchema.parse(params.get('halaman') ?? 1),
     pageSize,
     sort: parseSort(params.get('urut')),

@@ -1,13 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
 import { NextResponse, type NextRequest } from 'next/server';
-import { getDb } from '@/db/client';
+import { getReadDb } from '@/db/client';
 import { SKM_ELEMENTS } from '@/lib/skm/ikm';
 import { periodResults } from '@/lib/skm/survey';
 
 /** GET /api/skm.csv?periode=<id> → every unit of a survey period with its IKM, grade and element means. */
 export async function GET(request: NextRequest) {
   const id = Number(request.nextUrl.searchParams.get('periode'));
-  const results = Number.isInteger(id) && id > 0 ? await periodResults(getDb(), id) : null;
+  const results = Number.isInteger(id) && id > 0 ? await periodResults(getReadDb(), id) : null;
   if (!results) return NextResponse.json({ error: 'Periode survei tidak ditemukan.', error_en: 'Survey period not found.' }, { status: 404 });
   const rows = results.units.map((u) => [u.code, u.name, u.respondents, u.flagged, u.ikm, u.grade ?? '', ...u.elementMeans.map((m) => Number(m.toFixed(3)))]);
   const body = `\uFEFF${stringify([['unit', 'nama', 'responden', 'ditandai', 'ikm', 'mutu', ...SKM_ELEMENTS], ...rows])}`;

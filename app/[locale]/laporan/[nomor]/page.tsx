@@ -24,8 +24,9 @@ import { requestTime } from '@/lib/sla/clock';
 type Props = { params: Promise<{ locale: Locale; nomor: string }> };
 
 // Rendered once per language on first visit and served from the page cache after that. Changes
-// made through this server (staff and citizen actions) drop the cached page at once; changes made
-// elsewhere (another instance, the escalation worker) show within the hour. The SLA clock is kept
+// made through this server (staff and citizen actions) drop the cached page at once; on
+// PostgreSQL, changes made through another instance or by the escalation worker arrive within
+// seconds through LISTEN/NOTIFY (lib/cache/listener.ts). The SLA clock is kept
 // current in the browser. A shorter period would re-render every popular ticket every few
 // minutes: at 2 million reports that costs more than all cached traffic together.
 export const revalidate = 3600;

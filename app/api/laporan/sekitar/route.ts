@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getReadDb } from '@/db/client';
 import { findNearbyOpenReports } from '@/db/queries/nearby';
 
 const querySchema = z.object({
@@ -20,6 +20,6 @@ export async function GET(request: NextRequest) {
     );
   }
   const { lat, lng, kategori } = parsed.data;
-  const reports = await findNearbyOpenReports(getDb(), { lat, lng }, kategori, new Date());
+  const reports = await findNearbyOpenReports(getReadDb(), { lat, lng }, kategori, new Date());
   return NextResponse.json({ reports });
 }
