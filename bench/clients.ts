@@ -1,0 +1,54 @@
+import sharp from 'sharp';
+import { streetScene } from '@/lib/testing/images';
+
+/** Signs a staff account in through Auth.js's credentials endpoint; returns the Cookie header of its session. */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = cookiesOf(csrf);
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/petugas` }),
+  });
+  const session = cookiesOf(response);
+  if (!session.includes('session-token')) throw new Error(`sign-in of ${email} failed (${response.status})`);
+  return session;
+}
+
+function cookiesOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+/** A phone-sized street photo (1280×960 JPEG, about what the report form uploads after resizing). */
+export async function benchPhoto(): Promise<Buffer> {
+  return sharp(streetScene(5, 1280, 960)).jpeg({ quality: 85 }).toBuffer();
+}
+
+/** The multipart body of one Open311 service request with a photo, at a random spot in Jakarta. */
+export function open311Submission(apiKey: string, photo: Buffer, i: number): { body: Buffer; contentType: string } {
+  const boundary = `----aduanbench${i}`;
+  const fields = {
+    api_key: apiKey,
+    service_code: ['jalan', 'sampah', 'pohon', 'saluran-air'][i % 4],
+    lat: (-6.24 + Math.random() * 0.12).toFixed(5),
+    long: (106.78 + Math.random() * 0.12).toFixed(5),
+    description: `Uji beban ${i}: jalan berlubang cukup dalam di depan toko, membahayakan pengendara motor pada malam hari.`,
+  };
+  const parts = Object.entries(fields).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  return {
+    body: Buffer.concat([
+      Buffer.from(parts.join('')),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="media"; filename="foto.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+      photo,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
