@@ -9,6 +9,11 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const MAX_INPUT_PIXELS = 40_000_000;
 const MAIN_MAX_SIDE = 2048;
 const THUMB_MAX_SIDE = 480;
+/**
+ * WebP encoder effort (0-6, sharp's default 4). Encoding is most of a submission's CPU time; at 2
+ * it takes about half as long for files a few per cent larger at the same quality.
+ */
+const WEBP_EFFORT = 2;
 
 /** Messages for each rejection, Bahasa Indonesia and English. */
 export const IMAGE_REJECTION_MESSAGE: Record<ImageRejection, { id: string; en: string }> = {
@@ -104,10 +109,10 @@ export async function processImage(input: Buffer): Promise<ProcessedImage> {
 
   const [main, thumb, phash] = await guard(
     Promise.all([
-      pixels().webp({ quality: 82 }).toBuffer({ resolveWithObject: true }),
+      pixels().webp({ quality: 82, effort: WEBP_EFFORT }).toBuffer({ resolveWithObject: true }),
       pixels()
         .resize(THUMB_MAX_SIDE, THUMB_MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
-        .webp({ quality: 75 })
+        .webp({ quality: 75, effort: WEBP_EFFORT })
         .toBuffer({ resolveWithObject: true }),
       dHash(pixels()),
     ]),
