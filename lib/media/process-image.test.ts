@@ -1,3 +1,4 @@
+import { crc32, deflateSync } from 'node:zlib';
 import sharp, { type Exif, type Sharp } from 'sharp';
 import { describe, expect, it } from 'vitest';
 import {
@@ -234,6 +235,95 @@ describe('processImage: refusals', () => {
     expect(error).toBeInstanceOf(ImageRejectedError);
     expect((error as ImageRejectedError).code).toBe(code);
     expect(IMAGE_REJECTION_MESSAGE[code].id).not.toBe('');
+  });
+
+  // Hostile uploads crafted byte by byte: each is refused with its own clear message.
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  /** A 100-byte PNG whose header declares `width` x `height` pixels (a decompression bomb). */
+  const declaredPng = (width: number, height: number) => {
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(width, 0);
+    ihdr.writeUInt32BE(height, 4);
+    ihdr.set([8, 2, 0, 0, 0], 8);
+    return Buffer.concat([
+      Buffer.from('89504e470d0a1a0a', 'hex'),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', deflateSync(Buffer.alloc(64))),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
+  };
+  /** A minimal ZIP archive holding one file (what a JPEG+ZIP polyglot carries after the image). */
+  const zipOf = (name: string, content: string) => {
+    const data = Buffer.from(content);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt32LE(crc32(data), 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt32LE(crc32(data), 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    const localPart = Buffer.concat([local, Buffer.from(name), data]);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(1, 8);
+    end.writeUInt16LE(1, 10);
+    end.writeUInt32LE(46 + name.length, 12);
+    end.writeUInt32LE(localPart.length, 16);
+    return Buffer.concat([localPart, central, Buffer.from(name), end]);
+  };
+  const photo = () => blobs(400, 300, 21).jpeg().toBuffer();
+  const hostile: Array<[string, () => Promise<Buffer> | Buffer, ImageRejection]> = [
+    ['a 100-byte PNG declaring 50000 x 50000 pixels (decompression bomb)', () => declaredPng(50_000, 50_000), 'resolusi_terlalu_besar'],
+    ['a JPEG with a ZIP archive appended (polyglot)', async () => Buffer.concat([await photo(), zipOf('shell.php', '<?= 1 ?>')]), 'berisi_sisipan'],
+    ['a JPEG with HTML and a script after its end', async () => Buffer.concat([await photo(), Buffer.from('<html><script>alert(document.cookie)</script>')]), 'berisi_sisipan'],
+    ['a JPEG with a script in its comment segment', async () => {
+      const jpeg = await photo();
+      const comment = Buffer.from('<script>alert(1)</script>');
+      const segment = Buffer.concat([Buffer.from([0xff, 0xfe, 0, comment.length + 2]), comment]);
+      return Buffer.concat([jpeg.subarray(0, 2), segment, jpeg.subarray(2)]);
+    }, 'berisi_sisipan'],
+    ['a PNG that is also a PDF', async () => {
+      const png = await blobs(50, 50, 22).png().toBuffer();
+      return Buffer.concat([png.subarray(0, 33), chunk('tEXt', Buffer.from('c\0%PDF-1.4 1 0 obj')), png.subarray(33)]);
+    }, 'berisi_sisipan'],
+    ['a JPEG cut off after its first kilobyte (truncated upload)', async () => (await photo()).subarray(0, 1024), 'rusak'],
+    ['an SVG with a script, uploaded as foto.jpg with type image/jpeg', text('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>'), 'tipe_tidak_didukung'],
+    ['a GIF named .jpg', () => solid(20, 20).gif().toBuffer(), 'tipe_tidak_didukung'],
+    ['a JPEG header on PNG data', async () => Buffer.concat([Buffer.from('ffd8ffe0', 'hex'), (await blobs(50, 50, 23).png().toBuffer()).subarray(4)]), 'rusak'],
+  ];
+
+  it.each(hostile)('refuses %s', async (_label, make, code) => {
+    const error = await processImage(await make()).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code });
+    expect(IMAGE_REJECTION_MESSAGE[code].id.length).toBeGreaterThan(10);
+    expect(IMAGE_REJECTION_MESSAGE[code].en.length).toBeGreaterThan(10);
+  });
+
+  it('accepts a PNG named .jpg: the type is read from the content, and what is stored is re-encoded WebP', async () => {
+    const result = await processImage(await blobs(120, 90, 24).png().toBuffer());
+    expect(result.sourceMime).toBe('image/png');
+    expect((await sharp(result.main.data).metadata()).format).toBe('webp');
+  });
+
+  it('accepts an honest phone photo with a binary trailer after its end (as some cameras write)', async () => {
+    const trailer = randomBytes(4096, 25);
+    const result = await processImage(Buffer.concat([await photo(), trailer]));
+    expect(result.main.data.includes(trailer.subarray(0, 64))).toBe(false);
   });
 
   it('does not refuse a file of exactly MAX_UPLOAD_BYTES for its size', async () => {

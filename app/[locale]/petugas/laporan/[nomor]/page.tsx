@@ -11,6 +11,7 @@ import { ACTION_EVENT, canAct, STAFF_ACTIONS, type StaffAction } from '@/lib/aut
 import { requireStaff } from '@/lib/auth/session';
 import { formatDuration, formatWib } from '@/lib/format';
 import { eventLabel, localName, type Locale } from '@/lib/i18n';
+import { IMAGE_REJECTION_MESSAGE, type ImageRejection } from '@/lib/media/process-image';
 import { UNCATEGORISED } from '@/lib/reference/categories';
 import { nextStatus } from '@/lib/reports/lifecycle';
 import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
@@ -94,7 +95,10 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
   const message = pesan?.startsWith('ok_')
     ? { ok: true, text: t('saved') }
     : pesan
-      ? { ok: false, text: STAFF_MESSAGE[pesan as StaffErrorCode]?.[locale] ?? t('failed') }
+      ? {
+          ok: false,
+          text: (STAFF_MESSAGE[pesan as StaffErrorCode] ?? IMAGE_REJECTION_MESSAGE[pesan.replace(/^foto_/, '') as ImageRejection])?.[locale] ?? t('failed'),
+        }
       : null;
 
   return (
