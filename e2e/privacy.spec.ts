@@ -140,11 +140,23 @@ test('no public page, JSON, export, feed or Open311 response, nor the server log
 
   const plan = crawlPlan(n);
   const urls = Object.values(plan).flat();
-  for (const path of urls) assertClean(path, await fetchText(request, path), n.confidentialReport);
+  // a number that was never issued: a confidential ticket must answer exactly like it
+  const unknown = `${n.confidentialReport.slice(0, 8)}8999`;
+  for (const path of urls) {
+    const body = await fetchText(request, path);
+    if (!path.includes(n.confidentialReport)) {
+      assertClean(path, body, n.confidentialReport);
+      continue;
+    }
+    // the page echoes the number it was asked for; otherwise it must not differ from an unknown number's
+    assertClean(path, body.replaceAll(n.confidentialReport, unknown), n.confidentialReport);
+    const asUnknown = await request.get(path.replaceAll(n.confidentialReport, unknown), { maxRedirects: 0 });
+    expect((await request.get(path, { maxRedirects: 0 })).status(), `${path} answers like an unknown number`).toBe(asUnknown.status());
+  }
   // the pages once more through the browser, after its scripts ran (client-fetched data included)
   for (const path of Object.entries(plan).filter(([p]) => !p.startsWith('/api') && p !== '/bahasa').flatMap(([, u]) => u)) {
     await page.goto(path);
-    assertClean(`${path} (browser)`, await page.content(), n.confidentialReport);
+    assertClean(`${path} (browser)`, (await page.content()).replaceAll(n.confidentialReport, path.includes(n.confidentialReport) ? 'JK-diminta' : n.confidentialReport), n.confidentialReport);
   }
 
   // the public report is listed, with the phone and e-mail it typed masked
