@@ -1,4 +1,3 @@
-import { crc32, deflateSync } from 'node:zlib';
 import sharp, { type Exif, type Sharp } from 'sharp';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,6 +9,7 @@ import {
   processImage,
   type ImageRejection,
 } from './process-image';
+import { declaredPng, pngChunk, zipOf } from '@/lib/testing/hostile';
 
 // All inputs are generated here with sharp: no binary fixtures.
 
@@ -237,52 +237,6 @@ describe('processImage: refusals', () => {
     expect(IMAGE_REJECTION_MESSAGE[code].id).not.toBe('');
   });
 
-  // Hostile uploads crafted byte by byte: each is refused with its own clear message.
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  /** A 100-byte PNG whose header declares `width` x `height` pixels (a decompression bomb). */
-  const declaredPng = (width: number, height: number) => {
-    const ihdr = Buffer.alloc(13);
-    ihdr.writeUInt32BE(width, 0);
-    ihdr.writeUInt32BE(height, 4);
-    ihdr.set([8, 2, 0, 0, 0], 8);
-    return Buffer.concat([
-      Buffer.from('89504e470d0a1a0a', 'hex'),
-      chunk('IHDR', ihdr),
-      chunk('IDAT', deflateSync(Buffer.alloc(64))),
-      chunk('IEND', Buffer.alloc(0)),
-    ]);
-  };
-  /** A minimal ZIP archive holding one file (what a JPEG+ZIP polyglot carries after the image). */
-  const zipOf = (name: string, content: string) => {
-    const data = Buffer.from(content);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt32LE(crc32(data), 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    const localPart = Buffer.concat([local, Buffer.from(name), data]);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(1, 8);
-    end.writeUInt16LE(1, 10);
-    end.writeUInt32LE(46 + name.length, 12);
-    end.writeUInt32LE(localPart.length, 16);
-    return Buffer.concat([localPart, central, Buffer.from(name), end]);
-  };
   const photo = () => blobs(400, 300, 21).jpeg().toBuffer();
   const hostile: Array<[string, () => Promise<Buffer> | Buffer, ImageRejection]> = [
     ['a 100-byte PNG declaring 50000 x 50000 pixels (decompression bomb)', () => declaredPng(50_000, 50_000), 'resolusi_terlalu_besar'],
@@ -296,7 +250,7 @@ describe('processImage: refusals', () => {
     }, 'berisi_sisipan'],
     ['a PNG that is also a PDF', async () => {
       const png = await blobs(50, 50, 22).png().toBuffer();
-      return Buffer.concat([png.subarray(0, 33), chunk('tEXt', Buffer.from('c\0%PDF-1.4 1 0 obj')), png.subarray(33)]);
+      return Buffer.concat([png.subarray(0, 33), pngChunk('tEXt', Buffer.from('c\0%PDF-1.4 1 0 obj')), png.subarray(33)]);
     }, 'berisi_sisipan'],
     ['a JPEG cut off after its first kilobyte (truncated upload)', async () => (await photo()).subarray(0, 1024), 'rusak'],
     ['an SVG with a script, uploaded as foto.jpg with type image/jpeg', text('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>'), 'tipe_tidak_didukung'],

@@ -9,7 +9,8 @@ import { importArchive } from '@/lib/import/archive';
 import { ArchiveFileError, readArchiveCsv } from '@/lib/import/read-csv';
 import { INTAKE_MESSAGE } from '@/lib/intake/errors';
 import { createTestDatabase } from '@/lib/testing/db';
-import { hostileFile, hostileText, snapshot, tempMediaDir } from '@/lib/testing/hostile';
+import sharp from 'sharp';
+import { declaredPng, hostileFile, hostileText, snapshot, tempMediaDir, zipOf } from '@/lib/testing/hostile';
 import messagesId from '@/messages/id.json';
 import messagesEn from '@/messages/en.json';
 
@@ -109,6 +110,31 @@ describe('hostile input to the citizen report form (submitReport)', () => {
       }),
       { numRuns: 120 },
     );
+  });
+
+  const photo = () => sharp({ create: { width: 400, height: 300, channels: 3, background: '#665544' } }).jpeg().toBuffer();
+  it.each<[string, () => Promise<Buffer> | Buffer, string]>([
+    ['an SVG with a script named foto.jpg', () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'foto_tipe_tidak_didukung'],
+    ['an HTML page named foto.jpg', () => Buffer.from('<!doctype html><script>alert(1)</script>'), 'foto_tipe_tidak_didukung'],
+    ['a JPEG with a ZIP appended (polyglot)', async () => Buffer.concat([await photo(), zipOf('a.php', '<?= 1 ?>')]), 'foto_berisi_sisipan'],
+    ['a JPEG with a script after its end (polyglot)', async () => Buffer.concat([await photo(), Buffer.from('<script>alert(1)</script>')]), 'foto_berisi_sisipan'],
+    ['a 100-byte PNG declaring 50000 x 50000 pixels', () => declaredPng(50_000, 50_000), 'foto_resolusi_terlalu_besar'],
+    ['a truncated JPEG', async () => (await photo()).subarray(0, 700), 'foto_rusak'],
+  ])('refuses %s with its message and stores nothing', async (_label, make, code) => {
+    const before = await snapshot(database, mediaDir);
+    const result = await submitReport(
+      null,
+      formOf({ formToken: `unggah-uji-${code}-abcdefghijkl`.slice(0, 60), kategori: 'jalan', deskripsi: 'Jalan berlubang besar di depan sekolah dasar.', kelurahan: '31.71.01.1001', foto: await make() }),
+    );
+    expect(result).toEqual({ ok: false, fieldErrors: { foto: code } });
+    expect(errorsId[code]).toMatch(/\w{4}/);
+    expect(errorsEn[code]).toMatch(/\w{4}/);
+    expect(await snapshot(database, mediaDir)).toEqual(before);
+  });
+
+  it('files the same form with an honest photo (so the refusals above are the photo\'s)', async () => {
+    const result = await submitReport(null, formOf({ formToken: 'unggah-uji-jujur-abcdefghijkl', kategori: 'jalan', deskripsi: 'Jalan berlubang besar di depan sekolah dasar.', kelurahan: '31.71.01.1001', foto: await photo() }));
+    expect(result).toMatchObject({ ok: true });
   });
 
   it('"dukung" with any number and contact: a known answer, never a system error', async () => {
