@@ -10,6 +10,9 @@ class WrongCredentials extends CredentialsSignin {
 class AccountLocked extends CredentialsSignin {
   code = 'terkunci';
 }
+class TooManyAttempts extends CredentialsSignin {
+  code = 'terlalu_sering';
+}
 
 // Sessions are stateless JWTs (any app instance serves any official); the account is
 // re-read from the database on every request, so a disabled account stops at once.
@@ -26,7 +29,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const password = typeof credentials?.password === 'string' ? credentials.password.slice(0, 200) : '';
         const ip = request?.headers?.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
         const result = await checkCredentials(getDb(), email, password, new Date(), ip);
-        if (!result.ok) throw result.code === 'terkunci' ? new AccountLocked() : new WrongCredentials();
+        if (!result.ok) {
+          throw result.code === 'terkunci' ? new AccountLocked() : result.code === 'terlalu_sering' ? new TooManyAttempts() : new WrongCredentials();
+        }
         return { id: String(result.userId) };
       },
     }),

@@ -7,6 +7,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getDatabase } = await import('./db/client');
+  const { logError } = await import('./lib/security/log-error');
   if (process.env.ADUAN_SKIP_MIGRATE !== '1') {
     const { migrate } = await import('./db/migrate');
     await migrate(getDatabase());
@@ -20,19 +21,19 @@ export async function register() {
   }
   if (process.env.ADUAN_WARM_INDEXES !== '0') {
     const { keepIndexesWarm } = await import('./lib/cache/warm');
-    keepIndexesWarm((error) => console.error('[indeks]', error));
+    keepIndexesWarm((error) => logError('[indeks]', error));
   }
   if (process.env.ADUAN_WORKER !== '0') {
     const { startOutboxWorker } = await import('./lib/notify/worker');
     const { createSenders } = await import('./lib/notify/senders');
     startOutboxWorker(getDatabase().db, createSenders(), {
       intervalMs: Number(process.env.ADUAN_WORKER_INTERVAL_MS ?? 5000),
-      onError: (error) => console.error('[outbox]', error),
+      onError: (error) => logError('[outbox]', error),
     });
     const { startEscalationWorker } = await import('./lib/sla/escalate');
     startEscalationWorker(getDatabase().db, {
       intervalMs: Number(process.env.ADUAN_ESCALATION_INTERVAL_MS ?? 60_000),
-      onError: (error) => console.error('[eskalasi]', error),
+      onError: (error) => logError('[eskalasi]', error),
     });
     const { startOrphanSweeper, sweeperSettings } = await import('./lib/media/sweep-orphans');
     const { getStorage, mediaRoot } = await import('./lib/media/storage');
@@ -49,7 +50,7 @@ export async function register() {
     startAlertWorker(getDatabase().db, {
       intervalMs: Number(process.env.ADUAN_ALERT_INTERVAL_MS ?? 60_000),
       site: publicUrl(),
-      onError: (error) => console.error('[ikuti]', error),
+      onError: (error) => logError('[ikuti]', error),
     });
   }
 }

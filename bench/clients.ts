@@ -32,7 +32,7 @@ export async function benchPhoto(): Promise<Buffer> {
   const width = 1280;
   const height = 960;
   let s = 7;
-  const grain = Buffer.alloc(width * height * 3, 0).map(() => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) * 40);
+  const grain = Buffer.from(Uint8Array.from({ length: width * height * 3 }, () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) * 40));
   return sharp(streetScene(5, width, height))
     .composite([{ input: grain, raw: { width, height, channels: 3 }, blend: 'overlay' }])
     .jpeg({ quality: 85 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatWib } from './format';
+import { decodeParam, formatDuration, formatWib } from './format';
 
 describe('formatWib', () => {
   it('shows Jakarta time whatever the server time zone', () => {
@@ -16,5 +16,17 @@ describe('formatDuration', () => {
   ])('%d ms', (ms, id, en) => {
     expect(formatDuration(ms)).toBe(id);
     expect(formatDuration(ms, 'en')).toBe(en);
+  });
+});
+
+describe('decodeParam', () => {
+  it.each([
+    ['JK2611260001', 'JK2611260001'],
+    ['kel%2D31.71', 'kel-31.71'],
+    ['%zz', '%zz'],
+    ['%', '%'],
+    ['%E0%A4%A', '%E0%A4%A'],
+  ])('%j → %j', (input, expected) => {
+    expect(decodeParam(input)).toBe(expected);
   });
 });

@@ -44,3 +44,12 @@ export function formatDuration(ms: number, locale: Locale = 'id'): string {
 export function formatNumber(n: number, locale: Locale = 'id'): string {
   return n.toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID');
 }
+
+/** A route parameter decoded once more, as Next.js leaves `%` escapes in dynamic segments; a malformed escape ("%zz") stays as typed instead of throwing. */
+export function decodeParam(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import postgres from 'postgres';
 import { createDatabase } from '@/db/connect';
@@ -41,6 +41,10 @@ if (process.env.E2E_SKIP_BUILD !== '1') {
 }
 env.ADUAN_WORKER_INTERVAL_MS ??= '500';
 await startLocalMailbox(env);
-const server = spawn(next, ['start', '-p', String(port), '-H', '127.0.0.1'], { stdio: 'inherit', env });
+const server = spawn(next, ['start', '-p', String(port), '-H', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'], env });
+// Everything the server writes is also kept in a file: the privacy test reads it for reporter contact.
+const log = createWriteStream(resolve('.data/e2e-server.log'));
+server.stdout.on('data', (chunk: Buffer) => (process.stdout.write(chunk), log.write(chunk)));
+server.stderr.on('data', (chunk: Buffer) => (process.stderr.write(chunk), log.write(chunk)));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -9,6 +9,7 @@ import { startLoop } from '@/lib/jobs/loop';
 import { regionLevelOf } from '@/lib/reports/filters';
 import { wibDay } from '@/lib/reports/ticket-number';
 import { serverSecret } from '@/lib/security/secret';
+import { withoutNul } from '@/lib/intake/clean-text';
 
 /**
  * E-mail alerts for an area (a kota, kecamatan or kelurahan, optionally some categories), a
@@ -120,6 +121,7 @@ export async function subscribe(db: Db, input: SubscribeInput, deps: { now: Date
 }
 
 export async function confirmSubscription(db: Db, token: string, now: Date): Promise<void> {
+  token = withoutNul(token);
   const [row] = await db
     .update(alertSubscriptions)
     .set({ confirmedAt: now })
@@ -132,6 +134,7 @@ export async function confirmSubscription(db: Db, token: string, now: Date): Pro
 }
 
 export async function unsubscribe(db: Db, token: string, now: Date): Promise<void> {
+  token = withoutNul(token);
   const [row] = await db
     .update(alertSubscriptions)
     .set({ unsubscribedAt: now })
@@ -142,6 +145,7 @@ export async function unsubscribe(db: Db, token: string, now: Date): Promise<voi
 
 /** An address's active subscriptions, for its "manage" page (the key proves the address). */
 export async function listSubscriptions(db: Db, email: string, key: string) {
+  email = withoutNul(email);
   if (key !== manageKey(email)) throw new AlertError('kunci_salah');
   return db
     .select()

@@ -7,6 +7,7 @@ import { filtersToQuery, parseFilters } from '@/lib/reports/filters';
 import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
 import { reportsFeed, type FeedFormat } from './reports-feed';
 import { ticketFeed } from './ticket-feed';
+import { decodeParam } from '@/lib/format';
 
 const ITEMS = 50;
 
@@ -38,7 +39,7 @@ export function feedResponse(format: FeedFormat) {
 /** The GET handler of one ticket's timeline feed (404 for unknown or confidential tickets). */
 export function ticketFeedResponse(format: FeedFormat) {
   return async function GET(_request: NextRequest, { params }: { params: Promise<{ nomor: string }> }) {
-    const number = normalizeTicketNumber(decodeURIComponent((await params).nomor));
+    const number = normalizeTicketNumber(decodeParam((await params).nomor));
     const report = number ? await getPublicReport(getDb(), number) : null;
     if (!number || !report) {
       return Response.json({ error: 'Laporan tidak ditemukan.', error_en: 'Report not found.' }, { status: 404 });

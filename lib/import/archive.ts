@@ -7,6 +7,7 @@ import { CATEGORIES } from '@/lib/reference/categories';
 import { loadRegions } from '@/lib/regions/jakarta';
 import { createAreaSampler } from '@/lib/regions/sample';
 import { createRand } from '@/lib/demo/random';
+import { withoutNulFields } from '@/lib/intake/clean-text';
 
 /**
  * Historical import of reports from the CRM's archive (report_id, date, kelurahan, category,
@@ -141,7 +142,8 @@ export async function importArchive(
   const match = await buildMatchers(db);
   const summary: ImportSummary = { imported: 0, alreadyPresent: 0, refused: [], warnings: [] };
   let done = 0;
-  for await (const { line, record } of rows) {
+  for await (const { line, record: raw } of rows) {
+    const record = withoutNulFields(raw);
     const reportId = (record.report_id ?? '').trim().toUpperCase();
     const refuse = (reason: string) => summary.refused.push({ line, reportId, reason });
     done++;

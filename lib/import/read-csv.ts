@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import type { ArchiveRow } from './archive';
 
 /** The columns an archive file must have (others are ignored). */
@@ -16,13 +16,19 @@ export async function* readArchiveCsv(input: Readable): AsyncGenerator<ArchiveRo
   let checked = false;
   // csv-parse tells the line a record ends on; a description with newlines starts earlier
   let previousEnd = 1;
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; columns: unknown } }>) {
-    if (!checked) {
-      const missing = ARCHIVE_COLUMNS.filter((c) => !(c in record));
-      if (missing.length) throw new ArchiveFileError(`kolom tidak ada: ${missing.join(', ')} (harus ada ${ARCHIVE_COLUMNS.join(', ')})`);
-      checked = true;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; columns: unknown } }>) {
+      if (!checked) {
+        const missing = ARCHIVE_COLUMNS.filter((c) => !(c in record));
+        if (missing.length) throw new ArchiveFileError(`kolom tidak ada: ${missing.join(', ')} (harus ada ${ARCHIVE_COLUMNS.join(', ')})`);
+        checked = true;
+      }
+      yield { line: previousEnd + 1, record };
+      previousEnd = info.lines;
     }
-    yield { line: previousEnd + 1, record };
-    previousEnd = info.lines;
+  } catch (error) {
+    // every way the CSV itself is broken (quotes, encoding) ends the import with one clear message
+    if (error instanceof CsvError) throw new ArchiveFileError(`CSV rusak setelah baris ${previousEnd}: ${error.message}`, { cause: error });
+    throw error;
   }
 }

@@ -15,6 +15,7 @@ import { formatTicketNumber, ticketPrefix, wibDay } from '@/lib/reports/ticket-n
 import { hashTrackingKey, trackingKey } from '@/lib/security/secret';
 import { deadlinesFor } from '@/lib/sla/policy';
 import { IntakeError } from './errors';
+import { withoutNulFields } from './clean-text';
 
 export interface CreateReportInput {
   /** One per rendered form: a retried or double-clicked submission carries the same token. */
@@ -62,6 +63,7 @@ export async function createReport(
   input: CreateReportInput,
   deps: { now: Date; storage: MediaStorage; publicUrl: string },
 ): Promise<CreatedReport> {
+  input = withoutNulFields(input);
   const key = trackingKey(input.formToken);
   const existing = await findByFormToken(db, input.formToken);
   if (existing) return { number: existing, trackingKey: key, isNew: false };

@@ -12,7 +12,7 @@ const optionalText = (max: number) =>
 
 const optionalNumber = z.preprocess(
   (v) => (v === '' || v === null || v === undefined ? null : Number(v)),
-  z.number().finite().nullable(),
+  z.number({ error: 'koordinat_salah' }).finite('koordinat_salah').nullable(),
 );
 
 /** The citizen report form, as it arrives from the browser (all strings). */
@@ -20,7 +20,7 @@ export const reportFormSchema = z
   .object({
     formToken: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'formulir_kedaluwarsa'),
     // citizens choose a category; only channels without one leave it to triage
-    kategori: z.string().min(1, 'kategori_wajib').max(40).refine((c) => c !== UNCATEGORISED, 'kategori_wajib'),
+    kategori: z.string().min(1, 'kategori_wajib').max(40, 'kategori_wajib').refine((c) => c !== UNCATEGORISED, 'kategori_wajib'),
     deskripsi: z.string().trim().min(15, 'deskripsi_pendek').max(2000, 'deskripsi_panjang'),
     privasi: z.enum(['privat', 'publik']).catch('privat'),
     lat: optionalNumber.refine((v) => v === null || (v >= -90 && v <= 90), 'koordinat_salah'),

@@ -2,12 +2,15 @@ import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
 import { reportEvents, reports, reportSubscribers } from '@/db/schema';
 import { IntakeError } from './errors';
+import { withoutNul } from './clean-text';
 
 /**
  * "Dukung": a resident says the same problem affects them. The open report's support count
  * rises, the timeline records it, and the resident's contact (when given) follows its updates.
  */
 export async function supportReport(db: Db, number: string, contact: string | null, now: Date): Promise<number> {
+  number = withoutNul(number);
+  contact = withoutNul(contact);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(reports)

@@ -7,6 +7,7 @@ import { canReopen, nextStatus } from '@/lib/reports/lifecycle';
 import type { StoredPhoto } from '@/lib/media/store-photos';
 import { trackingKeyMatches } from '@/lib/security/secret';
 import { IntakeError } from './errors';
+import { withoutNul } from './clean-text';
 
 type Tx = Db;
 
@@ -34,6 +35,7 @@ export async function isTrackingKeyValid(db: Db, number: string, key: string): P
 }
 
 export async function addInformation(db: Db, number: string, key: string, text: string, now: Date) {
+  text = withoutNul(text);
   await db.transaction(async (tx) => {
     const r = await lockTracked(tx, number, key);
     if (!nextStatus(r.status, 'informasi')) throw new IntakeError('laporan_tidak_ditemukan');
@@ -66,6 +68,7 @@ export async function confirmDone(db: Db, number: string, key: string, now: Date
  * optionally with a photo: the validator sees it first and must give a reason to accept anyway.
  */
 export async function disputeFollowUp(db: Db, number: string, key: string, text: string, photo: StoredPhoto | null, now: Date) {
+  text = withoutNul(text);
   await db.transaction(async (tx) => {
     const r = await lockTracked(tx, number, key);
     if (!nextStatus(r.status, 'sanggahan')) throw new IntakeError('tidak_menunggu_validasi');
@@ -83,6 +86,7 @@ export async function disputeFollowUp(db: Db, number: string, key: string, text:
 
 /** "Belum selesai": the reporter disputes a finished ticket within 14 days; it returns to proses. */
 export async function reopenReport(db: Db, number: string, key: string, reason: string, now: Date) {
+  reason = withoutNul(reason);
   await db.transaction(async (tx) => {
     const r = await lockTracked(tx, number, key);
     const to = nextStatus(r.status, 'dibuka_kembali');
@@ -113,6 +117,7 @@ export async function reopenReport(db: Db, number: string, key: string, reason: 
 }
 
 export async function rateReport(db: Db, number: string, key: string, score: number, comment: string | null, now: Date) {
+  comment = withoutNul(comment);
   await db.transaction(async (tx) => {
     const r = await lockTracked(tx, number, key);
     if (r.status !== 'selesai') throw new IntakeError('belum_selesai');

@@ -9,6 +9,7 @@ import {
   processImage,
   type ImageRejection,
 } from './process-image';
+import { declaredPng, pngChunk, zipOf } from '@/lib/testing/hostile';
 
 // All inputs are generated here with sharp: no binary fixtures.
 
@@ -234,6 +235,49 @@ describe('processImage: refusals', () => {
     expect(error).toBeInstanceOf(ImageRejectedError);
     expect((error as ImageRejectedError).code).toBe(code);
     expect(IMAGE_REJECTION_MESSAGE[code].id).not.toBe('');
+  });
+
+  const photo = () => blobs(400, 300, 21).jpeg().toBuffer();
+  const hostile: Array<[string, () => Promise<Buffer> | Buffer, ImageRejection]> = [
+    ['a 100-byte PNG declaring 50000 x 50000 pixels (decompression bomb)', () => declaredPng(50_000, 50_000), 'resolusi_terlalu_besar'],
+    ['a JPEG with a ZIP archive appended (polyglot)', async () => Buffer.concat([await photo(), zipOf('shell.php', '<?= 1 ?>')]), 'berisi_sisipan'],
+    ['a JPEG with HTML and a script after its end', async () => Buffer.concat([await photo(), Buffer.from('<html><script>alert(document.cookie)</script>')]), 'berisi_sisipan'],
+    ['a JPEG with a script in its comment segment', async () => {
+      const jpeg = await photo();
+      const comment = Buffer.from('<script>alert(1)</script>');
+      const segment = Buffer.concat([Buffer.from([0xff, 0xfe, 0, comment.length + 2]), comment]);
+      return Buffer.concat([jpeg.subarray(0, 2), segment, jpeg.subarray(2)]);
+    }, 'berisi_sisipan'],
+    ['a PNG that is also a PDF', async () => {
+      const png = await blobs(50, 50, 22).png().toBuffer();
+      return Buffer.concat([png.subarray(0, 33), pngChunk('tEXt', Buffer.from('c\0%PDF-1.4 1 0 obj')), png.subarray(33)]);
+    }, 'berisi_sisipan'],
+    ['a JPEG cut off after its first kilobyte (truncated upload)', async () => (await photo()).subarray(0, 1024), 'rusak'],
+    ['an SVG with a script, uploaded as foto.jpg with type image/jpeg', text('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>'), 'tipe_tidak_didukung'],
+    ['a GIF named .jpg', () => solid(20, 20).gif().toBuffer(), 'tipe_tidak_didukung'],
+    ['a JPEG header on PNG data', async () => Buffer.concat([Buffer.from('ffd8ffe0', 'hex'), (await blobs(50, 50, 23).png().toBuffer()).subarray(4)]), 'rusak'],
+  ];
+
+  it.each(hostile)('refuses %s', async (_label, make, code) => {
+    const error = await processImage(await make()).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code });
+    expect(IMAGE_REJECTION_MESSAGE[code].id.length).toBeGreaterThan(10);
+    expect(IMAGE_REJECTION_MESSAGE[code].en.length).toBeGreaterThan(10);
+  });
+
+  it('accepts a PNG named .jpg: the type is read from the content, and what is stored is re-encoded WebP', async () => {
+    const result = await processImage(await blobs(120, 90, 24).png().toBuffer());
+    expect(result.sourceMime).toBe('image/png');
+    expect((await sharp(result.main.data).metadata()).format).toBe('webp');
+  });
+
+  it('accepts an honest phone photo with a binary trailer after its end (as some cameras write)', async () => {
+    const trailer = randomBytes(4096, 25);
+    const result = await processImage(Buffer.concat([await photo(), trailer]));
+    expect(result.main.data.includes(trailer.subarray(0, 64))).toBe(false);
   });
 
   it('does not refuse a file of exactly MAX_UPLOAD_BYTES for its size', async () => {

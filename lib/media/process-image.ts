@@ -2,7 +2,7 @@ import exifReader from 'exif-reader';
 import sharp, { type Sharp } from 'sharp';
 
 export type ImageRejection =
-  'tipe_tidak_didukung' | 'terlalu_besar' | 'resolusi_terlalu_besar' | 'rusak';
+  'tipe_tidak_didukung' | 'terlalu_besar' | 'resolusi_terlalu_besar' | 'rusak' | 'berisi_sisipan';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Refuse decompression bombs (e.g. a 50-megapixel image); checked from the header before decoding. */
@@ -27,6 +27,10 @@ export const IMAGE_REJECTION_MESSAGE: Record<ImageRejection, { id: string; en: s
     en: 'The photo resolution is too large (at most 40 megapixels).',
   },
   rusak: { id: 'Foto rusak atau tidak dapat dibaca.', en: 'The photo is damaged or unreadable.' },
+  berisi_sisipan: {
+    id: 'Berkas ini berisi data lain di dalam foto (kode atau arsip). Kirim foto asli dari kamera.',
+    en: 'This file carries other data inside the photo (code or an archive). Send the original camera photo.',
+  },
 };
 
 export class ImageRejectedError extends Error {
@@ -74,6 +78,25 @@ function sniffImageType(input: Buffer): SourceMime | null {
   return null;
 }
 
+// Markup that a browser or server could execute if the file were ever served as-is. Searched in the
+// whole file: in compressed image data a chance match of these is vanishingly unlikely.
+const MARKUP = ['<script', '<html', '<svg', '<?php', '<iframe', '<body', 'javascript:'];
+// the end-of-central-directory record every ZIP (and JAR, APK, DOCX) ends with, within 64 KB of the end
+const ZIP_END = Buffer.from('504b0506', 'hex');
+
+/**
+ * A polyglot: an image that is also something else (a ZIP appended, HTML or a script in a comment
+ * or after the end, a PDF header). Re-encoding would drop it, but such a file is never an honest
+ * camera photo, so it is refused outright. Data after the image that is none of these (phones
+ * append their own trailers, some a short video) is tolerated and dropped by re-encoding.
+ */
+export function hasHiddenPayload(input: Buffer): boolean {
+  const text = input.toString('latin1').toLowerCase();
+  if (MARKUP.some((m) => text.includes(m))) return true;
+  if (input.subarray(Math.max(0, input.length - 65_557)).includes(ZIP_END)) return true;
+  return input.subarray(0, 1024).includes('%PDF-');
+}
+
 /**
  * Validates an upload and produces the files to store. Throws ImageRejectedError, never a raw
  * sharp error.
@@ -82,6 +105,7 @@ export async function processImage(input: Buffer): Promise<ProcessedImage> {
   if (input.length > MAX_UPLOAD_BYTES) throw new ImageRejectedError('terlalu_besar');
   const sourceMime = sniffImageType(input);
   if (!sourceMime) throw new ImageRejectedError('tipe_tidak_didukung');
+  if (hasHiddenPayload(input)) throw new ImageRejectedError('berisi_sisipan');
 
   // Header only: sharp's own pixel limit would throw here too, so it is lifted for this read and
   // the limit is checked explicitly to give the precise rejection.

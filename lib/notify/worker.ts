@@ -3,6 +3,7 @@ import { claimDueNotifications, markFailed, markSent, type OutboxRow } from '@/d
 import { startLoop } from '@/lib/jobs/loop';
 import { CLAIM_LEASE_MS, claimLeaseMs, DEFAULT_MAX_ATTEMPTS } from './backoff';
 import type { Senders } from './senders';
+import { logError } from '@/lib/security/log-error';
 
 export interface OutboxRunResult {
   /** Delivered in this run. */
@@ -73,7 +74,7 @@ export function startOutboxWorker(
     maxAttempts = DEFAULT_MAX_ATTEMPTS,
     leaseMs = claimLeaseMs(),
     onRun,
-    onError = (error) => console.error('[outbox] run failed:', error),
+    onError = (error) => logError('[outbox] run failed:', error),
   } = options;
   return startLoop(
     async () => {

@@ -8,6 +8,7 @@ import { locate } from '@/lib/regions/jakarta';
 import { consumeRateLimit } from '@/lib/security/rate-limit';
 import { listServices, Open311Error } from './georeport';
 import { findApiKey } from './keys';
+import { withoutNul } from '@/lib/intake/clean-text';
 
 /** Requests an app may file per key per hour. */
 const PER_KEY_PER_HOUR = Number(process.env.ADUAN_OPEN311_REQUESTS_PER_HOUR ?? 100);
@@ -15,7 +16,7 @@ const MAX_DESCRIPTION = 4000;
 
 const text = (f: FormData, key: string) => {
   const v = f.get(key);
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+  return typeof v === 'string' && withoutNul(v).trim() !== '' ? withoutNul(v).trim() : null;
 };
 
 /**

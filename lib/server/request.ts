@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
+import { logError } from '@/lib/security/log-error';
 
 /** The client's address as the nearest trusted proxy reports it (first X-Forwarded-For hop). */
 export async function clientAddress(): Promise<string> {
@@ -11,7 +12,7 @@ export async function clientAddress(): Promise<string> {
 /** Logs an unexpected error with a request id; the id, never the error, is shown to the user. */
 export function logUnexpected(where: string, error: unknown): string {
   const id = randomUUID().slice(0, 8);
-  console.error(`[${id}] ${where}:`, error);
+  logError(`[${id}] ${where}:`, error);
   return id;
 }
 

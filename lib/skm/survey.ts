@@ -6,6 +6,7 @@ import type { StaffUser } from '@/lib/auth/permissions';
 import { wibDay } from '@/lib/reports/ticket-number';
 import { serverSecret, trackingKeyMatches } from '@/lib/security/secret';
 import { computeIkm, validAnswers, type IkmResult } from './ikm';
+import { withoutNul, withoutNulFields } from '@/lib/intake/clean-text';
 
 export class SkmError extends Error {
   constructor(public readonly code: keyof typeof SKM_MESSAGE) {
@@ -87,6 +88,7 @@ export async function openPeriodFor(db: Db, agencyId: number, now: Date) {
 }
 
 export async function findUnit(db: Db, code: string) {
+  code = withoutNul(code);
   const [unit] = await db.select({ id: agencies.id, code: agencies.code, name: agencies.name, kind: agencies.kind }).from(agencies).where(eq(agencies.code, code));
   return unit ?? null;
 }
@@ -109,6 +111,7 @@ export interface ResponseInput {
  * minutes, is kept but flagged and not counted, so that no unit can stuff its own score.
  */
 export async function submitResponse(db: Db, input: ResponseInput, now: Date): Promise<{ flagReason: string | null }> {
+  input = { ...withoutNulFields(input), ticket: input.ticket && withoutNulFields(input.ticket) };
   if (!validAnswers(input.answers)) throw new SkmError('jawaban_tidak_valid');
   const unit = await findUnit(db, input.unitCode);
   if (!unit) throw new SkmError('unit_tidak_ada');

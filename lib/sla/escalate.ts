@@ -8,6 +8,7 @@ import { startLoop } from '@/lib/jobs/loop';
 import { shortRegionName } from '@/lib/regions/names';
 import { nextStatus, OPEN_STATUSES } from '@/lib/reports/lifecycle';
 import { ESCALATION_LADDER, escalationLevelAt, type EscalationLevel } from './policy';
+import { logError } from '@/lib/security/log-error';
 
 export interface EscalationRunResult {
   /** Tickets that climbed at least one step in this run. */
@@ -141,7 +142,7 @@ export function startEscalationWorker(
   db: Db,
   options: { intervalMs?: number; batch?: number; onRun?: (result: EscalationRunResult) => void; onError?: (error: unknown) => void } = {},
 ): () => Promise<void> {
-  const { intervalMs = 60_000, batch = 200, onRun, onError = (error) => console.error('[eskalasi] run failed:', error) } = options;
+  const { intervalMs = 60_000, batch = 200, onRun, onError = (error) => logError('[eskalasi] run failed:', error) } = options;
   return startLoop(
     async () => {
       const result = await runEscalationOnce(db, new Date(), batch);

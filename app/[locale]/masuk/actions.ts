@@ -3,7 +3,7 @@
 import { AuthError } from 'next-auth';
 import { signIn, signOut } from '@/auth';
 
-export type SignInState = { error: 'salah' | 'terkunci' | 'gangguan' } | null;
+export type SignInState = { error: 'salah' | 'terkunci' | 'terlalu_sering' | 'gangguan' } | null;
 
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
   try {
@@ -17,7 +17,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     // A successful sign-in "throws" Next's redirect: let it through.
     if (!(error instanceof AuthError)) throw error;
     const code = (error as AuthError & { code?: string }).code;
-    return { error: code === 'terkunci' ? 'terkunci' : error.type === 'CredentialsSignin' ? 'salah' : 'gangguan' };
+    return { error: code === 'terkunci' || code === 'terlalu_sering' ? code : error.type === 'CredentialsSignin' ? 'salah' : 'gangguan' };
   }
 }
 

@@ -10,6 +10,10 @@ const MESSAGES = {
     id: 'Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam 15 menit.',
     en: 'The account is locked for a while after too many failed attempts. Try again in 15 minutes.',
   },
+  terlalu_sering: {
+    id: 'Terlalu banyak percobaan gagal dari alamat ini. Tunggu 15 menit lalu coba lagi.',
+    en: 'Too many failed attempts from this address. Wait 15 minutes and try again.',
+  },
   gangguan: { id: 'Gangguan sistem, silakan coba lagi.', en: 'System error, please try again.' },
 };
 

@@ -7,7 +7,7 @@ import { surveyForTicket } from '@/lib/skm/survey';
 import { getPublicRating, getPublicReport } from '@/db/queries/public-reports';
 import { StatusBadge } from '@/components/reports/status-badge';
 import { isTrackingKeyValid } from '@/lib/intake/tracking';
-import { formatDate } from '@/lib/format';
+import { formatDate, decodeParam } from '@/lib/format';
 import type { Locale } from '@/lib/i18n';
 import { isOpen, REOPEN_WINDOW_DAYS } from '@/lib/reports/lifecycle';
 import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
@@ -28,7 +28,7 @@ const button = 'rounded bg-[#0f3d5e] px-4 py-2 font-semibold text-white';
 export default async function TrackingPage({ params, searchParams }: Props) {
   const { nomor } = await params;
   const { kunci = '', pesan } = await searchParams;
-  const number = normalizeTicketNumber(decodeURIComponent(nomor));
+  const number = normalizeTicketNumber(decodeParam(nomor));
   if (!number) notFound();
   const db = getDb();
   const t = await getTranslations('pantau');

@@ -14,7 +14,7 @@ import { ReportMap } from '@/components/map/report-map';
 import { SlaClock } from '@/components/reports/sla-clock';
 import { StatusBadge } from '@/components/reports/status-badge';
 import { tileConfig } from '@/lib/config/map';
-import { formatDate, formatWib } from '@/lib/format';
+import { formatDate, formatWib, decodeParam } from '@/lib/format';
 import { eventLabel, type Locale } from '@/lib/i18n';
 import { shortRegionName } from '@/lib/regions/names';
 import { isOpen } from '@/lib/reports/lifecycle';
@@ -37,13 +37,13 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { nomor } = await params;
-  return { title: decodeURIComponent(nomor).toUpperCase().slice(0, 20) };
+  return { title: decodeParam(nomor).toUpperCase().slice(0, 20) };
 }
 
 export default async function ReportPage({ params }: Props) {
   const { locale, nomor } = await params;
   setRequestLocale(locale);
-  const number = normalizeTicketNumber(decodeURIComponent(nomor));
+  const number = normalizeTicketNumber(decodeParam(nomor));
   if (!number) notFound();
   if (number !== nomor) redirect(`/laporan/${number}`);
   const db = getDb();

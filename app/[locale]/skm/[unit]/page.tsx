@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import { getDb } from '@/db/client';
 import { PrintButton } from '@/components/staff/print-button';
 import { publicUrl } from '@/lib/config/public-url';
-import { formatNumber } from '@/lib/format';
+import { formatNumber, decodeParam } from '@/lib/format';
 import type { Locale } from '@/lib/i18n';
 import { SKM_ELEMENTS } from '@/lib/skm/ikm';
 import { findUnit, openPeriodFor, SKM_MESSAGE, unitResults } from '@/lib/skm/survey';
@@ -20,7 +20,7 @@ export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { unit } = await params;
-  const found = await findUnit(getDb(), decodeURIComponent(unit).slice(0, 80));
+  const found = await findUnit(getDb(), decodeParam(unit).slice(0, 80));
   return { title: found ? `SKM ${found.name}` : 'SKM' };
 }
 
@@ -30,7 +30,7 @@ export default async function SkmUnitPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const { pesan, nomor, kunci } = await searchParams;
   const db = getDb();
-  const unit = await findUnit(db, decodeURIComponent(code).slice(0, 80));
+  const unit = await findUnit(db, decodeParam(code).slice(0, 80));
   if (!unit) notFound();
   const t = await getTranslations('skm');
   const [period, results] = await Promise.all([openPeriodFor(db, unit.id, new Date()), unitResults(db, unit.id)]);

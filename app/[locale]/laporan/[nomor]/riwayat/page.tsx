@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { getTicketHistory } from '@/db/queries/history';
-import { formatWib } from '@/lib/format';
+import { formatWib, decodeParam } from '@/lib/format';
 import { eventLabel, type Locale } from '@/lib/i18n';
 import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
 
@@ -15,14 +15,14 @@ export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { nomor } = await params;
-  return { title: `Riwayat ${decodeURIComponent(nomor).toUpperCase().slice(0, 20)}` };
+  return { title: `Riwayat ${decodeParam(nomor).toUpperCase().slice(0, 20)}` };
 }
 
 /** Every event of a ticket in the order written, with a running digest that proves none was changed. */
 export default async function HistoryPage({ params }: Props) {
   const { locale, nomor } = await params;
   setRequestLocale(locale);
-  const number = normalizeTicketNumber(decodeURIComponent(nomor));
+  const number = normalizeTicketNumber(decodeParam(nomor));
   if (!number) notFound();
   const history = await getTicketHistory(getDb(), number);
   if (!history) notFound();

@@ -9,8 +9,9 @@ import { agencies } from '@/db/schema';
 import { StatusBadge } from '@/components/reports/status-badge';
 import { ACTION_EVENT, canAct, STAFF_ACTIONS, type StaffAction } from '@/lib/auth/permissions';
 import { requireStaff } from '@/lib/auth/session';
-import { formatDuration, formatWib } from '@/lib/format';
+import { formatDuration, formatWib, decodeParam } from '@/lib/format';
 import { eventLabel, localName, type Locale } from '@/lib/i18n';
+import { IMAGE_REJECTION_MESSAGE, type ImageRejection } from '@/lib/media/process-image';
 import { UNCATEGORISED } from '@/lib/reference/categories';
 import { nextStatus } from '@/lib/reports/lifecycle';
 import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
@@ -35,7 +36,7 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
   const user = await requireStaff();
   const { nomor } = await params;
   const { pesan } = await searchParams;
-  const number = normalizeTicketNumber(decodeURIComponent(nomor));
+  const number = normalizeTicketNumber(decodeParam(nomor));
   const t = await getTranslations('petugas.ticket');
   const locale = (await getLocale()) as Locale;
   const title = (a: StaffAction) => t(`action.${a}`);
@@ -94,7 +95,10 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
   const message = pesan?.startsWith('ok_')
     ? { ok: true, text: t('saved') }
     : pesan
-      ? { ok: false, text: STAFF_MESSAGE[pesan as StaffErrorCode]?.[locale] ?? t('failed') }
+      ? {
+          ok: false,
+          text: (STAFF_MESSAGE[pesan as StaffErrorCode] ?? IMAGE_REJECTION_MESSAGE[pesan.replace(/^foto_/, '') as ImageRejection])?.[locale] ?? t('failed'),
+        }
       : null;
 
   return (

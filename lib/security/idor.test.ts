@@ -1,0 +1,242 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/db/connect';
+import { rowsOf } from '@/db/bulk';
+import { loadStaffUser, type StaffProfile } from '@/db/queries/staff';
+import * as staffQueue from '@/db/queries/staff-queue';
+import * as staffTicket from '@/db/queries/staff-ticket';
+import { seedReference } from '@/db/seed/reference';
+import { seedDemoUsers } from '@/db/seed/users';
+import * as settings from '@/lib/admin/settings';
+import { STAFF_ACTIONS } from '@/lib/auth/permissions';
+import { createReport } from '@/lib/intake/create-report';
+import { processImage } from '@/lib/media/process-image';
+import { createDiskStorage } from '@/lib/media/storage';
+import * as keys from '@/lib/open311/keys';
+import { openPeriod } from '@/lib/skm/survey';
+import { changePassword, createAccount, updateAccount } from '@/lib/staff/accounts';
+import { recordAtDesk } from '@/lib/staff/desk';
+import { performStaffAction } from '@/lib/staff/perform-action';
+import { triageReport } from '@/lib/staff/triage';
+import { DEMO_PASSWORD } from '@/lib/reference/demo-users';
+import { createTestDatabase } from '@/lib/testing/db';
+import { reportInput } from '@/lib/testing/reports';
+
+// IDOR probes over the whole staff surface: every server action under app/**/petugas and every
+// staff query, called with an official of ANOTHER jurisdiction (or a non-admin for admin work),
+// must refuse and leave the whole database as it was. The lists are read from the code, so an
+// action or query added without a probe here fails the first two tests.
+
+let database: Database;
+let mediaDir: string;
+const now = new Date('2026-05-04T03:00:00Z');
+const staff: Record<string, StaffProfile> = {};
+let gambirTicket: string;
+let gambirPhotoId: number;
+let triageTicket: string;
+const storage = () => createDiskStorage(mediaDir);
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedReference(database.db);
+  await seedDemoUsers(database.db);
+  mediaDir = mkdtempSync(join(tmpdir(), 'aduan-idor-'));
+  const ids = await rowsOf<{ id: number }>(database.db.execute(sql`select id from users`));
+  for (const { id } of ids) {
+    const user = (await loadStaffUser(database.db, id))!;
+    staff[user.email.replace('@aduan.test', '')] = user;
+  }
+  const photo = await processImage(await sharp({ create: { width: 320, height: 240, channels: 3, background: '#775533' } }).jpeg().toBuffer());
+  const deps = { now, storage: storage(), publicUrl: 'http://aduan.test' };
+  gambirTicket = (await createReport(database.db, reportInput({ photos: [photo], reporterPhone: '081234000111' }), deps)).number;
+  // an unplaced report from a desk in Gambir's area waits in triage with a place but no category
+  triageTicket = (await createReport(database.db, reportInput({ categoryCode: null, allowUnlocated: true, lat: null, lng: null, kelurahanCode: '31.71.01.1001' }), deps)).number;
+  const [photoRow] = await rowsOf<{ id: number }>(database.db.execute(sql`select id from attachments order by id limit 1`));
+  gambirPhotoId = photoRow.id;
+});
+afterAll(async () => {
+  await database?.close();
+  rmSync(mediaDir, { recursive: true, force: true });
+});
+
+/** Every row of every table (rate-limit counters aside), as one comparable value. */
+async function fingerprint(): Promise<Record<string, string>> {
+  const tables = await rowsOf<{ name: string }>(
+    database.db.execute(sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'rate_limits' order by 1`),
+  );
+  const out: Record<string, string> = {};
+  for (const { name } of tables) {
+    const [row] = await rowsOf<{ digest: string | null }>(
+      database.db.execute(sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from "${name}" t`)),
+    );
+    out[name] = row.digest ?? '';
+  }
+  return out;
+}
+
+/** Runs a probe that must be refused: it throws a coded domain error, and nothing anywhere changed. */
+async function refused(probe: () => Promise<unknown>): Promise<string> {
+  const before = await fingerprint();
+  const outcome = await probe().then(
+    () => 'allowed',
+    (e: unknown) => (e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : `unexpected: ${e}`),
+  );
+  expect(outcome).not.toBe('allowed');
+  expect(outcome).not.toMatch(/^unexpected/);
+  expect(await fingerprint()).toEqual(before);
+  return outcome;
+}
+
+const NON_ADMINS = ['operator', 'lurah.menteng', 'camat.gambir', 'walikota.pusat', 'binamarga.pusat', 'binamarga', 'validator', 'inspektorat'];
+const outsider = () => staff['lurah.menteng'];
+
+/** One probe per exported server action of the staff workspace (the name is the export's name). */
+const ACTION_PROBES: Record<string, () => Promise<void>> = {
+  async staffTicketAction() {
+    for (const action of STAFF_ACTIONS) {
+      const code = await refused(() =>
+        performStaffAction(
+          database.db,
+          outsider(),
+          { number: gambirTicket, version: 1, action, body: 'Penyusup.', targetAgencyCode: 'perhubungan', targetKelurahanCode: '31.71.06.1001', estimatedAt: new Date(now.getTime() + 86_400_000), rejectReason: 'tidak_valid', photos: [] },
+          { now, storage: storage() },
+        ),
+      );
+      // the same answer as for a ticket that does not exist: another jurisdiction's ticket ids reveal nothing
+      expect(code === 'tidak_ditemukan' || (action === 'tindak_lanjut' && code === 'foto_sesudah_wajib'), `${action}: ${code}`).toBe(true);
+    }
+  },
+  async triageAction() {
+    expect(await refused(() => triageReport(database.db, outsider(), { number: triageTicket, version: 1, categoryCode: 'jalan', kelurahanCode: '31.71.06.1001' }, now))).toBe('tidak_ditemukan');
+    // nor may the camat of another kecamatan, or a validator, triage it
+    await refused(() => triageReport(database.db, staff.validator, { number: triageTicket, version: 1, categoryCode: 'jalan', kelurahanCode: null }, now));
+  },
+  async recordComplaint() {
+    for (const who of ['binamarga', 'validator', 'inspektorat', 'lurah.menteng']) {
+      const input = { formToken: 'meja-uji-abcdefghijklmnop', kanal: 'sms', referensi: null, nama: null, telepon: null, email: null, deskripsi: 'Keluhan yang dicatat di meja layanan.', kategori: 'jalan', lokasi: 'kelurahan', lat: null, lng: null, kelurahan: '31.71.01.1001', alamat: null, privasi: 'privat' } as never;
+      expect(await refused(() => recordAtDesk(database.db, staff[who], input, [], { now, storage: storage(), publicUrl: 'http://aduan.test' }))).toBe('tidak_berwenang');
+    }
+  },
+  async saveAccountAction() {
+    const input = { email: 'penyusup@aduan.test', name: 'Penyusup', role: 'admin' as const, regionCode: '', agencyCode: '', isActive: true };
+    for (const who of NON_ADMINS) {
+      await refused(() => createAccount(database.db, staff[who], input, 'sandi-penyusup-1', now));
+      await refused(() => updateAccount(database.db, staff[who], staff[who].id, input, now));
+    }
+  },
+  async changePasswordAction() {
+    // takes no account id: an official can change only their own password, and only with it
+    await refused(() => changePassword(database.db, outsider(), 'bukan-sandinya', 'sandi-baru-panjang', now));
+  },
+  async savePolicyAction() {
+    const policy = { firstResponseHours: 1, followUpHours: 2, silenceRedHours: 1, escalationStepHours: 1, calendar: 'kalender' as const };
+    for (const who of NON_ADMINS) await refused(() => settings.updateDefaultPolicy(database.db, staff[who], policy, now));
+  },
+  async saveCategoryAction() {
+    const input = { nameId: 'Diubah', nameEn: 'Changed', defaultAgencyCode: null, isConfidential: false, policy: null } as never;
+    for (const who of NON_ADMINS) await refused(() => settings.updateCategory(database.db, staff[who], 'jalan', input, now));
+  },
+  async renameAgencyAction() {
+    for (const who of NON_ADMINS) await refused(() => settings.renameAgency(database.db, staff[who], staff['lurah.gambir'].agencyId!, 'Diambil alih', now));
+  },
+  async addHolidayAction() {
+    for (const who of NON_ADMINS) await refused(() => settings.addHoliday(database.db, staff[who], '2026-12-01', 'Libur palsu', now));
+  },
+  async removeHolidayAction() {
+    for (const who of NON_ADMINS) await refused(() => settings.removeHoliday(database.db, staff[who], '2026-01-01', now));
+  },
+  async saveChannelAction() {
+    const input = { howId: 'Diubah', howEn: 'Changed', hoursId: '', hoursEn: '' } as never;
+    for (const who of NON_ADMINS) await refused(() => settings.updateChannelText(database.db, staff[who], 'sms', input, now));
+  },
+  async openSkmPeriodAction() {
+    const input = { name: 'Periode palsu', startsOn: '2026-05-01', endsOn: '2026-05-31', minRespondents: 1, unitKinds: ['kelurahan' as const] };
+    for (const who of NON_ADMINS) await refused(() => openPeriod(database.db, staff[who], input, now));
+  },
+  async issueKeyAction() {
+    for (const who of NON_ADMINS) await refused(() => keys.issueApiKey(database.db, staff[who], 'Aplikasi penyusup', now));
+  },
+  async revokeKeyAction() {
+    const id = Number((await keys.issueApiKey(database.db, staff.admin, 'Aplikasi sah', now)) && (await keys.listApiKeys(database.db))[0].id);
+    for (const who of NON_ADMINS) await refused(() => keys.revokeApiKey(database.db, staff[who], id, now));
+  },
+};
+
+/** One probe per exported staff query: another jurisdiction's ids give nothing. */
+const QUERY_PROBES: Record<string, () => Promise<void>> = {
+  async getStaffTicket() {
+    expect(await staffTicket.getStaffTicket(database.db, outsider(), gambirTicket)).toBeNull();
+    expect(await staffTicket.getStaffTicket(database.db, staff['lurah.gambir'], gambirTicket)).not.toBeNull();
+  },
+  async getStaffPhotoFile() {
+    expect(await staffTicket.getStaffPhotoFile(database.db, outsider(), gambirPhotoId)).toBeNull();
+    expect(await staffTicket.getStaffPhotoFile(database.db, staff['lurah.gambir'], gambirPhotoId)).not.toBeNull();
+  },
+  async findRecordedBy() {
+    expect(await staffTicket.findRecordedBy(database.db, outsider().id, gambirTicket)).toBeNull();
+  },
+  async findQueue() {
+    const numbers = async (user: StaffProfile) => JSON.stringify(await staffQueue.findQueue(database.db, user, { status: null, categoryCode: null, search: gambirTicket, page: 1, pageSize: 50, now }));
+    expect(await numbers(outsider())).not.toContain(gambirTicket);
+    expect(await numbers(staff['lurah.gambir'])).toContain(gambirTicket);
+  },
+  async countTriage() {
+    expect(await staffQueue.countTriage(database.db, outsider())).toBe(0);
+    expect(await staffQueue.countTriage(database.db, staff['lurah.gambir'])).toBeGreaterThan(0);
+  },
+  async findUnitBacklog() {
+    const backlog = JSON.stringify(await staffQueue.findUnitBacklog(database.db, staff['camat.gambir'], now));
+    expect(backlog).not.toContain('31.71.06');
+  },
+  async jurisdictionCondition() {
+    // the SQL condition behind the queue: as a filter, it keeps Gambir's ticket from Menteng's lurah
+    const [row] = await rowsOf<{ n: number }>(
+      database.db.execute(sql`select count(*)::int as n from reports where number = ${gambirTicket} and ${staffQueue.jurisdictionCondition(outsider())}`),
+    );
+    expect(row.n).toBe(0);
+  },
+};
+
+function exportedActions(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name === 'actions.ts') files.push(path);
+    }
+  };
+  walk(join('app', '[locale]', 'petugas'));
+  return files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/export\s+async\s+function\s+(\w+)/g)].map((m) => m[1])).sort();
+}
+
+describe('IDOR: every staff server action and query refuses another jurisdiction', () => {
+  it('has a probe for every exported staff server action', () => {
+    const actions = exportedActions();
+    expect(actions.length).toBeGreaterThan(10);
+    expect(Object.keys(ACTION_PROBES).sort()).toEqual(actions);
+  });
+
+  it('has a probe for every exported staff query', () => {
+    const queries = Object.entries({ ...staffTicket, ...staffQueue }).filter(([, v]) => typeof v === 'function').map(([k]) => k).sort();
+    expect(Object.keys(QUERY_PROBES).sort()).toEqual(queries);
+  });
+
+  it.each(Object.keys(ACTION_PROBES))('action %s', async (name) => {
+    await ACTION_PROBES[name]();
+  });
+
+  it.each(Object.keys(QUERY_PROBES))('query %s', async (name) => {
+    await QUERY_PROBES[name]();
+  });
+
+  it('the right official still may (so the probes can fail)', async () => {
+    await performStaffAction(database.db, staff['lurah.gambir'], { number: gambirTicket, version: 1, action: 'catatan', body: 'Dicek.' }, { now, storage: storage() });
+    expect((await staffTicket.getStaffTicket(database.db, staff['lurah.gambir'], gambirTicket))?.report.version).toBe(2);
+    await changePassword(database.db, staff['lurah.menteng'], DEMO_PASSWORD, 'sandi-baru-panjang', now);
+  });
+});
