@@ -170,7 +170,10 @@ results.rows.push(await load('dashboard figures (JSON), random region/category/p
 results.rows.push(await load('dashboard page, random region/category/period', base, () => `/dasbor?${dashQuery()}`));
 // Staff queue pages: signed-in officials of a kelurahan, a kecamatan, a kota and an agency.
 const sessions = await Promise.all(STAFF.map((email) => signIn(base, email, DEMO_PASSWORD)));
-results.rows.push(await load('staff queue page (lurah, camat, walikota, agency)', base, () => ({ path: '/petugas', headers: { cookie: sessions[rand(sessions.length)] } })));
+// Four at once: officials open their queue now and then, not in crowds (the public pages get 20).
+results.rows.push(
+  await load('staff queue page (lurah, camat, walikota, agency; 4 at once)', base, () => ({ path: '/petugas', headers: { cookie: sessions[rand(sessions.length)] } }), duration, 4),
+);
 // Submissions last (they add reports): Open311 multipart with a 1280×960 JPEG each.
 const photo = await benchPhoto();
 let submitted = 0;
@@ -219,7 +222,7 @@ async function countReports(): Promise<number> {
 
 type Request = { path: string; method?: 'GET' | 'POST'; body?: Buffer; headers?: Record<string, string> };
 
-async function load(scenario: string, target: string, next: () => string | Request, seconds = duration): Promise<Row> {
+async function load(scenario: string, target: string, next: () => string | Request, seconds = duration, clients = connections): Promise<Row> {
   // autocannon reports fixed percentiles without p95: every response time is kept to compute it.
   const times: number[] = [];
   const statusCounts: Record<string, number> = {};
@@ -228,7 +231,7 @@ async function load(scenario: string, target: string, next: () => string | Reque
     const instance = autocannon(
       {
         url: target,
-        connections,
+        connections: clients,
         duration: seconds,
         requests: [
           {
