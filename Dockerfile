@@ -19,7 +19,9 @@ WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1 ADUAN_STANDALONE=1
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-RUN npx next build
+# The Content-Security-Policy allows the tile server configured at build time.
+ARG ADUAN_TILE_URL=https://tile.openstreetmap.org/{z}/{x}/{y}.png
+RUN ADUAN_TILE_URL="$ADUAN_TILE_URL" npx next build
 
 # ---------------------------------------------------------------- worker (and migrations)
 FROM ${NODE_IMAGE} AS worker

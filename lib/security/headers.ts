@@ -1,6 +1,6 @@
 /**
- * The security headers of every response (set in proxy.ts, at request time, because the tile
- * server is configured at run time).
+ * The security headers of every response (static rules in next.config.ts, so the tile server the
+ * CSP allows is the one configured when the app is built).
  *
  * script-src allows 'unsafe-inline' because Next.js streams its page data as inline scripts and
  * the public pages are served from the page cache: per-request nonces would force every page to
