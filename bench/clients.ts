@@ -45,8 +45,9 @@ export function open311Submission(apiKey: string, photo: Buffer, i: number): { b
   const fields = {
     api_key: apiKey,
     service_code: ['jalan', 'sampah', 'pohon', 'saluran-air'][i % 4],
-    lat: (-6.24 + Math.random() * 0.12).toFixed(5),
-    long: (106.78 + Math.random() * 0.12).toFixed(5),
+    // central and south Jakarta: all land, inside the province's boundary
+    lat: (-6.26 + Math.random() * 0.08).toFixed(5),
+    long: (106.8 + Math.random() * 0.08).toFixed(5),
     description: `Uji beban ${i}: jalan berlubang cukup dalam di depan toko, membahayakan pengendara motor pada malam hari.`,
   };
   const parts = Object.entries(fields).map(

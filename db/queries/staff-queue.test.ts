@@ -36,6 +36,16 @@ describe('findQueue', () => {
     expect(Object.values(camat.counts).reduce((a, b) => a + (b ?? 0), 0)).toBe(n);
     const firstOnTime = camat.rows.findIndex((r) => !r.isOverdue);
     expect(camat.rows.slice(firstOnTime).every((r) => !r.isOverdue)).toBe(true);
+    // every open ticket before any closed one, however old its deadline; closed ones newest first
+    const isClosed = (r: { status: string }) => r.status === 'selesai' || r.status === 'ditolak';
+    const firstClosed = camat.rows.findIndex(isClosed);
+    expect(firstClosed).toBeGreaterThan(0);
+    expect(camat.rows.slice(firstClosed).every(isClosed)).toBe(true);
+    const closedTimes = camat.rows.slice(firstClosed).map((r) => r.createdAt.getTime());
+    expect(closedTimes).toEqual([...closedTimes].sort((a, b) => b - a));
+    // the second page goes on where the first stopped
+    const second = await findQueue(database.db, await user('camat.gambir@aduan.test'), { ...options, pageSize: 20, page: 2 });
+    expect(second.rows.map((r) => r.number)).toEqual(camat.rows.slice(20, 40).map((r) => r.number));
     const walikota = await findQueue(database.db, await user('walikota.pusat@aduan.test'), options);
     expect(Object.values(walikota.counts).reduce((a, b) => a + (b ?? 0), 0)).toBeGreaterThan(n);
   });

@@ -22,10 +22,8 @@ export function jurisdictionCondition(user: StaffUser): SQL {
       return and(visible, eq(reports.kotaCode, user.regionCode ?? '-'))!;
     case 'agency': {
       const agency = user.agencyId ?? -1;
-      const held = or(
-        eq(reports.handlingAgencyId, agency),
-        sql`${reports.handlingAgencyId} in (select id from agencies where parent_id = ${agency})`,
-      );
+      // one array of the unit and its sub-units, so the (handling agency, status) index serves it
+      const held = sql`${reports.handlingAgencyId} = any(array(select id from agencies where id = ${agency} or parent_id = ${agency}))`;
       return and(visible, held, user.regionCode ? eq(reports.kotaCode, user.regionCode) : undefined)!;
     }
     default:
@@ -46,7 +44,10 @@ export interface QueueOptions {
   now: Date;
 }
 
-/** The queue of an official: overdue open tickets first, then by deadline. */
+/**
+ * The queue of an official: open tickets first (overdue ones first, then by deadline), then the
+ * closed ones, newest first.
+ */
 export async function findQueue(db: Db, user: StaffUser, options: QueueOptions) {
   const scope = jurisdictionCondition(user);
   const search = options.search?.trim();
@@ -57,9 +58,10 @@ export async function findQueue(db: Db, user: StaffUser, options: QueueOptions) 
     options.triage ? inTriage : undefined,
     search ? or(ilike(reports.number, `%${search.replace(/\s+/g, '')}%`), ilike(reports.description, `%${search}%`)) : undefined,
   );
-  const where = and(matching, options.status ? eq(reports.status, options.status) : undefined);
   const overdue = sql`(${reports.status} not in ('selesai', 'ditolak') and ${reports.dueAt} < ${options.now.toISOString()}::timestamptz)`;
-  const [rows, counts] = await Promise.all([
+  // validators see follow-ups whose photos were flagged first
+  const flaggedFirst = user.role === 'validator' ? [desc(sql`${reports.proofFlags} + ${reports.disputeCount}`)] : [];
+  const page = (where: SQL | undefined, isOpen: boolean, limit: number, offset: number) =>
     db
       .select({
         number: reports.number,
@@ -80,18 +82,51 @@ export async function findQueue(db: Db, user: StaffUser, options: QueueOptions) 
       .leftJoin(regions, eq(regions.code, reports.kelurahanCode))
       .leftJoin(agencies, eq(agencies.id, reports.handlingAgencyId))
       .where(where)
-      // validators see follow-ups whose photos were flagged first
-      .orderBy(...(user.role === 'validator' ? [desc(sql`${reports.proofFlags} + ${reports.disputeCount}`)] : []), desc(overdue), asc(reports.dueAt), desc(reports.createdAt))
-      .limit(options.pageSize)
-      .offset((options.page - 1) * options.pageSize),
+      // open tickets by urgency (overdue first, then the nearest deadline); closed ones newest first
+      .orderBy(...flaggedFirst, ...(isOpen ? [desc(overdue), asc(reports.dueAt), desc(reports.createdAt)] : [desc(reports.createdAt)]))
+      .limit(limit)
+      .offset(offset);
+
+  // Open tickets are a few per cent of a jurisdiction and are counted exactly; closed ones run to
+  // hundreds of thousands over the years at kota level and are counted up to CLOSED_COUNT_CAP.
+  const [openCounts, ...closedCounts] = await Promise.all([
     db
       .select({ status: reports.status, n: sql<number>`count(*)::int` })
       .from(reports)
-      .where(matching)
+      .where(and(matching, inArray(reports.status, OPEN_STATUSES)))
       .groupBy(reports.status),
+    ...CLOSED_STATUSES.map((status) =>
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(db.select({ one: sql`1` }).from(reports).where(and(matching, eq(reports.status, status))).limit(CLOSED_COUNT_CAP + 1).as('capped'))
+        .then(([row]) => ({ status, n: row.n })),
+    ),
   ]);
-  return { rows, counts: Object.fromEntries(counts.map((c) => [c.status, c.n])) as Partial<Record<ReportStatus, number>> };
+  const counts: Partial<Record<ReportStatus, number>> = {};
+  const cappedStatuses: ReportStatus[] = [];
+  for (const c of [...openCounts, ...closedCounts]) {
+    if (c.n === 0) continue;
+    counts[c.status] = Math.min(c.n, CLOSED_COUNT_CAP);
+    if (c.n > CLOSED_COUNT_CAP) cappedStatuses.push(c.status);
+  }
+
+  const offset = (options.page - 1) * options.pageSize;
+  if (options.status) {
+    const isOpen = (OPEN_STATUSES as readonly ReportStatus[]).includes(options.status);
+    return { rows: await page(and(matching, eq(reports.status, options.status)), isOpen, options.pageSize, offset), counts, cappedStatuses };
+  }
+  // every status: the open tickets first, then the closed ones
+  const openTotal = openCounts.reduce((sum, c) => sum + c.n, 0);
+  const rows = offset < openTotal ? await page(and(matching, inArray(reports.status, OPEN_STATUSES)), true, options.pageSize, offset) : [];
+  if (rows.length < options.pageSize) {
+    rows.push(...(await page(and(matching, inArray(reports.status, CLOSED_STATUSES)), false, options.pageSize - rows.length, Math.max(0, offset - openTotal))));
+  }
+  return { rows, counts, cappedStatuses };
 }
+
+const CLOSED_STATUSES: ReportStatus[] = ['selesai', 'ditolak'];
+/** Closed tickets beyond this many are shown as "1.000+": the queue is for the open ones. */
+const CLOSED_COUNT_CAP = 1000;
 
 /** How many tickets in the official's jurisdiction wait for triage. */
 export async function countTriage(db: Db, user: StaffUser): Promise<number> {

@@ -42,7 +42,7 @@ export default async function QueuePage({ searchParams }: Props) {
   const page = pageSchema.parse(params.halaman ?? 1);
   const now = requestTime();
   const triage = params.triase === '1';
-  const [{ rows, counts }, units, waiting] = await Promise.all([
+  const [{ rows, counts, cappedStatuses }, units, waiting] = await Promise.all([
     findQueue(db, user, { status, categoryCode: kategori, regionCode: wilayah, search: q, triage, page, pageSize: 50, now }),
     findUnitBacklog(db, user, now),
     countTriage(db, user),
@@ -110,7 +110,7 @@ export default async function QueuePage({ searchParams }: Props) {
         ) : null}
         {STATUSES.map((s) => (
           <Link key={s} href={link(s)} className={`rounded border px-2 py-1 ${status === s ? 'bg-slate-200' : 'bg-white'}`}>
-            {statusLabel(s, locale)} ({counts[s] ?? 0})
+            {statusLabel(s, locale)} ({formatNumber(counts[s] ?? 0, locale)}{cappedStatuses.includes(s) ? '+' : ''})
           </Link>
         ))}
       </nav>
