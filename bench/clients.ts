@@ -39,8 +39,8 @@ export async function benchPhoto(): Promise<Buffer> {
     .toBuffer();
 }
 
-/** The multipart body of one Open311 service request with a photo, at a random spot in Jakarta. */
-export function open311Submission(apiKey: string, photo: Buffer, i: number): { body: Buffer; contentType: string } {
+/** The multipart body of one Open311 service request (with a photo when given), at a random spot in Jakarta. */
+export function open311Submission(apiKey: string, photo: Buffer | null, i: number): { body: Buffer; contentType: string } {
   const boundary = `----aduanbench${i}`;
   const fields = {
     api_key: apiKey,
@@ -53,13 +53,11 @@ export function open311Submission(apiKey: string, photo: Buffer, i: number): { b
   const parts = Object.entries(fields).map(
     ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
   );
+  const media = photo
+    ? [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="media"; filename="foto.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), photo, Buffer.from('\r\n')]
+    : [];
   return {
-    body: Buffer.concat([
-      Buffer.from(parts.join('')),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="media"; filename="foto.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
-      photo,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
+    body: Buffer.concat([Buffer.from(parts.join('')), ...media, Buffer.from(`--${boundary}--\r\n`)]),
     contentType: `multipart/form-data; boundary=${boundary}`,
   };
 }

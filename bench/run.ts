@@ -174,19 +174,21 @@ const sessions = await Promise.all(STAFF.map((email) => signIn(base, email, DEMO
 results.rows.push(
   await load('staff queue page (lurah, camat, walikota, agency; 4 at once)', base, () => ({ path: '/petugas', headers: { cookie: sessions[rand(sessions.length)] } }), duration, 4),
 );
-// Submissions last (they add reports): Open311 multipart with a 1280×960 JPEG each.
+// Submissions last (they add reports): Open311 multipart, with a 1280×960 JPEG each and without.
 const photo = await benchPhoto();
 let submitted = 0;
-const reportsBefore = await countReports();
-const submissions = await load('report submissions with a photo (Open311 multipart)', base, () => {
-  const { body, contentType } = open311Submission(apiKey, photo, submitted++);
-  return { path: '/open311/v2/requests.json', method: 'POST', body, headers: { 'content-type': contentType } };
-});
-results.rows.push(submissions);
-const filed = (await countReports()) - reportsBefore;
-const acknowledged = submissions.statusCounts['200'] ?? 0;
-console.log(`[bench] submissions: ${acknowledged} acknowledged, ${filed} new reports in the database (photo ${(photo.length / 1024).toFixed(0)} KB)`);
-if (filed < acknowledged) failures.push(`${acknowledged - filed} acknowledged submissions are missing`);
+for (const withPhoto of [true, false]) {
+  const reportsBefore = await countReports();
+  const submissions = await load(`report submissions ${withPhoto ? 'with a photo' : 'without a photo'} (Open311 multipart)`, base, () => {
+    const { body, contentType } = open311Submission(apiKey, withPhoto ? photo : null, submitted++);
+    return { path: '/open311/v2/requests.json', method: 'POST', body, headers: { 'content-type': contentType } };
+  });
+  results.rows.push(submissions);
+  const filed = (await countReports()) - reportsBefore;
+  const acknowledged = submissions.statusCounts['200'] ?? 0;
+  console.log(`[bench] submissions ${withPhoto ? `with a ${(photo.length / 1024).toFixed(0)} KB photo` : 'without a photo'}: ${acknowledged} acknowledged, ${filed} new reports in the database`);
+  if (filed < acknowledged) failures.push(`${acknowledged - filed} acknowledged submissions are missing`);
+}
 clearInterval(rss);
 results.pages = await measurePages(base, ['/', `/laporan/${numbers[0]}`, '/laporan', '/dasbor']);
 server.kill('SIGTERM');
