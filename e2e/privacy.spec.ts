@@ -84,6 +84,7 @@ function crawlPlan(n: Numbers): Record<string, string[]> {
     '/api/foto/[id]': [`/api/foto/${n.photoId}`, `/api/foto/${n.photoId}?ukuran=kecil`],
     '/api/health': ['/api/health'],
     '/api/ikuti/berhenti': ['/api/ikuti/berhenti', '/api/ikuti/berhenti?token=salah'],
+    '/api/intern/segarkan': ['/api/intern/segarkan'], // POST only, signed: a crawler gets 405
     '/api/kanal/email': ['/api/kanal/email'],
     '/api/kanal/email-mime': ['/api/kanal/email-mime'],
     '/api/kanal/lapor': ['/api/kanal/lapor'],
