@@ -1,4 +1,16 @@
-import type { Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { DEMO_PASSWORD } from '../lib/reference/demo-users';
+
+/** Signs a demo staff account in, in a context of its own; returns the queue page. */
+export async function signIn(browser: Browser, email: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await (await browser.newContext(options)).newPage();
+  await page.goto('/masuk');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page).toHaveURL(/\/petugas$/);
+  return page;
+}
 
 /** Chooses a place on /lapor without the map: kota, kecamatan and kelurahan by name. */
 export async function pickKelurahan(page: Page, kota: string, kecamatan: string, kelurahan: string) {

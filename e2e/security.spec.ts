@@ -1,8 +1,8 @@
-import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { DEMO_PASSWORD } from '../lib/reference/demo-users';
 import { fixtureNumbers } from './fixture';
-import { pickKelurahan } from './forms';
+import { pickKelurahan, signIn } from './forms';
 import { appRoutes } from './routes';
 
 // Reports filed here count against their own client address, not the shared one of the other
@@ -10,16 +10,6 @@ import { appRoutes } from './routes';
 test.use({ extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.22' } });
 
 const FOREIGN_ORIGIN = 'https://penyerang.example';
-
-async function signIn(browser: Browser, email: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const page = await (await browser.newContext(options)).newPage();
-  await page.goto('/masuk');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page).toHaveURL(/\/petugas$/);
-  return page;
-}
 
 /** Records every CSP violation the page reports, from the first script on. */
 async function watchCsp(page: Page): Promise<string[]> {

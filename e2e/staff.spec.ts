@@ -1,18 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { DEMO_PASSWORD } from '../lib/reference/demo-users';
-import { pickKelurahan } from './forms';
+import { pickKelurahan, signIn } from './forms';
 import { streetScene } from '../lib/testing/images';
-
-async function signIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/masuk');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page).toHaveURL(/\/petugas$/);
-  return page;
-}
 
 async function fileReportInGambir(page: Page): Promise<string> {
   await page.goto('/lapor');

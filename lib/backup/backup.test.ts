@@ -17,6 +17,7 @@ import { seedDemoUsers } from '@/db/seed/users';
 import { createReport } from '@/lib/intake/create-report';
 import { processImage } from '@/lib/media/process-image';
 import { createDiskStorage } from '@/lib/media/storage';
+import { reportInput } from '@/lib/testing/reports';
 import { fingerprint } from './fingerprint';
 
 // npm run backup / npm run restore as an operator runs them: real pg_dump and pg_restore on
@@ -175,21 +176,7 @@ describe(`npm run backup and npm run restore (${serverUrl ? 'PostgreSQL, pg_dump
       await expect(restored.db.execute(sql`delete from report_events`)).rejects.toThrow();
       const next = await createReport(
         restored.db,
-        {
-          formToken: 'cadangan-lanjut-abcdefghijk',
-          channelCode: 'web',
-          categoryCode: 'jalan',
-          description: 'Laporan pertama setelah pemulihan.',
-          isPublic: true,
-          lat: -6.1754,
-          lng: 106.8272,
-          kelurahanCode: null,
-          address: null,
-          reporterName: null,
-          reporterPhone: null,
-          reporterEmail: null,
-          photos: [],
-        },
+        reportInput({ formToken: 'cadangan-lanjut-abcdefghijk', description: 'Laporan pertama setelah pemulihan.' }),
         {
           now: new Date('2026-03-10T05:00:00Z'),
           storage: createDiskStorage(target.ADUAN_MEDIA_DIR),
@@ -268,21 +255,7 @@ describe(`npm run backup and npm run restore (${serverUrl ? 'PostgreSQL, pg_dump
         while (isWriting) {
           await createReport(
             source.db,
-            {
-              formToken: `sibuk-${filed++}-abcdefghijk`,
-              channelCode: 'web',
-              categoryCode: 'jalan',
-              description: 'Laporan yang masuk selama pencadangan.',
-              isPublic: true,
-              lat: -6.1754,
-              lng: 106.8272,
-              kelurahanCode: null,
-              address: null,
-              reporterName: null,
-              reporterPhone: null,
-              reporterEmail: null,
-              photos: [photo],
-            },
+            reportInput({ formToken: `sibuk-${filed++}-abcdefghijk`, description: 'Laporan yang masuk selama pencadangan.', photos: [photo] }),
             {
               now: new Date('2026-03-11T03:00:00Z'),
               storage: createDiskStorage(sourceMedia),

@@ -6,6 +6,7 @@ import { rowsOf } from '@/db/bulk';
 import { seedReference } from '@/db/seed/reference';
 import { createReport } from '@/lib/intake/create-report';
 import { createTestDatabase } from '@/lib/testing/db';
+import { reportInput } from '@/lib/testing/reports';
 import { startLocalS3, type LocalS3 } from '@/lib/testing/s3';
 import { processImage } from './process-image';
 import { createS3Storage, s3ConfigFromEnv } from './s3-storage';
@@ -64,21 +65,7 @@ describe('S3 storage against a local S3-compatible server', () => {
     const jpeg = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#336699' } }).jpeg().toBuffer();
     const created = await createReport(
       database.db,
-      {
-        formToken: 'uji-s3-token-abcdefgh',
-        channelCode: 'web',
-        categoryCode: 'jalan',
-        description: 'Jalan berlubang di depan pasar, foto disimpan di S3.',
-        isPublic: true,
-        lat: -6.1754,
-        lng: 106.8272,
-        kelurahanCode: null,
-        address: null,
-        reporterName: null,
-        reporterPhone: null,
-        reporterEmail: null,
-        photos: [await processImage(jpeg)],
-      },
+      reportInput({ formToken: 'uji-s3-token-abcdefgh', description: 'Jalan berlubang di depan pasar, foto disimpan di S3.', photos: [await processImage(jpeg)] }),
       { now: new Date(), storage: storageFromEnv(s3.env), publicUrl: 'http://aduan.test' },
     );
     const [photo] = await rowsOf<{ storage_key: string; thumb_key: string }>(

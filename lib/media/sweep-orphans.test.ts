@@ -9,6 +9,7 @@ import { rowsOf } from '@/db/bulk';
 import { seedReference } from '@/db/seed/reference';
 import { createReport } from '@/lib/intake/create-report';
 import { createTestDatabase } from '@/lib/testing/db';
+import { reportInput } from '@/lib/testing/reports';
 import { processImage, type ProcessedImage } from './process-image';
 import { createDiskStorage } from './storage';
 import { storePhotos, type StoredPhoto } from './store-photos';
@@ -51,21 +52,7 @@ describe('sweepOrphanMedia', () => {
     const storage = createDiskStorage(root);
     const created = await createReport(
       database.db,
-      {
-        formToken: 'sapu-token-0001-abcdefgh',
-        channelCode: 'web',
-        categoryCode: 'jalan',
-        description: 'Jalan berlubang di depan pasar.',
-        isPublic: true,
-        lat: -6.1754,
-        lng: 106.8272,
-        kelurahanCode: null,
-        address: null,
-        reporterName: null,
-        reporterPhone: null,
-        reporterEmail: null,
-        photos: [photo],
-      },
+      reportInput({ formToken: 'sapu-token-0001-abcdefgh', description: 'Jalan berlubang di depan pasar.', photos: [photo] }),
       { now, storage, publicUrl: 'http://aduan.test' },
     );
     const [recorded] = await rowsOf<{ storage_key: string; thumb_key: string }>(

@@ -14,7 +14,7 @@ import { createTestDatabase } from '@/lib/testing/db';
 import { hostileFile, hostileText, nastyString, snapshot, tempMediaDir } from '@/lib/testing/hostile';
 import { appRoutes } from '../../e2e/routes';
 
-// Page caches belong to the Next.js server; outside it revalidation is a no-op, nothing else is stubbed.
+// revalidatePath needs a running Next.js server; here it is replaced by a no-op. Everything else is real.
 vi.mock('next/cache', async (original) => ({ ...(await original<typeof import('next/cache')>()), revalidatePath: () => {}, revalidateTag: () => {} }));
 
 // Property tests over the real route handlers of every public endpoint, on a real database:
