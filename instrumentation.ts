@@ -16,7 +16,7 @@ export async function register() {
     // Several instances share one database: a change made through another one (or a worker)
     // reaches this instance's page cache, map and figures through LISTEN/NOTIFY.
     const { coalesce, forwardToSelf, startChangeListener } = await import('./lib/cache/listener');
-    const onError = (error: unknown) => console.error('[segarkan]', error);
+    const onError = (error: unknown) => logError('[segarkan]', error);
     await startChangeListener(process.env.DATABASE_URL!, coalesce((signal) => forwardToSelf(signal), onError), onError);
   }
   if (process.env.ADUAN_WARM_INDEXES !== '0') {
@@ -43,7 +43,7 @@ export async function register() {
       onRun: ({ examined, removed }, isFirst) => {
         if (isFirst || removed.length > 0) console.log(`[foto] orphan sweep: ${examined} uploads checked, ${removed.length} orphans removed`);
       },
-      onError: (error) => console.error('[foto]', error),
+      onError: (error) => logError('[foto]', error),
     });
     const { startAlertWorker } = await import('./lib/alerts/subscriptions');
     const { publicUrl } = await import('./lib/config/public-url');

@@ -3,6 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { getDatabase } from '@/db/client';
 import { LOCALES } from '@/i18n/locales';
 import { catchUpMapIndex } from '@/lib/map/server-index';
+import { logError } from '@/lib/security/log-error';
 import { catchUpFigures } from '@/lib/stats/server';
 import { publishReportChanges, type ChangeSignal } from './signal';
 
@@ -24,7 +25,7 @@ export function reportPageChanged(number: string): void {
 export function reportChanged(number: string): void {
   refreshReportPage(number);
   // read the change into the map and figures now, not on the next visitor's request
-  Promise.all([catchUpMapIndex(), catchUpFigures()]).catch((error) => console.error('[indeks]', error));
+  Promise.all([catchUpMapIndex(), catchUpFigures()]).catch((error) => logError('[indeks]', error));
   announce([number]);
 }
 
@@ -32,7 +33,7 @@ export function reportChanged(number: string): void {
 export function announce(numbers: string[]): void {
   const database = getDatabase();
   if (database.kind !== 'postgres') return;
-  publishReportChanges(database.db, numbers).catch((error) => console.error('[segarkan] signal not sent:', error));
+  publishReportChanges(database.db, numbers).catch((error) => logError('[segarkan] signal not sent:', error));
 }
 
 /**
