@@ -69,6 +69,7 @@ export const eventType = pgEnum('event_type', [
   'eskalasi', // escalated up the ladder
   'triase', // location and category set for a report that came without them
   'sanggahan', // the reporter disputes a follow-up waiting for validation
+  'moderasi', // staff hid or edited the public text of a report, or hid a photo
 ]);
 
 export const rejectReason = pgEnum('reject_reason', ['duplikat', 'bukan_kewenangan', 'tidak_valid']);
@@ -254,6 +255,21 @@ export const reports = pgTable(
     locationApproximate: boolean('location_approximate').notNull().default(false),
     /** Set from reports_change_seq by a trigger on every insert and update; never written by the app. */
     changeSeq: bigint('change_seq', { mode: 'number' }).notNull().default(0),
+    /** The text the public sees when staff moderated it (null = the description as filed, masked). */
+    publicDescription: text('public_description'),
+    /** Staff hid the public text altogether (moderation). */
+    isTextHidden: boolean('is_text_hidden').notNull().default(false),
+    moderatedAt: ts('moderated_at'),
+    /**
+     * The position the public may know, computed by the database: exact for public reports, snapped
+     * to a fixed grid of 0.001° (about 110 m) for private ones. Every public filter and distance uses it.
+     */
+    publicLat: doublePrecision('public_lat').generatedAlwaysAs(
+      sql`case when is_public then lat else round(lat::numeric, 3)::double precision end`,
+    ),
+    publicLng: doublePrecision('public_lng').generatedAlwaysAs(
+      sql`case when is_public then lng else round(lng::numeric, 3)::double precision end`,
+    ),
   },
   (t) => [
     uniqueIndex('reports_number_uq').on(t.number),
@@ -261,8 +277,8 @@ export const reports = pgTable(
     uniqueIndex('reports_channel_ref_uq').on(t.channelCode, t.channelRef),
     // map: public, non-confidential points by position, newest first
     index('reports_map_idx')
-      .on(t.lat, t.lng)
-      .where(sql`${t.isConfidential} = false and ${t.lat} is not null`),
+      .on(t.publicLat, t.publicLng)
+      .where(sql`${t.isConfidential} = false and ${t.publicLat} is not null`),
     index('reports_created_idx').on(t.createdAt),
     index('reports_kelurahan_status_idx').on(t.kelurahanCode, t.status, t.createdAt),
     index('reports_kecamatan_status_idx').on(t.kecamatanCode, t.status, t.createdAt),
@@ -278,6 +294,12 @@ export const reports = pgTable(
 
 /** Daily ticket sequence, locked by the transaction that files the report. */
 export const ticketSequences = pgTable('ticket_sequences', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  last: integer('last').notNull().default(0),
+});
+
+/** The confidential series (`JKR…`): confidential tickets take no number of the public daily sequence. */
+export const confidentialTicketSequences = pgTable('confidential_ticket_sequences', {
   day: date('day', { mode: 'string' }).primaryKey(),
   last: integer('last').notNull().default(0),
 });
@@ -325,6 +347,10 @@ export const attachments = pgTable(
     exifLat: doublePrecision('exif_lat'),
     exifLng: doublePrecision('exif_lng'),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** An official's photo of a private report is public only when its author marked it publishable. */
+    isPublishable: boolean('is_publishable').notNull().default(false),
+    /** Staff hid it from the public (moderation); it stays for staff. */
+    hiddenAt: ts('hidden_at'),
   },
   (t) => [
     index('attachments_report_idx').on(t.reportId),
