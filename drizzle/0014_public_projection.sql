@@ -96,7 +96,7 @@ SELECT e.id, e.report_id, e.type, e.from_status, e.to_status, e.is_public,
        CASE WHEN e.is_public THEN e.actor_label END AS actor_label,
        -- written by the reporter (no official acted): public only on a public report
        (e.actor_user_id IS NULL AND e.actor_label IS DISTINCT FROM 'sistem') AS is_from_reporter,
-       CASE WHEN NOT e.is_public OR e.type = 'moderasi' THEN NULL
+       CASE WHEN NOT e.is_public OR e.type::text = 'moderasi' THEN NULL
             WHEN e.actor_user_id IS NULL AND e.actor_label IS DISTINCT FROM 'sistem' AND NOT r.is_public THEN NULL
             ELSE e.body END AS body,
        CASE WHEN e.is_public AND e.type IN ('koordinasi', 'disposisi', 'dialihkan') THEN e.data->>'to' END AS handed_to,
