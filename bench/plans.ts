@@ -2,12 +2,12 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
 import type { Db } from '@/db/connect';
 import * as schema from '@/db/schema';
-import { loadMapChanges } from '@/db/queries/map-points';
-import { findPublicReports, getPublicPhotos, getPublicReport, getPublicTimeline } from '@/db/queries/public-reports';
-import { getRegionFigures } from '@/db/queries/region-stats';
+import { loadMapChanges } from '@/db/queries/public/map';
+import { findPublicReports, getPublicPhotos, getPublicReport, getPublicTimeline } from '@/db/queries/public';
+import { getRegionFigures } from '@/db/queries/public/region';
 import { countTriage, findQueue, findUnitBacklog } from '@/db/queries/staff-queue';
 import { loadStaffUser } from '@/db/queries/staff';
-import { loadFactChanges } from '@/db/queries/stats-facts';
+import { loadFactChanges } from '@/db/queries/public/facts';
 import { parseFilters } from '@/lib/reports/filters';
 
 export interface QueryPlan {

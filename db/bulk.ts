@@ -8,7 +8,7 @@ import type { Db } from './connect';
  * Inserts many rows in one statement per chunk by handing PostgreSQL a JSON array
  * (json_populate_recordset). Works the same on PGlite and on a server, avoids the
  * 65,535-parameter limit, and is several times faster than multi-row VALUES.
- * Every NOT NULL column must be present in the rows: table defaults are not applied.
+ * Columns that no row of a chunk carries take their defaults; generated columns are never written.
  */
 export async function bulkInsert<T extends PgTable>(
   db: Db,
@@ -17,9 +17,10 @@ export async function bulkInsert<T extends PgTable>(
   chunkSize = 5000,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const columns = Object.entries(getTableColumns(table)) as [string, { name: string }][];
   const name = getTableName(table);
   for (let i = 0; i < rows.length; i += chunkSize) {
+    const columns = carriedColumns(table, rows.slice(i, i + chunkSize));
+    const list = sql.raw(columns.map(([, c]) => `"${c.name}"`).join(', '));
     const chunk = rows.slice(i, i + chunkSize).map((row) => {
       const out: Record<string, unknown> = {};
       for (const [key, column] of columns) {
@@ -29,9 +30,17 @@ export async function bulkInsert<T extends PgTable>(
       return out;
     });
     await db.execute(
-      sql`insert into ${sql.identifier(name)} select * from json_populate_recordset(null::${sql.identifier(name)}, ${JSON.stringify(chunk)}::json)`,
+      sql`insert into ${sql.identifier(name)} (${list}) select ${list} from json_populate_recordset(null::${sql.identifier(name)}, ${JSON.stringify(chunk)}::json)`,
     );
   }
+}
+
+/** The columns some of the rows carry (generated columns are the database's to compute). */
+function carriedColumns(table: PgTable, rows: object[]): [string, { name: string }][] {
+  const carried = new Set(rows.flatMap((row) => Object.keys(row).filter((k) => (row as Record<string, unknown>)[k] !== undefined)));
+  return (Object.entries(getTableColumns(table)) as [string, { name: string; generated?: unknown }][]).filter(
+    ([key, c]) => !c.generated && carried.has(key),
+  );
 }
 
 /** Moves a serial column's sequence past the highest id (after inserting explicit ids). */
@@ -65,16 +74,23 @@ export async function openBulkLoader<T extends PgTable>(db: Db, table: T, isCopy
   if (!isCopy || typeof client !== 'function') {
     return { write: (rows) => bulkInsert(db, table, rows), end: async () => {} };
   }
-  const columns = Object.entries(getTableColumns(table)) as [string, { name: string }][];
-  const list = columns.map(([, c]) => `"${c.name}"`).join(', ');
   const sqlClient = client as postgres.Sql;
-  const stream = await sqlClient.unsafe(`copy "${getTableName(table)}" (${list}) from stdin`).writable();
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on('finish', resolve);
-    stream.on('error', reject);
-  });
+  // the columns are those the first rows carry: the stream opens with them
+  let open: { stream: Awaited<ReturnType<ReturnType<postgres.Sql['unsafe']>['writable']>>; finished: Promise<void>; columns: [string, { name: string }][] } | null = null;
   return {
     async write(rows) {
+      if (rows.length === 0) return;
+      if (!open) {
+        const columns = carriedColumns(table, rows);
+        const list = columns.map(([, c]) => `"${c.name}"`).join(', ');
+        const stream = await sqlClient.unsafe(`copy "${getTableName(table)}" (${list}) from stdin`).writable();
+        const finished = new Promise<void>((resolve, reject) => {
+          stream.on('finish', resolve);
+          stream.on('error', reject);
+        });
+        open = { stream, finished, columns };
+      }
+      const { stream, columns } = open;
       let text = '';
       for (const row of rows) {
         const record = row as Record<string, unknown>;
@@ -83,8 +99,9 @@ export async function openBulkLoader<T extends PgTable>(db: Db, table: T, isCopy
       if (!stream.write(text)) await once(stream, 'drain');
     },
     async end() {
-      stream.end();
-      await finished;
+      if (!open) return;
+      open.stream.end();
+      await open.finished;
     },
   };
 }

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { countReportsByStatus, findPublicReports } from '@/db/queries/public-reports';
+import { countReportsByStatus, findPublicReports } from '@/db/queries/public';
 import { listChannels, listPublicCategories, listRegionOptions } from '@/db/queries/reference';
 import { ReportMap } from '@/components/map/report-map';
 import { FilterForm } from '@/components/reports/filter-form';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { PublicReport } from '@/db/queries/public-reports';
+import type { PublicReport } from '@/db/queries/public';
 import { formatWib } from '@/lib/format';
 import type { Locale } from '@/lib/i18n';
 import { shortRegionName } from '@/lib/regions/names';

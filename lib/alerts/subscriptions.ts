@@ -3,7 +3,9 @@ import { and, asc, eq, gt, gte, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/connect';
 import { enqueueNotification } from '@/db/queries/outbox';
-import { alertSubscriptions, categories, regions, reportEvents, reports } from '@/db/schema';
+import { alertSubscriptions, categories, regions } from '@/db/schema';
+import { publicDistanceM } from '@/db/queries/public';
+import { publicReportEvents as reportEvents, publicReports as reports } from '@/db/queries/public/views';
 import { eventLabel } from '@/lib/i18n';
 import { startLoop } from '@/lib/jobs/loop';
 import { regionLevelOf } from '@/lib/reports/filters';
@@ -80,7 +82,7 @@ export async function subscribe(db: Db, input: SubscribeInput, deps: { now: Date
     let reportId: number | null = null;
     let what: string;
     if (input.reportNumber) {
-      const [r] = await tx.select({ id: reports.id }).from(reports).where(and(eq(reports.number, input.reportNumber), eq(reports.isConfidential, false)));
+      const [r] = await tx.select({ id: reports.id }).from(reports).where(eq(reports.number, input.reportNumber));
       if (!r) throw new AlertError('laporan_tidak_ada');
       reportId = r.id;
       what = `perubahan laporan ${input.reportNumber}`;
@@ -179,14 +181,14 @@ export async function runAlertsOnce(db: Db, now: Date, site: string): Promise<nu
         .select({ id: reportEvents.id, type: reportEvents.type, createdAt: reportEvents.createdAt, number: reports.number })
         .from(reportEvents)
         .innerJoin(reports, eq(reports.id, reportEvents.reportId))
-        .where(and(eq(reportEvents.reportId, sub.reportId), gt(reportEvents.id, sub.cursor), eq(reportEvents.isPublic, true), eq(reports.isConfidential, false)))
+        .where(and(eq(reportEvents.reportId, sub.reportId), gt(reportEvents.id, sub.cursor), eq(reportEvents.isPublic, true)))
         .orderBy(asc(reportEvents.id))
         .limit(MAX_ITEMS);
       for (const e of events) items.push({ id: e.id, line: `${eventLabel(e.type, 'id')} (${wibDay(e.createdAt)}) — ${site}/laporan/${e.number}` });
     } else {
       const region = sub.regionCode
         ? sql`${sql.raw(regionLevelOf(sub.regionCode))}_code = ${sub.regionCode}`
-        : sql`lat is not null and ${sql.raw('111320')} * sqrt(power(lat - ${sub.lat}, 2) + power((lng - ${sub.lng}) * cos(radians(${sub.lat})), 2)) <= ${sub.radiusM}`;
+        : sql`${reports.lat} is not null and ${publicDistanceM(sub.lat!, sub.lng!)} <= ${sub.radiusM}`;
       const rows = await db
         .select({ id: reports.id, number: reports.number, category: categories.nameId, createdAt: reports.createdAt })
         .from(reports)
@@ -194,7 +196,6 @@ export async function runAlertsOnce(db: Db, now: Date, site: string): Promise<nu
         .where(
           and(
             gt(reports.id, sub.cursor),
-            eq(reports.isConfidential, false),
             gte(reports.createdAt, sub.createdAt),
             region,
             sub.categories.length ? sql`${reports.categoryCode} = any(${`{${sub.categories.join(',')}}`}::text[])` : undefined,

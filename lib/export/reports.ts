@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { PublicReport } from '@/db/queries/public-reports';
+import type { PublicReport } from '@/db/queries/public';
 import { shortRegionName } from '@/lib/regions/names';
 
 export const CSV_COLUMNS = [

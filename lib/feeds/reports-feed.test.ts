@@ -3,7 +3,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/connect';
 import { rowsOf } from '@/db/bulk';
-import { findPublicReports, findPublicReportsNear, getPublicTimeline } from '@/db/queries/public-reports';
+import { findPublicReports, findPublicReportsNear, getPublicTimeline } from '@/db/queries/public';
 import { seedDemoReports } from '@/db/seed/demo';
 import { PRIVACY_MARKERS, seedPrivacyFixture } from '@/db/seed/privacy-fixture';
 import { seedReference } from '@/db/seed/reference';

@@ -1,5 +1,5 @@
 import { Feed } from 'feed';
-import type { PublicReport } from '@/db/queries/public-reports';
+import type { PublicReport } from '@/db/queries/public';
 import { STATUS_STYLE } from '@/lib/reports/status';
 
 export type FeedFormat = 'atom' | 'rss';

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import { getDb, getReadDb } from '@/db/client';
-import { findPublicReports, findPublicReportsNear, getPublicReport, getPublicTimeline } from '@/db/queries/public-reports';
+import { findPublicReports, findPublicReportsNear, getPublicReport, getPublicTimeline } from '@/db/queries/public';
 import { publicUrl } from '@/lib/config/public-url';
 import { filtersToQuery, parseFilters } from '@/lib/reports/filters';
 import { normalizeTicketNumber } from '@/lib/reports/ticket-number';

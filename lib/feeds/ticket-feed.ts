@@ -1,5 +1,5 @@
 import { Feed } from 'feed';
-import type { PublicEvent } from '@/db/queries/public-reports';
+import type { PublicEvent } from '@/db/queries/public';
 import { eventLabel } from '@/lib/i18n';
 import type { FeedFormat } from './reports-feed';
 

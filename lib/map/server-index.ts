@@ -1,6 +1,6 @@
 import 'server-only';
 import { ChangeFollower } from '@/lib/cache/change-feed';
-import { loadMapChanges } from '@/db/queries/map-points';
+import { loadMapChanges } from '@/db/queries/public/map';
 import { filtersToQuery, type ReportFilters } from '@/lib/reports/filters';
 import { CellGrid, gridAll, gridIn, MAX_CLUSTER_ZOOM, singlesIn, type BBox, type MapFeature } from './clusters';
 import { PointStore, type MapRow } from './point-store';

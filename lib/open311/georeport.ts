@@ -1,15 +1,17 @@
 import { js2xml } from 'xml-js';
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
-import { agencies, attachments, categories, reportEvents, reports } from '@/db/schema';
+import { agencies, categories } from '@/db/schema';
+import { publicText } from '@/db/queries/public';
+import { publicAttachments, publicReportEvents, publicReports as reports } from '@/db/queries/public/views';
 import { OPEN_STATUSES } from '@/lib/reports/lifecycle';
-import { approximate, maskContacts } from '@/lib/reports/mask';
 import { UNCATEGORISED } from '@/lib/reference/categories';
 
 /**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2), read side: discovery, services,
- * service definitions and requests, in JSON and XML with the spec's field names. Never reporter
- * contact, never a confidential ticket.
+ * service definitions and requests, in JSON and XML with the spec's field names, read through the
+ * public projection: never reporter contact, never a confidential ticket, a private report without
+ * text and at its snapped position (also for bounding boxes).
  */
 
 export const JURISDICTION = 'jakarta.go.id';
@@ -166,7 +168,7 @@ export async function findRequest(db: Db, id: string, site: string) {
 }
 
 export async function findRequests(db: Db, q: RequestQuery, site: string) {
-  const where: (SQL | undefined)[] = [eq(reports.isConfidential, false)];
+  const where: (SQL | undefined)[] = [];
   if (q.ids.length) where.push(inArray(reports.number, q.ids));
   if (q.serviceCodes.length) where.push(inArray(reports.categoryCode, q.serviceCodes));
   if (q.start) where.push(gte(reports.createdAt, q.start));
@@ -202,46 +204,45 @@ export async function findRequests(db: Db, q: RequestQuery, site: string) {
   // the latest public word from the officials, as status_notes
   const notes = rows.length
     ? await db
-        .selectDistinctOn([reportEvents.reportId], { reportId: reportEvents.reportId, body: reportEvents.body })
-        .from(reportEvents)
+        .selectDistinctOn([publicReportEvents.reportId], { reportId: publicReportEvents.reportId, body: publicReportEvents.body })
+        .from(publicReportEvents)
         .where(
           and(
-            inArray(reportEvents.reportId, rows.map((r) => r.id)),
-            eq(reportEvents.isPublic, true),
-            sql`${reportEvents.body} is not null`,
-            sql`${reportEvents.actorLabel} is distinct from 'warga'`,
+            inArray(publicReportEvents.reportId, rows.map((r) => r.id)),
+            eq(publicReportEvents.isPublic, true),
+            eq(publicReportEvents.isFromReporter, false),
+            sql`${publicReportEvents.body} is not null`,
           ),
         )
-        .orderBy(reportEvents.reportId, desc(reportEvents.id))
+        .orderBy(publicReportEvents.reportId, desc(publicReportEvents.id))
     : [];
   const noteOf = new Map(notes.map((n) => [n.reportId, n.body]));
-  // the reporter's first photo of a public report
-  const publicIds = rows.filter((r) => r.isPublic).map((r) => r.id);
-  const photos = publicIds.length
+  // the reporter's first photo of a public report (the projection has none of a private one)
+  const photos = rows.length
     ? await db
-        .selectDistinctOn([attachments.reportId], { reportId: attachments.reportId, id: attachments.id })
-        .from(attachments)
-        .where(and(inArray(attachments.reportId, publicIds), eq(attachments.kind, 'sebelum')))
-        .orderBy(attachments.reportId, asc(attachments.id))
+        .selectDistinctOn([publicAttachments.reportId], { reportId: publicAttachments.reportId, id: publicAttachments.id })
+        .from(publicAttachments)
+        .where(and(inArray(publicAttachments.reportId, rows.map((r) => r.id)), eq(publicAttachments.kind, 'sebelum')))
+        .orderBy(publicAttachments.reportId, asc(publicAttachments.id))
     : [];
   const photoOf = new Map(photos.map((p) => [p.reportId, p.id]));
   return rows.map((r) => ({
     service_request_id: r.number,
     status: (OPEN_STATUSES as string[]).includes(r.status) ? 'open' : 'closed',
-    status_notes: noteOf.has(r.id) ? maskContacts(noteOf.get(r.id)!) : null,
+    status_notes: publicText(noteOf.get(r.id) ?? null),
     service_name: r.categoryName,
     service_code: r.categoryCode,
-    description: r.isPublic ? maskContacts(r.description) : null,
+    description: publicText(r.description),
     agency_responsible: r.agency,
     service_notice: null,
     requested_datetime: isoWib(r.createdAt),
     updated_datetime: isoWib(r.updatedAt),
     expected_datetime: isoWib(r.estimatedCompletionAt ?? r.dueAt),
-    address: r.isPublic ? r.address : null,
+    address: publicText(r.address),
     address_id: null,
     zipcode: null,
-    lat: r.lat === null ? null : r.isPublic ? r.lat : approximate(r.lat),
-    long: r.lng === null ? null : r.isPublic ? r.lng : approximate(r.lng),
+    lat: r.lat,
+    long: r.lng,
     media_url: photoOf.has(r.id) ? `${site}/api/foto/${photoOf.get(r.id)}` : null,
   }));
 }
@@ -281,25 +282,25 @@ export async function findUpdates(db: Db, params: URLSearchParams, now: Date) {
   if (start > end || end.getTime() - start.getTime() > 7 * DAY) throw new Open311Error(400, 'rentang tanggal tidak valid (maks. 7 hari) / invalid range (max 7 days)');
   const rows = await db
     .select({
-      id: reportEvents.id,
+      id: publicReportEvents.id,
       number: reports.number,
-      toStatus: reportEvents.toStatus,
+      toStatus: publicReportEvents.toStatus,
       rejectReason: reports.rejectReason,
-      body: reportEvents.body,
-      type: reportEvents.type,
-      createdAt: reportEvents.createdAt,
+      body: publicReportEvents.body,
+      type: publicReportEvents.type,
+      createdAt: publicReportEvents.createdAt,
     })
-    .from(reportEvents)
-    .innerJoin(reports, eq(reports.id, reportEvents.reportId))
-    .where(and(eq(reports.isConfidential, false), eq(reportEvents.isPublic, true), gte(reportEvents.createdAt, start), lt(reportEvents.createdAt, end)))
-    .orderBy(asc(reportEvents.createdAt), asc(reportEvents.id))
+    .from(publicReportEvents)
+    .innerJoin(reports, eq(reports.id, publicReportEvents.reportId))
+    .where(and(eq(publicReportEvents.isPublic, true), gte(publicReportEvents.createdAt, start), lt(publicReportEvents.createdAt, end)))
+    .orderBy(asc(publicReportEvents.createdAt), asc(publicReportEvents.id))
     .limit(1000);
   return rows.map((r) => ({
     update_id: String(r.id),
     service_request_id: r.number,
     status: extendedStatus(r.toStatus ?? 'menunggu', r.toStatus === 'ditolak' ? r.rejectReason : null),
     updated_datetime: isoWib(r.createdAt),
-    description: r.body === null ? r.type : maskContacts(r.body),
+    description: publicText(r.body) ?? r.type,
     media_url: null,
   }));
 }

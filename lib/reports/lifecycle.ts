@@ -45,6 +45,7 @@ export const TRANSITIONS: Record<EventType, Rule> = {
   eskalasi: { from: OPEN, to: 'same' },
   triase: { from: ['menunggu'], to: 'same' },
   sanggahan: { from: ['menunggu_validasi'], to: 'same' },
+  moderasi: { from: ALL, to: 'same' },
 };
 
 /** The status after `event` in `status`, or null when the event is not allowed there. */

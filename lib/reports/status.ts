@@ -40,4 +40,5 @@ export const EVENT_LABEL: Record<string, { id: string; en: string }> = {
   eskalasi: { id: 'Dieskalasi', en: 'Escalated' },
   triase: { id: 'Lokasi dan kategori ditetapkan', en: 'Location and category set' },
   sanggahan: { id: 'Disanggah pelapor', en: 'Disputed by the reporter' },
+  moderasi: { id: 'Teks atau foto dimoderasi petugas', en: 'Text or photo moderated by staff' },
 };

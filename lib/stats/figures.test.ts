@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/connect';
 import { rowsOf } from '@/db/bulk';
-import { loadFactChanges } from '@/db/queries/stats-facts';
+import { loadFactChanges } from '@/db/queries/public/facts';
 import { seedDemoReports } from '@/db/seed/demo';
 import { seedReference } from '@/db/seed/reference';
 import { createTestDatabase } from '@/lib/testing/db';

@@ -2,7 +2,7 @@ import 'server-only';
 import { ne } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
 import { listCategories, listChannels } from '@/db/queries/reference';
-import { loadFactChanges } from '@/db/queries/stats-facts';
+import { loadFactChanges } from '@/db/queries/public/facts';
 import { agencies, regions } from '@/db/schema';
 import { localName, type Locale } from '@/lib/i18n';
 import { shortRegionName } from '@/lib/regions/names';

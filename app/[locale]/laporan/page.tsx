@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getReadDb } from '@/db/client';
-import { findPublicReports } from '@/db/queries/public-reports';
+import { findPublicReports } from '@/db/queries/public';
 import { listChannels, listPublicCategories, listRegionOptions } from '@/db/queries/reference';
 import { FilterForm } from '@/components/reports/filter-form';
 import { ReportList } from '@/components/reports/report-list';

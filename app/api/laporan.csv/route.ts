@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { getReadDb } from '@/db/client';
-import { iteratePublicReports } from '@/db/queries/public-reports';
+import { iteratePublicReports } from '@/db/queries/public';
 import { csvHeader, csvLines, streamExport } from '@/lib/export/reports';
 import { parseFilters } from '@/lib/reports/filters';
 

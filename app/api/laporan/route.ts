@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getReadDb } from '@/db/client';
-import { findPublicReports } from '@/db/queries/public-reports';
+import { findPublicReports } from '@/db/queries/public';
 import { pageSchema, parseFilters, parseSort } from '@/lib/reports/filters';
 
 /** GET /api/laporan?<filters>&urut=terbaru&halaman=1&per_halaman=50 → one page of public reports. */

@@ -9,7 +9,7 @@ import {
   getPublicRating,
   getPublicReport,
   getPublicTimeline,
-} from '@/db/queries/public-reports';
+} from '@/db/queries/public';
 import { ReportMap } from '@/components/map/report-map';
 import { SlaClock } from '@/components/reports/sla-clock';
 import { StatusBadge } from '@/components/reports/status-badge';

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
-import { getPublicPhotoFile } from '@/db/queries/public-reports';
+import { getPublicPhotoFile } from '@/db/queries/public';
 import { getStorage } from '@/lib/media/storage';
 
 /** GET /api/foto/123[?ukuran=kecil] → a public photo (re-encoded, without metadata) or 404. */

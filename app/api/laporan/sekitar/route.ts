@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { getReadDb } from '@/db/client';
-import { findNearbyOpenReports } from '@/db/queries/nearby';
+import { findNearbyOpenReports } from '@/db/queries/public/nearby';
 
 const querySchema = z.object({
   lat: z.coerce.number().min(-90).max(90),

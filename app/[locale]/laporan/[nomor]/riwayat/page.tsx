@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { getTicketHistory } from '@/db/queries/history';
+import { getTicketHistory } from '@/db/queries/public/history';
 import { formatWib, decodeParam } from '@/lib/format';
 import { eventLabel, type Locale } from '@/lib/i18n';
 import { normalizeTicketNumber } from '@/lib/reports/ticket-number';

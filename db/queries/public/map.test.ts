@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../connect';
-import { rowsOf } from '../bulk';
-import { seedDemoReports } from '../seed/demo';
-import { seedReference } from '../seed/reference';
+import type { Database } from '../../connect';
+import { rowsOf } from '../../bulk';
+import { seedDemoReports } from '../../seed/demo';
+import { seedReference } from '../../seed/reference';
 import { createTestDatabase } from '@/lib/testing/db';
 import { PointStore } from '@/lib/map/point-store';
 import { parseFilters } from '@/lib/reports/filters';
-import { loadMapChanges } from './map-points';
+import { loadMapChanges } from './map';
 
 let database: Database;
 const end = new Date('2026-09-01T00:00:00Z');
@@ -60,7 +60,9 @@ describe('loadMapChanges', () => {
     await database.db.execute(sql`update reports set is_confidential = true where id = ${gone.id}`);
 
     const changes = await loadMapChanges(database.db, seen, 100);
-    expect(changes.rows.map((r) => r.number).sort()).toEqual([target.number, gone.number].sort());
+    expect(changes.rows.map((r) => r.id).sort()).toEqual([target.id, gone.id].sort());
+    // the projection hands out nothing of a confidential ticket but the id that takes it off the map
+    expect(changes.rows.find((r) => r.id === gone.id)).toMatchObject({ visible: false, number: '', lat: null, lng: null });
     expect(changes.lastSeq).toBeGreaterThan(seen);
     const before = store.size;
     expect(store.apply(changes.rows)).toBe(true);

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../connect';
-import { rowsOf } from '../bulk';
-import { seedDemoReports } from '../seed/demo';
-import { seedReference } from '../seed/reference';
+import type { Database } from '../../connect';
+import { rowsOf } from '../../bulk';
+import { seedDemoReports } from '../../seed/demo';
+import { seedReference } from '../../seed/reference';
 import { createTestDatabase } from '@/lib/testing/db';
 import { parseFilters } from '@/lib/reports/filters';
-import { findPublicReports } from './public-reports';
+import { findPublicReports } from './reports';
 
 let database: Database;
 

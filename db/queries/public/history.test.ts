@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../connect';
-import { rowsOf } from '../bulk';
-import { seedDemoReports } from '../seed/demo';
-import { seedReference } from '../seed/reference';
+import type { Database } from '../../connect';
+import { rowsOf } from '../../bulk';
+import { seedDemoReports } from '../../seed/demo';
+import { seedReference } from '../../seed/reference';
 import { createTestDatabase } from '@/lib/testing/db';
 import { getTicketHistory } from './history';
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../connect';
-import { rowsOf } from '../bulk';
+import type { Db } from '../../connect';
+import { rowsOf } from '../../bulk';
 import { regionLevelOf } from '@/lib/reports/filters';
 
 export interface RegionFigures {
@@ -12,7 +12,7 @@ export interface RegionFigures {
   averageRating: number | null;
 }
 
-/** Headline figures for a kota, kecamatan or kelurahan (confidential tickets excluded). */
+/** Headline figures for a kota, kecamatan or kelurahan, from the public projection. */
 export async function getRegionFigures(db: Db, code: string, now: Date): Promise<RegionFigures> {
   const column = sql.raw(`${regionLevelOf(code)}_code`);
   const [row] = await rowsOf<{
@@ -30,10 +30,10 @@ export async function getRegionFigures(db: Db, code: string, now: Date): Promise
              count(*) filter (where r.status not in ('selesai', 'ditolak') and r.due_at < ${now.toISOString()}::timestamptz)::int as overdue,
              (percentile_cont(0.5) within group (order by extract(epoch from r.finished_at - r.created_at) / 3600)
                 filter (where r.status = 'selesai'))::float8 as median_hours,
-             (select avg(score)::float8 from ratings g join reports x on x.id = g.report_id
-               where x.${column} = ${code} and x.is_confidential = false) as avg_rating
-      from reports r
-      where r.${column} = ${code} and r.is_confidential = false`),
+             (select avg(score)::float8 from public_ratings g join public_reports x on x.id = g.report_id
+               where x.${column} = ${code}) as avg_rating
+      from public_reports r
+      where r.${column} = ${code}`),
   );
   return {
     total: row.total,
