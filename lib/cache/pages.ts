@@ -5,11 +5,15 @@ import { LOCALES } from '@/i18n/locales';
 import { catchUpMapIndex } from '@/lib/map/server-index';
 import { logError } from '@/lib/security/log-error';
 import { catchUpFigures } from '@/lib/stats/server';
-import { publishReportChanges, type ChangeSignal } from './signal';
+import { publishEverythingChanged, publishReportChanges, type ChangeSignal } from './signal';
 
-/** Drops the cached public page of a ticket in every language, so the next visitor sees the change. */
+/**
+ * Drops the cached public page of a ticket in every language, and the cached region pages that
+ * list it, so that the next visitor of either sees the change and public pages never disagree.
+ */
 export function refreshReportPage(number: string): void {
   for (const locale of LOCALES) revalidatePath(`/${locale}/laporan/${number}`);
+  revalidatePath('/[locale]/wilayah/[kode]', 'page');
 }
 
 /** Only the ticket's page changed (e.g. a citizen supported it): here at once, elsewhere by the signal. */
@@ -42,6 +46,17 @@ export function announce(numbers: string[]): void {
  */
 export async function applyReportChanges(signal: ChangeSignal): Promise<void> {
   if (signal.numbers) for (const number of signal.numbers) refreshReportPage(number);
-  else revalidatePath('/[locale]/laporan/[nomor]', 'page');
+  else revalidatePath('/', 'layout');
   await Promise.all([catchUpMapIndex(), catchUpFigures()]);
+}
+
+/**
+ * A change that may touch any public page at once (a category made confidential hides all its
+ * reports): every cached page, the map and the figures, here and on every other instance.
+ */
+export async function everyReportChanged(): Promise<void> {
+  revalidatePath('/', 'layout');
+  await Promise.all([catchUpMapIndex(), catchUpFigures()]);
+  const database = getDatabase();
+  if (database.kind === 'postgres') await publishEverythingChanged(database.db);
 }

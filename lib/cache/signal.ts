@@ -51,3 +51,8 @@ export async function publishReportChanges(db: Db, numbers: string[], from: stri
   if (numbers.length === 0) return;
   await db.execute(sql`select pg_notify(${CHANGE_CHANNEL}, ${encodeSignal({ from, numbers })})`);
 }
+
+/** Announces that any report may have changed (e.g. a whole category became confidential). */
+export async function publishEverythingChanged(db: Db, from: string | null = INSTANCE_ID): Promise<void> {
+  await db.execute(sql`select pg_notify(${CHANGE_CHANNEL}, ${encodeSignal({ from, numbers: null })})`);
+}

@@ -21,6 +21,7 @@ import { logUnexpected } from '@/lib/server/request';
 import { openPeriod, SkmError } from '@/lib/skm/survey';
 import { issueApiKey, revokeApiKey } from '@/lib/open311/keys';
 import { forgetTableNames } from '@/lib/stats/server';
+import { everyReportChanged } from '@/lib/cache/pages';
 
 const BACK = '/petugas/atur';
 
@@ -75,6 +76,9 @@ export async function saveCategoryAction(f: FormData) {
     });
     if (!parsed.success) throw new SettingsError('tidak_valid');
     await updateCategory(getDb(), actor, text(f, 'code'), parsed.data, new Date());
+    // a category made confidential takes its reports off every public page at once (the database
+    // hides them; the cached pages, the map and the figures must follow)
+    if (parsed.data.isConfidential) await everyReportChanged();
   });
 }
 
