@@ -84,8 +84,13 @@ export default async function ReportPage({ params }: Props) {
             {report.description}
           </p>
         ) : (
-          <p className="text-gray-700 italic">{t('privateNotice')}</p>
+          <p className="text-gray-700 italic">{report.isPublic ? t('hiddenNotice') : t('privateNotice')}</p>
         )}
+        {report.isModerated ? (
+          <p className="text-sm text-gray-700" data-testid="moderated">
+            {t('moderatedNotice')}
+          </p>
+        ) : null}
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
           <div>
             <dt className="text-gray-700">{t('location')}</dt>
