@@ -1,3 +1,4 @@
+import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/connect';
 import { createTestDatabase } from '@/lib/testing/db';
@@ -26,6 +27,9 @@ beforeEach(async () => {
 });
 
 const later = (from: Date, ms: number) => new Date(from.getTime() + ms);
+const admin = { role: 'admin' } as const;
+/** Every stored row as the worker sees it, newest first (not a staff view). */
+const storedRows = () => database.db.select().from(outbox).orderBy(desc(outbox.createdAt), desc(outbox.id));
 
 async function enqueueMany(count: number) {
   const rows: OutboxRow[] = [];
@@ -59,7 +63,7 @@ describe('enqueueNotification', () => {
       }),
     ).rejects.toThrow();
 
-    const rows = await listOutbox(db);
+    const rows = await storedRows();
     expect(rows.map((r) => r.body)).toEqual(['ok']);
     expect(rows[0]).toMatchObject({
       kind: 'email',
@@ -118,7 +122,7 @@ describe('claimDueNotifications', () => {
     expect(await markSent(db, stale.id, now, stale.attempts)).toBe(false);
     expect(await markFailed(db, stale.id, new Error('late'), now, 8, stale.attempts)).toBeNull();
     expect(await markSent(db, fresh.id, now, fresh.attempts)).toBe(true);
-    const [row] = await listOutbox(db);
+    const [row] = await storedRows();
     expect(row).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
   });
 
@@ -173,7 +177,7 @@ describe('markSent and markFailed', () => {
     }
 
     expect(delays.slice(0, 2)).toEqual([MINUTE, 2 * MINUTE]);
-    const [final] = await listOutbox(db);
+    const [final] = await storedRows();
     expect(final).toMatchObject({ status: 'failed', attempts: 3 });
     expect(await claimDueNotifications(db, 1, later(now, 365 * 24 * 60 * MINUTE))).toEqual([]);
     expect(await markSent(db, row.id, now)).toBe(false);
@@ -187,7 +191,7 @@ describe('markSent and markFailed', () => {
 
     expect(await markSent(db, row.id, now)).toBe(true);
     expect(await markFailed(db, row.id, new Error('late failure'), now)).toBeNull();
-    const [sent] = await listOutbox(db);
+    const [sent] = await storedRows();
     expect(sent).toMatchObject({ status: 'sent', lastError: null });
     expect(sent.deliveredAt?.getTime()).toBe(now.getTime());
   });
@@ -199,11 +203,11 @@ describe('listOutbox', () => {
     const rows = await enqueueMany(5);
     await markSent(db, rows[1].id, new Date());
 
-    expect((await listOutbox(db, { limit: 3 })).map((r) => r.id)).toEqual([
+    expect((await listOutbox(db, admin, { limit: 3 })).map((r) => r.id)).toEqual([
       rows[4].id,
       rows[3].id,
       rows[2].id,
     ]);
-    expect((await listOutbox(db, { status: 'sent' })).map((r) => r.id)).toEqual([rows[1].id]);
+    expect((await listOutbox(db, admin, { status: 'sent' })).map((r) => r.id)).toEqual([rows[1].id]);
   });
 });

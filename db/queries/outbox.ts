@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../connect';
-import { outbox } from '../schema';
+import { outbox, reports } from '../schema';
+import type { StaffUser } from '@/lib/auth/permissions';
 import {
   CLAIM_LEASE_MS,
   DEFAULT_MAX_ATTEMPTS,
@@ -8,6 +9,8 @@ import {
   shortError,
 } from '@/lib/notify/backoff';
 import type { NotificationKind } from '@/lib/notify/kinds';
+import { outboxAccess } from '@/lib/notify/outbox-access';
+import { redactKeys } from '@/lib/notify/redact';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export type OutboxStatus = OutboxRow['status'];
@@ -95,21 +98,30 @@ const isStillClaimed = (id: number, attempt?: number) =>
 
 /**
  * Records a delivery. Returns false when the row was no longer pending, or no longer held by the
- * claim whose `attempt` number is given.
+ * claim whose `attempt` number is given. The private links' keys are dropped from the stored
+ * text: they were needed only to send it.
  */
 export async function markSent(db: Db, id: number, now: Date, attempt?: number): Promise<boolean> {
-  const rows = await db
-    .update(outbox)
-    .set({ status: 'sent', deliveredAt: now })
-    .where(isStillClaimed(id, attempt))
-    .returning({ id: outbox.id });
-  return rows.length > 0;
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ subject: outbox.subject, body: outbox.body })
+      .from(outbox)
+      .where(isStillClaimed(id, attempt))
+      .for('update');
+    if (!current) return false;
+    await tx
+      .update(outbox)
+      .set({ status: 'sent', deliveredAt: now, subject: redactKeys(current.subject), body: redactKeys(current.body) })
+      .where(eq(outbox.id, id));
+    return true;
+  });
 }
 
 /**
  * Records a failed attempt: reschedules with exponential backoff, or gives up ('failed') once
- * `maxAttempts` attempts were made. Only a short error text is kept. Returns the updated row,
- * or null when it was no longer pending.
+ * `maxAttempts` attempts were made. Only a short error text is kept; a message given up loses its
+ * private links' keys, as a sent one does. Returns the updated row, or null when it was no longer
+ * pending.
  */
 export async function markFailed(
   db: Db,
@@ -121,7 +133,7 @@ export async function markFailed(
 ): Promise<OutboxRow | null> {
   return db.transaction(async (tx) => {
     const [current] = await tx
-      .select({ attempts: outbox.attempts })
+      .select({ attempts: outbox.attempts, subject: outbox.subject, body: outbox.body })
       .from(outbox)
       .where(isStillClaimed(id, attempt))
       .for('update');
@@ -131,6 +143,8 @@ export async function markFailed(
       .update(outbox)
       .set({
         status: isGivingUp ? 'failed' : 'pending',
+        // a retry still needs the keys to send
+        ...(isGivingUp ? { subject: redactKeys(current.subject), body: redactKeys(current.body) } : {}),
         lastError: shortError(error),
         nextAttemptAt: isGivingUp ? now : new Date(now.getTime() + retryDelayMs(current.attempts)),
       })
@@ -145,16 +159,69 @@ export interface ListOutboxOptions {
   status?: OutboxStatus;
 }
 
-/** Newest notifications first, for the staff delivery page. Recipients are private: staff only. */
+/** What a confidential ticket's recipient and body read as for anyone but Inspektorat. */
+export const WITHHELD = '(rahasia)';
+
+/** A notification as a staff member may see it (never its headers, which carry alert tokens). */
+export interface OutboxListRow {
+  id: number;
+  kind: string;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
+  /** A confidential ticket's message: recipient and body are WITHHELD, subject and error null. */
+  isWithheld: boolean;
+}
+
+/**
+ * Newest notifications first, for the staff delivery page, as `viewer` may see them (see
+ * outboxAccess). The database withholds a confidential ticket's recipient, subject, body and
+ * error from anyone but Inspektorat, reading confidentiality from the ticket as it is now rather
+ * than from the message. Links' keys are masked, and headers are never returned.
+ */
 export async function listOutbox(
   db: Db,
+  viewer: Pick<StaffUser, 'role'>,
   { limit = 100, status }: ListOutboxOptions = {},
-): Promise<OutboxRow[]> {
+): Promise<OutboxListRow[]> {
+  const access = outboxAccess(viewer.role);
+  if (access === 'none') return [];
   const safeLimit = Math.min(Math.max(Math.trunc(limit), 1), 500);
-  return db
-    .select()
+  const isWithheld = access === 'all' ? sql<boolean>`(${reports.isConfidential} is true)` : sql<boolean>`false`;
+  const rows = await db
+    .select({
+      id: outbox.id,
+      kind: outbox.kind,
+      recipient: sql<string>`case when ${isWithheld} then ${WITHHELD}::text else ${outbox.recipient} end`,
+      subject: sql<string | null>`case when ${isWithheld} then null else ${outbox.subject} end`,
+      body: sql<string>`case when ${isWithheld} then ${WITHHELD}::text else ${outbox.body} end`,
+      status: outbox.status,
+      attempts: outbox.attempts,
+      // a channel's error may quote the address it refused
+      lastError: sql<string | null>`case when ${isWithheld} then null else ${outbox.lastError} end`,
+      createdAt: outbox.createdAt,
+      deliveredAt: outbox.deliveredAt,
+      isWithheld,
+    })
     .from(outbox)
-    .where(status ? eq(outbox.status, status) : undefined)
+    .leftJoin(reports, eq(reports.id, outbox.reportId))
+    .where(
+      and(
+        status ? eq(outbox.status, status) : undefined,
+        access === 'confidential' ? eq(reports.isConfidential, true) : undefined,
+      ),
+    )
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
     .limit(safeLimit);
+  return rows.map((r) => ({
+    ...r,
+    subject: redactKeys(r.subject),
+    body: redactKeys(r.body),
+    lastError: redactKeys(r.lastError),
+  }));
 }

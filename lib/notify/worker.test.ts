@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/connect';
-import { enqueueNotification, listOutbox } from '@/db/queries/outbox';
+import { enqueueNotification } from '@/db/queries/outbox';
 import { outbox } from '@/db/schema';
 import { createTestDatabase } from '@/lib/testing/db';
 import { startHttpReceiver, startSmtpReceiver } from '@/lib/testing/receivers';
@@ -8,6 +8,8 @@ import { createSenders } from './senders';
 import { runOutboxOnce, startOutboxWorker } from './worker';
 
 const HOUR = 60 * 60_000;
+/** A tracking key as trackingKey issues them (32 base64url characters). */
+const KEY = 'q3Xv_9LmZ0-aBcDeFgHiJkLmNoPqRsTu';
 let database: Database;
 let gateway: Awaited<ReturnType<typeof startHttpReceiver>>;
 let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
@@ -30,8 +32,10 @@ afterEach(() => gateway.close());
 const sendersFor = (env: Record<string, string> = {}) =>
   createSenders({ ADUAN_SMS_GATEWAY_URL: gateway.url, ADUAN_SMTP_URL: smtp.url, ...env });
 
+const storedRows = () => database.db.select().from(outbox);
+
 async function onlyRow() {
-  const rows = await listOutbox(database.db);
+  const rows = await storedRows();
   expect(rows).toHaveLength(1);
   return rows[0];
 }
@@ -113,6 +117,35 @@ describe('runOutboxOnce', () => {
     });
   });
 
+  it('delivers the private tracking link, then keeps the message without its key', async () => {
+    const { db } = database;
+    const link = `https://aduan.test/lacak/JK2605040001?kunci=${KEY}`;
+    await enqueueNotification(db, { kind: 'sms', recipient: '0812', body: `Pantau laporan Anda: ${link}` });
+    expect((await onlyRow()).body).toContain(KEY);
+
+    expect(await runOutboxOnce(db, sendersFor())).toEqual({ sent: 1, failed: 0 });
+
+    expect(gateway.requests[0].json.body).toBe(`Pantau laporan Anda: ${link}`);
+    const row = await onlyRow();
+    expect(row.status).toBe('sent');
+    expect(row.body).toBe('Pantau laporan Anda: https://aduan.test/lacak/JK2605040001?kunci=…');
+  });
+
+  it('keeps the key while a message will be retried, and drops it when giving up', async () => {
+    const { db } = database;
+    gateway.setStatus(503);
+    await enqueueNotification(db, { kind: 'sms', recipient: '0812', body: `Tautan pribadi: https://aduan.test/lacak/JK1?kunci=${KEY}` });
+    const senders = sendersFor();
+    const now = new Date();
+
+    expect(await runOutboxOnce(db, senders, now, 20, 2)).toEqual({ sent: 0, failed: 1 });
+    expect(await onlyRow()).toMatchObject({ status: 'pending', body: expect.stringContaining(KEY) });
+    expect(await runOutboxOnce(db, senders, new Date(now.getTime() + HOUR), 20, 2)).toEqual({ sent: 0, failed: 1 });
+
+    expect(gateway.requests.map((r) => String(r.json.body).includes(KEY))).toEqual([true, true]);
+    expect(await onlyRow()).toMatchObject({ status: 'failed', body: 'Tautan pribadi: https://aduan.test/lacak/JK1?kunci=…' });
+  });
+
   it('does not pretend success when a channel is not configured', async () => {
     const { db } = database;
     await enqueueNotification(db, { kind: 'email', recipient: 'warga@example.id', body: 'Halo' });
@@ -141,7 +174,7 @@ describe('runOutboxOnce', () => {
     expect(a.failed + b.failed).toBe(0);
     const bodies = gateway.requests.map((r) => r.json.body).sort();
     expect(bodies).toEqual([...Array(10).keys()].map((i) => `pesan ${i}`).sort());
-    const rows = await listOutbox(db);
+    const rows = await storedRows();
     expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
   });
 

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { StaffProfile } from '@/db/queries/staff';
+import { outboxAccess } from '@/lib/notify/outbox-access';
 import { signOutAction } from '../masuk/actions';
 
 export async function StaffHeader({ user }: { user: StaffProfile }) {
@@ -14,7 +15,7 @@ export async function StaffHeader({ user }: { user: StaffProfile }) {
       <nav className="flex items-center gap-4">
         <Link href="/petugas" className="underline">{t('nav.queue')}</Link>
         {['admin', 'operator', 'lurah', 'camat', 'walikota'].includes(user.role) ? <Link href="/petugas/catat" className="underline">{t('nav.desk')}</Link> : null}
-        {user.role === 'admin' || user.role === 'operator' ? <Link href="/petugas/outbox" className="underline">{t('nav.outbox')}</Link> : null}
+        {outboxAccess(user.role) !== 'none' ? <Link href="/petugas/outbox" className="underline">{t('nav.outbox')}</Link> : null}
         {user.role === 'admin' ? <Link href="/petugas/akun" className="underline">{t('nav.accounts')}</Link> : null}
         {user.role === 'admin' ? <Link href="/petugas/atur" className="underline">{t('nav.settings')}</Link> : null}
         <Link href="/petugas/sandi" className="underline">{t('nav.password')}</Link>
