@@ -60,7 +60,7 @@ const mapProbe: BoxProbe = async (box, number) => {
 };
 
 const open311Probe: BoxProbe = async (box, number) => {
-  const handler = (await import('../../app/api/open311/v2/[...path]/route.ts')).GET;
+  const handler = await route('/api/open311/v2/[...path]');
   const response = await handler(new NextRequest(`http://localhost:3000/open311/v2/requests.json?bbox=${box.join(',')}&page_size=100`), {
     params: Promise.resolve({ path: ['requests.json'] }),
   });
