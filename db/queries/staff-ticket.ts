@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../connect';
 import {
@@ -11,6 +11,7 @@ import {
   users,
 } from '../schema';
 import { canView, SEES_REPORTER, type StaffUser } from '@/lib/auth/permissions';
+import { flagsForViewer, storedChecks, type ProofFlag, type ShownProofFlag } from '@/lib/staff/proof-checks';
 
 const holder = alias(agencies, 'holder');
 const actorAgency = alias(agencies, 'actor_agency');
@@ -18,6 +19,7 @@ const actorAgency = alias(agencies, 'actor_agency');
 /**
  * A ticket as an official sees it: everything, including internal notes and all photos, and
  * the reporter's contact for roles that may see it. Null when outside the user's jurisdiction.
+ * A follow-up's photo checks name another ticket only when the user may open it.
  */
 export async function getStaffTicket(db: Db, user: StaffUser, number: string) {
   const [row] = await db
@@ -40,7 +42,7 @@ export async function getStaffTicket(db: Db, user: StaffUser, number: string) {
   if (!row) return null;
   const scope = { ...row.report, handlingAgencyParentId: row.holderParentId };
   if (!canView(user, scope)) return null;
-  const [events, photos] = await Promise.all([
+  const [storedEvents, photos] = await Promise.all([
     db
       .select({
         id: reportEvents.id,
@@ -65,6 +67,7 @@ export async function getStaffTicket(db: Db, user: StaffUser, number: string) {
       .where(eq(attachments.reportId, row.report.id))
       .orderBy(asc(attachments.id)),
   ]);
+  const events = await withChecksForViewer(db, user, storedEvents);
   const seesReporter = SEES_REPORTER.includes(user.role);
   const {
     reporterName,
@@ -88,6 +91,42 @@ export async function getStaffTicket(db: Db, user: StaffUser, number: string) {
     events,
     photos,
   };
+}
+
+/** A follow-up's photo checks as `user` may see them: other tickets named only when they may open them. */
+export async function checksForViewer(db: Db, user: StaffUser, checks: ProofFlag[]): Promise<ShownProofFlag[]> {
+  const openable = await openableNumbers(db, user, checks);
+  return flagsForViewer(checks, (n) => openable.has(n));
+}
+
+/** Events whose photo checks name only tickets the user may open (one look-up for them all). */
+async function withChecksForViewer<E extends { data: unknown }>(db: Db, user: StaffUser, events: E[]): Promise<E[]> {
+  const openable = await openableNumbers(db, user, events.flatMap((e) => storedChecks(e.data)));
+  return events.map((e) => {
+    const checks = storedChecks(e.data);
+    return checks.length ? { ...e, data: { ...(e.data as object), checks: flagsForViewer(checks, (n) => openable.has(n)) } } : e;
+  });
+}
+
+/** The tickets named by the flags that `user` may open (canView on each ticket as it is now). */
+async function openableNumbers(db: Db, user: StaffUser, flags: ProofFlag[]): Promise<Set<string>> {
+  const numbers = [...new Set(flags.flatMap((f) => (f.matchNumber ? [f.matchNumber] : [])))];
+  if (numbers.length === 0) return new Set();
+  const others = await db
+    .select({
+      number: reports.number,
+      kelurahanCode: reports.kelurahanCode,
+      kecamatanCode: reports.kecamatanCode,
+      kotaCode: reports.kotaCode,
+      handlingAgencyId: reports.handlingAgencyId,
+      handlingAgencyParentId: holder.parentId,
+      isConfidential: reports.isConfidential,
+      status: reports.status,
+    })
+    .from(reports)
+    .leftJoin(holder, eq(holder.id, reports.handlingAgencyId))
+    .where(inArray(reports.number, numbers));
+  return new Set(others.filter((o) => canView(user, o)).map((o) => o.number));
 }
 
 /** A photo's storage key for an official allowed to see its ticket. */

@@ -179,6 +179,12 @@ const QUERY_PROBES: Record<string, () => Promise<void>> = {
   async findRecordedBy() {
     expect(await staffTicket.findRecordedBy(database.db, outsider().id, gambirTicket)).toBeNull();
   },
+  async checksForViewer() {
+    // a follow-up photo matching Gambir's ticket: its number and photo only for who may open it
+    const flags = [{ kind: 'foto_sama' as const, photo: 0, matchNumber: gambirTicket, matchAttachmentId: gambirPhotoId }];
+    expect(JSON.stringify(await staffTicket.checksForViewer(database.db, outsider(), flags))).not.toContain(gambirTicket);
+    expect((await staffTicket.checksForViewer(database.db, staff['lurah.gambir'], flags))[0].matchNumber).toBe(gambirTicket);
+  },
   async findQueue() {
     const numbers = async (user: StaffProfile) => JSON.stringify(await staffQueue.findQueue(database.db, user, { status: null, categoryCode: null, search: gambirTicket, page: 1, pageSize: 50, now }));
     expect(await numbers(outsider())).not.toContain(gambirTicket);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/connect';
 import { rowsOf } from '@/db/bulk';
 import { loadStaffUser, type StaffProfile } from '@/db/queries/staff';
+import { checksForViewer, getStaffTicket } from '@/db/queries/staff-ticket';
 import { seedReference } from '@/db/seed/reference';
 import { seedDemoUsers } from '@/db/seed/users';
 import { createReport } from '@/lib/intake/create-report';
@@ -19,12 +20,13 @@ import { reportInput } from '@/lib/testing/reports';
 import { streetScene } from '@/lib/testing/images';
 import { StaffError } from './errors';
 import { performStaffAction } from './perform-action';
-import { metadataFlags, type ProofFlag } from './proof-checks';
+import { flagsForViewer, metadataFlags, storedChecks, type ProofFlag } from './proof-checks';
 
 let database: Database;
 let mediaDir: string;
 let lurah: StaffProfile;
 let validator: StaffProfile;
+let inspektorat: StaffProfile;
 const filed = new Date('2026-05-04T03:00:00Z');
 const later = new Date('2026-05-06T03:00:00Z');
 const deps = (now = later) => ({ now, storage: createDiskStorage(mediaDir) });
@@ -38,6 +40,7 @@ beforeAll(async () => {
   const byEmail = (e: string) => ids.find((u) => u.email === e)!.id;
   lurah = (await loadStaffUser(database.db, byEmail('lurah.gambir@aduan.test')))!;
   validator = (await loadStaffUser(database.db, byEmail('validator@aduan.test')))!;
+  inspektorat = (await loadStaffUser(database.db, byEmail('inspektorat@aduan.test')))!;
 });
 afterAll(async () => {
   await database?.close();
@@ -56,9 +59,15 @@ async function ticketWithPhoto(before: Buffer): Promise<string> {
   return created.number;
 }
 
-async function followUp(number: string, photo: Buffer): Promise<ProofFlag[]> {
+/** A confidential report (pungli, handled by Inspektorat) with a "before" photo. */
+async function confidentialTicket(before?: Buffer): Promise<string> {
+  const input = reportInput({ categoryCode: 'pungli', description: 'Petugas meminta uang pelicin.', photos: before ? [await processImage(before)] : [] });
+  return (await createReport(database.db, input, { ...deps(filed), publicUrl: 'http://aduan.test' })).number;
+}
+
+async function followUp(number: string, photo: Buffer, by: StaffProfile = lurah): Promise<ProofFlag[]> {
   const [{ version }] = await rowsOf<{ version: number }>(database.db.execute(sql`select version from reports where number = ${number}`));
-  await performStaffAction(database.db, lurah, { number, version, action: 'tindak_lanjut', body: 'Sudah diperbaiki.', photos: [await processImage(photo)] }, deps());
+  await performStaffAction(database.db, by, { number, version, action: 'tindak_lanjut', body: 'Sudah diperbaiki.', photos: [await processImage(photo)] }, deps());
   const [event] = await rowsOf<{ data: { checks: ProofFlag[] } }>(
     database.db.execute(sql`select e.data from report_events e join reports r on r.id = e.report_id
                             where r.number = ${number} and e.type = 'tindak_lanjut' order by e.id desc limit 1`),
@@ -127,6 +136,55 @@ describe('follow-up photo checks', () => {
       database.db.execute(sql`select data from audit_log where action = 'laporan.validasi_terima' and target_id = ${number}`),
     );
     expect(audit.data.acceptedFlags).toBe(flags);
+  });
+});
+
+describe('a photo matching a ticket the official may not open', () => {
+  /** The checks of the ticket's latest follow-up as `user` gets them for the ticket page. */
+  const shownChecks = async (user: StaffProfile, number: string) => {
+    const ticket = await getStaffTicket(database.db, user, number);
+    return { ticket, checks: storedChecks([...ticket!.events].reverse().find((e) => e.type === 'tindak_lanjut')?.data) };
+  };
+
+  it('does not name a confidential ticket to the lurah or the validator, but does to Inspektorat', async () => {
+    const scene = streetScene(901);
+    const secret = await confidentialTicket(await jpeg(scene));
+    const number = await ticketWithPhoto(await jpeg(streetScene(902)));
+    const stored = await followUp(number, await jpeg(scene));
+    expect(stored.find((f) => f.kind === 'foto_sama')?.matchNumber).toBe(secret);
+
+    for (const official of [lurah, validator]) {
+      const { ticket, checks } = await shownChecks(official, number);
+      expect(checks.find((f) => f.kind === 'foto_sama')).toEqual({ kind: 'foto_sama', photo: 0, hashDistance: expect.any(Number), isMatchHidden: true });
+      expect(JSON.stringify(ticket)).not.toContain(secret);
+    }
+    expect((await checksForViewer(database.db, lurah, stored)).find((f) => f.kind === 'foto_sama')?.matchNumber).toBeUndefined();
+    const forInspektorat = (await checksForViewer(database.db, inspektorat, stored)).find((f) => f.kind === 'foto_sama');
+    expect(forInspektorat).toMatchObject({ matchNumber: secret, matchAttachmentId: expect.any(Number) });
+    expect(forInspektorat).not.toHaveProperty('isMatchHidden');
+  });
+
+  it('names the other confidential ticket on the ticket page of Inspektorat', async () => {
+    const scene = streetScene(911);
+    const earlier = await confidentialTicket(await jpeg(scene));
+    const number = await confidentialTicket();
+    await performStaffAction(database.db, inspektorat, { number, version: 1, action: 'terima' }, deps(filed));
+    await followUp(number, await jpeg(scene), inspektorat);
+
+    const { checks } = await shownChecks(inspektorat, number);
+    expect(checks.find((f) => f.kind === 'foto_sama')).toMatchObject({ matchNumber: earlier, matchAttachmentId: expect.any(Number) });
+    expect(checks.some((f) => 'isMatchHidden' in f)).toBe(false);
+  });
+});
+
+describe('flagsForViewer', () => {
+  const match: ProofFlag = { kind: 'foto_sama', photo: 1, matchNumber: 'JKR2605040001', matchAttachmentId: 7, hashDistance: 2 };
+  const far: ProofFlag = { kind: 'jauh', photo: 0, distanceM: 900 };
+  it.each<[string, boolean, object]>([
+    ['a ticket the viewer may open keeps its number and photo', true, match],
+    ['any other loses them, and says so', false, { kind: 'foto_sama', photo: 1, hashDistance: 2, isMatchHidden: true }],
+  ])('%s', (_, mayOpen, expected) => {
+    expect(flagsForViewer([far, match], () => mayOpen)).toEqual([far, expected]);
   });
 });
 

@@ -24,6 +24,32 @@ export interface ProofFlag {
   takenAt?: string;
 }
 
+/** A flag as one official sees it (see flagsForViewer). */
+export interface ShownProofFlag extends ProofFlag {
+  /** The same photo is in a ticket this official may not open: its number and photo are left out. */
+  isMatchHidden?: boolean;
+}
+
+/** The checks stored on a follow-up event's data (none when it has none). */
+export function storedChecks(data: unknown): ProofFlag[] {
+  const checks = (data as { checks?: unknown } | null)?.checks;
+  return Array.isArray(checks) ? (checks as ProofFlag[]) : [];
+}
+
+/**
+ * The flags as a viewer may see them. The stored flag keeps the other ticket's number (the
+ * validator and Inspektorat need it), but telling a lurah that their photo is also in ticket
+ * JKR… would point at a confidential report, and at who filed it: a match against a ticket the
+ * viewer may not open (`canOpen` false) keeps its kind and distance, not its number or photo. Pure.
+ */
+export function flagsForViewer(flags: ProofFlag[], canOpen: (number: string) => boolean): ShownProofFlag[] {
+  return flags.map((f) => {
+    if (f.matchNumber === undefined || canOpen(f.matchNumber)) return f;
+    const { matchNumber: _number, matchAttachmentId: _photo, ...rest } = f;
+    return { ...rest, isMatchHidden: true };
+  });
+}
+
 /** The hash of a picture without structure (one colour): such pictures cannot be told apart, so are not compared. */
 const FLAT = '0000000000000000';
 /** Photos whose difference hashes differ in at most this many of 64 bits are the same picture. */
@@ -88,4 +114,10 @@ export const PROOF_FLAG_TEXT: Record<ProofFlagKind, { id: string; en: string }> 
   sebelum_laporan: { id: 'Foto diambil sebelum laporan dibuat ({waktu})', en: 'Photo taken before the report was filed ({waktu})' },
   jauh: { id: 'Foto diambil {jarak} m dari lokasi laporan', en: 'Photo taken {jarak} m from the reported location' },
   tanpa_metadata: { id: 'Foto tanpa metadata waktu dan lokasi', en: 'Photo without time or location metadata' },
+};
+
+/** A foto_sama flag whose other ticket the viewer may not open. */
+export const HIDDEN_MATCH_TEXT = {
+  id: 'Foto sama dengan foto laporan yang tidak dapat Anda buka',
+  en: 'Same photo as in a report you cannot open',
 };

@@ -17,7 +17,7 @@ import { nextStatus } from '@/lib/reports/lifecycle';
 import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
 import { requestTime, slaClock } from '@/lib/sla/clock';
 import { STAFF_MESSAGE, type StaffErrorCode } from '@/lib/staff/errors';
-import { PROOF_FLAG_TEXT, type ProofFlag } from '@/lib/staff/proof-checks';
+import { HIDDEN_MATCH_TEXT, PROOF_FLAG_TEXT, storedChecks, type ShownProofFlag } from '@/lib/staff/proof-checks';
 import { StaffHeader } from '../../staff-header';
 import { staffTicketAction, triageAction } from './actions';
 
@@ -67,15 +67,16 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
     ? await db.select({ code: agencies.regionCode, name: agencies.name }).from(agencies).where(and(eq(agencies.kind, 'kelurahan'))).orderBy(asc(agencies.name))
     : [];
   const clock = slaClock(report, requestTime());
-  // the integrity checks of the latest follow-up, with its photos in upload order
+  // the integrity checks of the latest follow-up, with its photos in upload order; getStaffTicket
+  // has already left out the numbers of other tickets this user may not open
   const followUp = [...ticket.events].reverse().find((e) => e.type === 'tindak_lanjut');
-  const checks = ((followUp?.data as { checks?: ProofFlag[] } | null)?.checks ?? []) as ProofFlag[];
+  const checks: ShownProofFlag[] = storedChecks(followUp?.data);
   const followUpPhotos = followUp ? ticket.photos.filter((p) => p.eventId === followUp.id) : [];
   // the reporter's disputes of that follow-up, with their photos
   const disputes = followUp ? ticket.events.filter((e) => e.type === 'sanggahan' && e.id > followUp.id) : [];
   const needsReason = checks.length > 0 || disputes.length > 0;
-  const flagText = (f: ProofFlag) =>
-    PROOF_FLAG_TEXT[f.kind][locale]
+  const flagText = (f: ShownProofFlag) =>
+    (f.isMatchHidden ? HIDDEN_MATCH_TEXT : PROOF_FLAG_TEXT[f.kind])[locale]
       .replace('{nomor}', f.matchNumber ?? '')
       .replace('{waktu}', f.takenAt ? formatWib(new Date(f.takenAt), locale) : '')
       .replace('{jarak}', String(f.distanceM ?? ''));
@@ -157,7 +158,7 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
                         </>
                       ) : null}
                     </p>
-                    {f.kind === 'foto_sama' && followUpPhotos[f.photo] ? (
+                    {f.kind === 'foto_sama' && f.matchAttachmentId && followUpPhotos[f.photo] ? (
                       <div className="grid grid-cols-2 gap-2">
                         {/* eslint-disable-next-line @next/next/no-img-element -- our own re-encoded thumbnails */}
                         <img src={`/api/petugas/foto/${followUpPhotos[f.photo].id}?ukuran=kecil`} alt={t('proof.thisPhoto')} className="w-full rounded border" />
