@@ -146,7 +146,7 @@ test('no public page, JSON, export, feed or Open311 response, nor the server log
   const plan = crawlPlan(n);
   const urls = Object.values(plan).flat();
   // a number that was never issued: a confidential ticket must answer exactly like it
-  const unknown = `${n.confidentialReport.slice(0, 8)}8999`;
+  const unknown = `${n.confidentialReport.slice(0, -4)}8999`;
   for (const path of urls) {
     const body = await fetchText(request, path);
     if (!path.includes(n.confidentialReport)) {

@@ -10,7 +10,7 @@ export interface Findings {
   acknowledgedMissing: string[];
   /** Tickets without their first event, their photo (as the event counts them) or their confirmation. */
   incomplete: string[];
-  /** Days whose numbers are not exactly 1..n with the day's counter at n. */
+  /** Days of either series (JK…, JKR…) whose numbers are not exactly 1..n with that day's counter at n. */
   numberGaps: string[];
   /** Photo files a stored row points at that are missing or of the wrong size. */
   missingFiles: string[];
@@ -50,17 +50,28 @@ export async function inspectStore(
        or not exists (select 1 from outbox o where o.report_id = r.id)
        or not exists (select 1 from report_subscribers s where s.report_id = r.id)`),
   );
-  const days = await rowsOf<{ day: string; reports: number; max_seq: number; last: number | null }>(
+  // Both series, public (JK…) and confidential (JKR…), each against its own counter; a counter
+  // without any ticket of its day is a gap too.
+  const days = await rowsOf<{ prefix: string; day: string; reports: number; max_seq: number; last: number | null }>(
     db.execute(sql`
-    select d.day, d.reports, d.max_seq, s.last
-    from (select substring(number from 3 for 6) as day, count(*)::int as reports, max(substring(number from 9)::int) as max_seq
-          from reports group by 1) d
-    left join ticket_sequences s on to_char(s.day, 'YYMMDD') = d.day`),
+    with numbered as (
+      select substring(number from '^(JKR?)[0-9]{10}$') as prefix, substring(number from '^JKR?([0-9]{6})[0-9]{4}$') as day,
+             right(number, 4)::int as seq
+      from reports where number ~ '^JKR?[0-9]{10}$'),
+    counters as (
+      select 'JK' as prefix, to_char(day, 'YYMMDD') as day, last from ticket_sequences
+      union all
+      select 'JKR', to_char(day, 'YYMMDD'), last from confidential_ticket_sequences)
+    select coalesce(d.prefix, c.prefix) as prefix, coalesce(d.day, c.day) as day,
+           coalesce(d.reports, 0)::int as reports, coalesce(d.max_seq, 0)::int as max_seq, c.last
+    from (select prefix, day, count(*)::int as reports, max(seq) as max_seq from numbered group by 1, 2) d
+    full join counters c on c.prefix = d.prefix and c.day = d.day
+    order by 1, 2`),
   );
   const numberGaps = days
     .filter((d) => d.reports !== d.max_seq || d.last !== d.max_seq)
     .map(
-      (d) => `day ${d.day}: ${d.reports} tickets, highest number ${d.max_seq}, counter ${d.last}`,
+      (d) => `${d.prefix} day ${d.day}: ${d.reports} tickets, highest number ${d.max_seq}, counter ${d.last}`,
     );
 
   const files = listFiles(mediaDir);

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../connect';
 import { bulkInsert, openBulkLoader, rowsOf, syncSequence } from '../bulk';
-import { agencies, ratings, reportEvents, reports, ticketSequences } from '../schema';
+import { agencies, confidentialTicketSequences, ratings, reportEvents, reports, ticketSequences } from '../schema';
 import { generateDemo, type GeneratorOptions } from '@/lib/demo/generator';
 import { loadRegions } from '@/lib/regions/jakarta';
 import { CATEGORIES } from '@/lib/reference/categories';
 import { CHANNELS } from '@/lib/reference/channels';
+import { ticketDay, ticketSequence, ticketSeries, type TicketSeries } from '@/lib/reports/ticket-number';
 
 export interface DemoSeedResult {
   reports: number;
@@ -36,7 +37,8 @@ export async function seedDemoReports(
     channels: CHANNELS,
     agencyIdByCode: new Map(agencyRows.map((a) => [a.code, a.id])),
   };
-  const lastSequence = new Map<string, number>();
+  // the day's counters of both series stand at the last generated number, so filing goes on after it
+  const lastSequence: Record<TicketSeries, Map<string, number>> = { public: new Map(), confidential: new Map() };
   const totals = { reports: 0, events: 0, ratings: 0 };
   // Into empty tables, a large load is several times faster with the secondary indexes and the
   // foreign keys built once at the end than checked and kept up to date row by row.
@@ -57,21 +59,16 @@ export async function seedDemoReports(
     await loaders.reports.write(batch.reports);
     await loaders.events.write(batch.events);
     await loaders.ratings.write(batch.ratings.map((r, i) => ({ id: maxRating + totals.ratings + i + 1, ...r })));
-    for (const r of batch.reports) {
-      const day = `20${r.number.slice(2, 4)}-${r.number.slice(4, 6)}-${r.number.slice(6, 8)}`;
-      lastSequence.set(day, Number(r.number.slice(8)));
-    }
+    for (const r of batch.reports) lastSequence[ticketSeries(r.number)!].set(ticketDay(r.number)!, ticketSequence(r.number)!);
     totals.reports += batch.reports.length;
     totals.events += batch.events.length;
     totals.ratings += batch.ratings.length;
     onProgress?.(totals.reports);
   }
   await Promise.all(Object.values(loaders).map((l) => l.end()));
-  await bulkInsert(
-    db,
-    ticketSequences,
-    [...lastSequence].map(([day, last]) => ({ day, last })),
-  );
+  for (const [series, table] of [['public', ticketSequences], ['confidential', confidentialTicketSequences]] as const) {
+    await bulkInsert(db, table, [...lastSequence[series]].map(([day, last]) => ({ day, last })));
+  }
   for (const definition of deferred) {
     await db.transaction(async (tx) => {
       await tx.execute(sql`set local maintenance_work_mem = '256MB'`);

@@ -5,7 +5,8 @@ import { formatTicketNumber, wibDay } from '@/lib/reports/ticket-number';
 
 /**
  * Reports whose private parts are unique markers, for tests that crawl every public output
- * and assert that none of the markers leaks. Numbers use sequences 9001–9003 of today.
+ * and assert that none of the markers leaks. Numbers use sequences 9001–9002 of today's public
+ * series and 9003 of its confidential (JKR…) series, where confidential tickets are numbered.
  */
 export const PRIVACY_MARKERS = {
   name: 'Penanda Rahasia Qzx',
@@ -20,7 +21,7 @@ export function privacyFixtureNumbers(now: Date) {
   return {
     publicReport: formatTicketNumber(day, 9001),
     privateReport: formatTicketNumber(day, 9002),
-    confidentialReport: formatTicketNumber(day, 9003),
+    confidentialReport: formatTicketNumber(day, 9003, 'confidential'),
   };
 }
 

@@ -43,15 +43,19 @@ describe('generateDemo', () => {
     expect(a.reports.map((r) => r.description)).not.toEqual(c.reports.map((r) => r.description));
   });
 
-  it('numbers tickets JK+YYMMDD+sequence, gap-free per day', () => {
-    const byDay = new Map<string, number[]>();
+  it('numbers public tickets JK+YYMMDD+sequence and confidential ones JKR+YYMMDD+sequence, each gap-free per day', () => {
+    const byDay = { JK: new Map<string, number[]>(), JKR: new Map<string, number[]>() };
     for (const r of data.reports) {
-      expect(r.number).toMatch(/^JK\d{10}$/);
-      const day = r.number.slice(2, 8);
-      byDay.set(day, [...(byDay.get(day) ?? []), Number(r.number.slice(8))]);
+      expect(r.number).toMatch(r.isConfidential ? /^JKR\d{10}$/ : /^JK\d{10}$/);
+      const [, series, day, seq] = /^(JKR?)(\d{6})(\d{4})$/.exec(r.number)!;
+      const days = byDay[series as keyof typeof byDay];
+      days.set(day, [...(days.get(day) ?? []), Number(seq)]);
     }
-    for (const seqs of byDay.values()) expect(seqs).toEqual(seqs.map((_, i) => i + 1));
-    expect(byDay.size).toBeGreaterThan(300);
+    for (const days of Object.values(byDay)) {
+      for (const seqs of days.values()) expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    }
+    expect(byDay.JK.size).toBeGreaterThan(300);
+    expect(byDay.JKR.size).toBeGreaterThan(20);
   });
 
   it('puts every located report inside its own kelurahan', () => {

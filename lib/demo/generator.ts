@@ -6,7 +6,7 @@ import { officeCode } from '@/lib/reference/agencies';
 import type { CategoryDef } from '@/lib/reference/categories';
 import type { ChannelDef } from '@/lib/reference/channels';
 import { isOpen } from '@/lib/reports/lifecycle';
-import { formatTicketNumber, wibDay } from '@/lib/reports/ticket-number';
+import { formatTicketNumber, wibDay, type TicketSeries } from '@/lib/reports/ticket-number';
 import { DEFAULT_SLA_POLICY, escalationLevelAt } from '@/lib/sla/policy';
 import { createRand, logNormal, weightedPicker, type Rand } from './random';
 import { planLifecycle, type PlannedEvent } from './lifecycle-plan';
@@ -112,7 +112,8 @@ export function* generateDemo(ref: GeneratorReference, options: GeneratorOptions
   let reportId = options.firstReportId ?? 1;
   let eventId = options.firstEventId ?? 1;
   let day = '';
-  let sequence = 0;
+  // each series counts from 1 every day: confidential tickets leave no gap in the public one
+  const sequences: Record<TicketSeries, number> = { public: 0, confidential: 0 };
   let batch: DemoBatch = { reports: [], events: [], ratings: [] };
   const batchSize = options.batchSize ?? 2000;
 
@@ -121,10 +122,11 @@ export function* generateDemo(ref: GeneratorReference, options: GeneratorOptions
     const thisDay = wibDay(createdAt);
     if (thisDay !== day) {
       day = thisDay;
-      sequence = 0;
+      sequences.public = sequences.confidential = 0;
     }
-    sequence++;
     const category = pickCategory(rand);
+    const series: TicketSeries = category.isConfidential ? 'confidential' : 'public';
+    const sequence = ++sequences[series];
     const confidentialChannel = rand() < 0.7 ? 'jaki' : 'inspektorat';
     const channel = category.isConfidential
       ? ref.channels.find((c) => c.code === confidentialChannel)!
@@ -164,7 +166,7 @@ export function* generateDemo(ref: GeneratorReference, options: GeneratorOptions
     const status: ReportStatus = plan.status;
     batch.reports.push({
       id,
-      number: formatTicketNumber(day, sequence),
+      number: formatTicketNumber(day, sequence, series),
       channelCode: channel.code,
       channelRef: channel.isGeotagged ? null : `${channel.code}-${id}`,
       categoryCode: category.code,

@@ -86,6 +86,27 @@ describe('createReport', () => {
     expect(row).toEqual({ is_public: false, is_confidential: true, agency: 'inspektorat' });
   });
 
+  it('numbers confidential tickets JKR… in their own series, leaving the public series gap-free', async () => {
+    const day = { ...deps(), now: new Date('2026-03-12T03:00:00Z') };
+    const numbers = [];
+    for (const categoryCode of ['jalan', 'pungli', 'sampah']) numbers.push((await createReport(database.db, input({ categoryCode }), day)).number);
+    expect(numbers).toEqual(['JK2603120001', 'JKR2603120001', 'JK2603120002']);
+    const counters = await one<{ public: number; confidential: number; confidential_row: boolean }>(sql`
+      select (select last from ticket_sequences where day = '2026-03-12') as public,
+             (select last from confidential_ticket_sequences where day = '2026-03-12') as confidential,
+             (select is_confidential from reports where number = 'JKR2603120001') as confidential_row`);
+    expect(counters).toEqual({ public: 2, confidential: 1, confidential_row: true });
+  });
+
+  it('puts the JKR number into the confirmation of a confidential ticket', async () => {
+    const created = await createReport(database.db, input({ categoryCode: 'pungli', reporterEmail: 'pelapor@contoh.id' }), { ...deps(), now: new Date('2026-03-13T03:00:00Z') });
+    expect(created.number).toBe('JKR2603130001');
+    const outbox = await one<{ subject: string; body: string }>(sql`
+      select o.subject, o.body from outbox o join reports r on r.id = o.report_id where r.number = ${created.number}`);
+    expect(outbox.subject).toBe('Laporan JKR2603130001 diterima');
+    expect(outbox.body).toContain(`http://aduan.test/lacak/JKR2603130001?kunci=${created.trackingKey}`);
+  });
+
   it('gives a retried submission (same form token) the same ticket and key, once', async () => {
     const same = input();
     const [a, b] = await Promise.all([createReport(database.db, same, deps()), createReport(database.db, same, deps())]);

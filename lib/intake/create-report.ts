@@ -3,7 +3,7 @@ import type { Db } from '@/db/connect';
 import { rowsOf } from '@/db/bulk';
 import { enqueueNotification } from '@/db/queries/outbox';
 import { loadSlaSettings } from '@/db/queries/sla';
-import { agencies, attachments, categories, regions, reportEvents, reports, reportSubscribers } from '@/db/schema';
+import { agencies, attachments, categories, confidentialTicketSequences, regions, reportEvents, reports, reportSubscribers, ticketSequences } from '@/db/schema';
 import type { ProcessedImage } from '@/lib/media/process-image';
 import type { MediaStorage } from '@/lib/media/storage';
 import { removePhotos, storePhotos, type StoredPhoto } from '@/lib/media/store-photos';
@@ -54,7 +54,8 @@ export interface CreatedReport {
 
 /**
  * Files a report: routes it to the kelurahan that contains its point (or the chosen
- * kelurahan), allocates the day's next ticket number, and writes the report, its first
+ * kelurahan), allocates the day's next ticket number (`JKR…` from the confidential series for a
+ * confidential category), and writes the report, its first
  * timeline event, its photos and its confirmation message in one transaction. Photo files
  * are written first and removed again if the transaction does not commit.
  */
@@ -143,20 +144,23 @@ export async function createReport(
         confirmationId = (await enqueueNotification(tx, { kind, recipient: answer, subject, body, reportId: report.id })).id;
       }
       const day = wibDay(deps.now);
+      // Confidential tickets count in a series of their own, so the public one shows no gap for them.
+      const series = category.isConfidential ? 'confidential' : 'public';
+      const counter = category.isConfidential ? confidentialTicketSequences : ticketSequences;
       const [{ last }] = await rowsOf<{ last: number }>(
         tx.execute(sql`
           with counter as (
-            insert into ticket_sequences (day, last) values (${day}, 1)
-            on conflict (day) do update set last = ticket_sequences.last + 1
+            insert into ${counter} (day, last) values (${day}, 1)
+            on conflict (day) do update set last = ${counter}.last + 1
             returning last),
-          numbered as (select last, ${ticketPrefix(day)}::text || lpad(last::text, 4, '0') as number from counter),
+          numbered as (select last, ${ticketPrefix(day, series)}::text || lpad(last::text, 4, '0') as number from counter),
           report as (update reports set number = numbered.number from numbered where reports.id = ${report.id}),
           confirmation as (
             update outbox set subject = replace(subject, ${provisional}, numbered.number), body = replace(body, ${provisional}, numbered.number)
             from numbered where outbox.id = ${confirmationId}::bigint)
           select last from numbered`),
       );
-      return formatTicketNumber(day, last);
+      return formatTicketNumber(day, last, series);
     });
     return { number, trackingKey: key, isNew: true };
   } catch (error) {

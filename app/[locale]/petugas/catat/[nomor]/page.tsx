@@ -8,6 +8,7 @@ import { requireStaff } from '@/lib/auth/session';
 import { formatWib } from '@/lib/format';
 import type { Locale } from '@/lib/i18n';
 import { UNCATEGORISED } from '@/lib/reference/categories';
+import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
 import { publicUrl } from '@/lib/server/request';
 import { StaffHeader } from '../../staff-header';
 
@@ -23,7 +24,8 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
   const { kunci } = await searchParams;
   const t = await getTranslations('petugas.desk');
   const locale = (await getLocale()) as Locale;
-  const ticket = /^JK\d{10}$/.test(nomor) ? await findRecordedBy(getDb(), user.id, nomor) : null;
+  // a desk may record a confidential complaint too: its receipt carries a JKR… number
+  const ticket = normalizeTicketNumber(nomor) === nomor ? await findRecordedBy(getDb(), user.id, nomor) : null;
   const base = publicUrl();
   return (
     <div className="mx-auto max-w-2xl space-y-4 px-4 py-4">
