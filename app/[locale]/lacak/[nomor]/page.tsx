@@ -4,9 +4,9 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { surveyForTicket } from '@/lib/skm/survey';
-import { getPublicRating, getPublicReport } from '@/db/queries/public-reports';
+import { getPublicRating, getPublicReport } from '@/db/queries/public';
 import { StatusBadge } from '@/components/reports/status-badge';
-import { isTrackingKeyValid } from '@/lib/intake/tracking';
+import { trackingAccess } from '@/lib/intake/tracker';
 import { formatDate, decodeParam } from '@/lib/format';
 import type { Locale } from '@/lib/i18n';
 import { isOpen, REOPEN_WINDOW_DAYS } from '@/lib/reports/lifecycle';
@@ -33,11 +33,15 @@ export default async function TrackingPage({ params, searchParams }: Props) {
   const db = getDb();
   const t = await getTranslations('pantau');
   const tSkm = await getTranslations('skm');
+  const tTrack = await getTranslations('track');
   const locale = (await getLocale()) as Locale;
-  if (!(await isTrackingKeyValid(db, number, kunci))) {
+  const access = await trackingAccess(db, number, kunci);
+  if (access !== 'granted') {
+    // any JKR number gets the same answer, issued or not: it points to the private link only
+    const message = access === 'confidential' ? tTrack('confidential') : t('invalid');
     return (
       <div className="mx-auto max-w-xl px-4 py-10">
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">{t('invalid')}</p>
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800" data-testid="tracking-refused">{message}</p>
       </div>
     );
   }
