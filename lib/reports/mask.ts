@@ -1,10 +1,11 @@
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-// Indonesian phone numbers: 08…, +62…, 62…, with optional spaces or dashes between digit groups.
-const PHONE = /(?:\+?62|\b0)(?:[\s-]?\d){8,13}\b/g;
+import { maskPersonalData } from '@/lib/privacy/mask-pii';
 
-/** Hides phone numbers and e-mail addresses that a citizen typed into public text. */
+/**
+ * Hides personal data that a citizen typed into public text: phone numbers and e-mail addresses,
+ * and also NIK/KK and bank account numbers (see maskPersonalData).
+ */
 export function maskContacts(text: string): string {
-  return text.replace(EMAIL, '[email disembunyikan]').replace(PHONE, '[nomor disembunyikan]');
+  return maskPersonalData(text);
 }
 
 /** Rounds a private report's position to about 100 m, so a home address cannot be read off the map. */
