@@ -2,15 +2,15 @@
  * Errors as written to the server log, without the personal data they may carry: a failed
  * query's message lists its parameters (a reporter's name, phone or e-mail among them), and
  * driver or mail errors can quote a recipient. The query text and the stack are kept; the
- * parameters are dropped, and anything shaped like an e-mail address or a phone number is masked.
+ * parameters are dropped, and personal data (NIK/KK, phone numbers, e-mail addresses, bank
+ * accounts) is masked by the same rules as public text.
  */
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
-// Indonesian mobile and landline numbers, with or without +62, spaces or dashes
-const PHONE = /(?<!\w)(?:\+?62|0)(?:[\s-]?\d){8,13}(?!\d)/g;
+import { maskPersonalData } from '@/lib/privacy/mask-pii';
+
 const MAX_DEPTH = 4;
 
 export function redactText(text: string): string {
-  return text.replace(EMAIL, '[email disembunyikan]').replace(PHONE, '[nomor disembunyikan]');
+  return maskPersonalData(text);
 }
 
 export function describeError(error: unknown, depth = 0): string {
