@@ -14,6 +14,10 @@ export const PRIVACY_MARKERS = {
   email: 'penanda.qzx@contoh.id',
   privateText: 'PRIVAT-ISI-QZX',
   confidentialText: 'RAHASIA-PUNGLI-QZX',
+  nik: '3171029797460001',
+  landline: '(021) 9797 5353',
+  obfuscatedEmail: 'qzx.warga[at]gmail[dot]com',
+  bankAccount: '7979464653',
 } as const;
 
 export function privacyFixtureNumbers(now: Date) {
@@ -54,7 +58,7 @@ export async function seedPrivacyFixture(db: Db, now = new Date()) {
         categoryCode: 'jalan',
         isPublic: true,
         handlingAgencyId: gambir,
-        description: `Jalan berlubang di depan Monas. Hubungi saya di ${m.phone} atau ${m.email}.`,
+        description: `Jalan berlubang di depan Monas. Hubungi saya di ${m.phone} atau ${m.email}, telp ${m.landline}, ${m.obfuscatedEmail}. NIK ${m.nik}, ganti rugi ke rekening BCA ${m.bankAccount}.`,
       },
       {
         ...base,
