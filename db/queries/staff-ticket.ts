@@ -15,6 +15,7 @@ import { flagsForViewer, storedChecks, type ProofFlag, type ShownProofFlag } fro
 
 const holder = alias(agencies, 'holder');
 const actorAgency = alias(agencies, 'actor_agency');
+const photoEvent = alias(reportEvents, 'photo_event');
 
 /**
  * A ticket as an official sees it: everything, including internal notes and all photos, and
@@ -62,8 +63,18 @@ export async function getStaffTicket(db: Db, user: StaffUser, number: string) {
       .where(eq(reportEvents.reportId, row.report.id))
       .orderBy(asc(reportEvents.createdAt), asc(reportEvents.id)),
     db
-      .select({ id: attachments.id, kind: attachments.kind, eventId: attachments.eventId, createdAt: attachments.createdAt })
+      .select({
+        id: attachments.id,
+        kind: attachments.kind,
+        eventId: attachments.eventId,
+        createdAt: attachments.createdAt,
+        // moderation: hidden from the public, publishable, and the unit whose event added it
+        hiddenAt: attachments.hiddenAt,
+        isPublishable: attachments.isPublishable,
+        authorAgencyId: photoEvent.actorAgencyId,
+      })
       .from(attachments)
+      .leftJoin(photoEvent, eq(photoEvent.id, attachments.eventId))
       .where(eq(attachments.reportId, row.report.id))
       .orderBy(asc(attachments.id)),
   ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAct, canView, type StaffUser, type TicketScope } from './permissions';
+import { canAct, canModerate, canView, MODERATION_ACTIONS, type PhotoScope, type StaffUser, type TicketScope } from './permissions';
 
 const ticket: TicketScope = {
   kelurahanCode: '31.71.01.1001',
@@ -63,5 +63,41 @@ describe('canAct', () => {
     ['an admin cannot work tickets', user('admin', null), 'terima', false],
   ] as const)('%s', (_label, u, action, expected) => {
     expect(canAct(u, action, ticket)).toBe(expected);
+  });
+});
+
+describe('canModerate', () => {
+  const ownAfterPhoto: PhotoScope = { kind: 'sesudah', authorAgencyId: 10 };
+  const citizenPhoto: PhotoScope = { kind: 'sebelum', authorAgencyId: null };
+  const otherUnitsPhoto: PhotoScope = { kind: 'sesudah', authorAgencyId: 50 };
+
+  it.each(['admin', 'operator', 'validator'] as const)('lets %s take every moderation action on any ticket it may open', (role) => {
+    for (const action of MODERATION_ACTIONS) {
+      expect(canModerate(user(role, null, 99), action, ticket, citizenPhoto)).toBe(true);
+      expect(canModerate(user(role, null, 99), action, { ...ticket, isConfidential: true }, citizenPhoto)).toBe(false);
+    }
+  });
+
+  it.each([
+    ['the holding lurah publishes its own after-photo', user('lurah', '31.71.01.1001', 10), 'foto_publik', ownAfterPhoto, true],
+    ['the holding lurah withdraws it again', user('lurah', '31.71.01.1001', 10), 'foto_tidak_publik', ownAfterPhoto, true],
+    ["the holding lurah publishes the citizen's photo", user('lurah', '31.71.01.1001', 10), 'foto_publik', citizenPhoto, false],
+    ["the holding lurah publishes another unit's after-photo", user('lurah', '31.71.01.1001', 10), 'foto_publik', otherUnitsPhoto, false],
+    ['the holding lurah edits the text', user('lurah', '31.71.01.1001', 10), 'sunting_teks', undefined, false],
+    ['the holding lurah hides its own photo', user('lurah', '31.71.01.1001', 10), 'sembunyikan_foto', ownAfterPhoto, false],
+    ['a lurah elsewhere publishes', user('lurah', '31.71.06.1001', 11), 'foto_publik', { kind: 'sesudah', authorAgencyId: 11 }, false],
+    ['a Dinas not holding the ticket publishes its photo', user('agency', null, 50), 'foto_publik', otherUnitsPhoto, false],
+    ['the camat hides the text', user('camat', '31.71.01', 20), 'sembunyikan_teks', undefined, false],
+    ['the walikota hides a photo', user('walikota', '31.71', 30), 'sembunyikan_foto', citizenPhoto, false],
+    ['inspektorat hides a confidential photo', user('inspektorat', null, 98), 'sembunyikan_foto', citizenPhoto, false],
+  ] as const)('%s', (_label, u, action, photo, expected) => {
+    const scope = u.role === 'inspektorat' ? { ...ticket, isConfidential: true } : ticket;
+    expect(canModerate(u, action, scope, photo)).toBe(expected);
+  });
+
+  it('lets a Dinas holding the ticket publish the after-photo it posted', () => {
+    const atDinas = { ...ticket, handlingAgencyId: 50 };
+    expect(canModerate(user('agency', null, 50), 'foto_publik', atDinas, otherUnitsPhoto)).toBe(true);
+    expect(canModerate(user('agency', null, 50), 'foto_publik', atDinas, ownAfterPhoto)).toBe(false);
   });
 });

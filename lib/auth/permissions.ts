@@ -1,4 +1,4 @@
-import type { EventType, ReportStatus, UserRole } from '@/db/schema';
+import type { attachmentKind, EventType, ReportStatus, UserRole } from '@/db/schema';
 
 /** What staff can do to a ticket. Each maps to one timeline event type. */
 export const STAFF_ACTIONS = [
@@ -109,4 +109,60 @@ export function canAct(user: StaffUser, action: StaffAction, t: TicketScope): bo
   if (!canView(user, t)) return false;
   if (HOLDER_ONLY.includes(action) && !holdsTicket(user, t)) return false;
   return true;
+}
+
+/**
+ * Moderation of what the public sees of a ticket (FixMyStreet's model). Every action writes a
+ * 'moderasi' event; the ticket's status never changes and the original stays for staff.
+ */
+export const MODERATION_ACTIONS = [
+  'sunting_teks', // replace the public text
+  'sembunyikan_teks', // hide the public text (and address) altogether
+  'pulihkan_teks', // show the text as filed again
+  'sembunyikan_foto', // hide a photo from the public
+  'tampilkan_foto', // show a hidden photo again
+  'foto_publik', // an official's after-photo of a private report may be public
+  'foto_tidak_publik', // ... or may not
+] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
+const PUBLISHABLE_TOGGLE: readonly ModerationAction[] = ['foto_publik', 'foto_tidak_publik'];
+
+/**
+ * Who may moderate. Admin, operator and validator moderate any ticket they may open. The units
+ * that handle tickets (lurah, agency) may only say whether their own after-photos of a private
+ * report are public. Supervisors do not moderate; Inspektorat's tickets are never public.
+ */
+export const MODERATION_PERMISSIONS: Record<UserRole, readonly ModerationAction[]> = {
+  admin: MODERATION_ACTIONS,
+  operator: MODERATION_ACTIONS,
+  validator: MODERATION_ACTIONS,
+  lurah: PUBLISHABLE_TOGGLE,
+  agency: PUBLISHABLE_TOGGLE,
+  camat: [],
+  walikota: [],
+  inspektorat: [],
+};
+
+/** Roles that moderate on any ticket they may view; the others only their own unit's after-photos. */
+export const MODERATES_ANY_TICKET: readonly UserRole[] = ['admin', 'operator', 'validator'];
+
+/** The photo a moderation action is about: its kind, and the unit whose event added it. */
+export interface PhotoScope {
+  kind: (typeof attachmentKind.enumValues)[number];
+  authorAgencyId: number | null;
+}
+
+/**
+ * Role, jurisdiction and (for handling units) ownership together: may this user take this
+ * moderation action on this ticket, or on this photo of it?
+ */
+export function canModerate(user: StaffUser, action: ModerationAction, t: TicketScope, photo?: PhotoScope): boolean {
+  if (!MODERATION_PERMISSIONS[user.role].includes(action)) return false;
+  if (!canView(user, t)) return false;
+  if (MODERATES_ANY_TICKET.includes(user.role)) return true;
+  // a handling unit: only a ticket it holds, only an after-photo its own unit posted
+  if (!holdsTicket(user, t)) return false;
+  if (!photo) return true;
+  return photo.kind === 'sesudah' && photo.authorAgencyId !== null && photo.authorAgencyId === user.agencyId;
 }

@@ -12,7 +12,7 @@ import * as staffTicket from '@/db/queries/staff-ticket';
 import { seedReference } from '@/db/seed/reference';
 import { seedDemoUsers } from '@/db/seed/users';
 import * as settings from '@/lib/admin/settings';
-import { STAFF_ACTIONS } from '@/lib/auth/permissions';
+import { MODERATION_ACTIONS, MODERATION_PERMISSIONS, STAFF_ACTIONS } from '@/lib/auth/permissions';
 import { createReport } from '@/lib/intake/create-report';
 import { processImage } from '@/lib/media/process-image';
 import { createDiskStorage } from '@/lib/media/storage';
@@ -20,6 +20,7 @@ import * as keys from '@/lib/open311/keys';
 import { openPeriod } from '@/lib/skm/survey';
 import { changePassword, createAccount, updateAccount } from '@/lib/staff/accounts';
 import { recordAtDesk } from '@/lib/staff/desk';
+import { moderateReport } from '@/lib/staff/moderate';
 import { performStaffAction } from '@/lib/staff/perform-action';
 import { triageReport } from '@/lib/staff/triage';
 import { DEMO_PASSWORD } from '@/lib/reference/demo-users';
@@ -114,6 +115,16 @@ const ACTION_PROBES: Record<string, () => Promise<void>> = {
     expect(await refused(() => triageReport(database.db, outsider(), { number: triageTicket, version: 1, categoryCode: 'jalan', kelurahanCode: '31.71.06.1001' }, now))).toBe('tidak_ditemukan');
     // nor may the camat of another kecamatan, or a validator, triage it
     await refused(() => triageReport(database.db, staff.validator, { number: triageTicket, version: 1, categoryCode: 'jalan', kelurahanCode: null }, now));
+  },
+  async moderationAction() {
+    for (const who of ['lurah.menteng', 'binamarga']) {
+      for (const what of MODERATION_ACTIONS) {
+        const input = { number: gambirTicket, version: 1, what, reason: 'Penyusup.', text: 'Teks penyusup.', attachmentId: Number(gambirPhotoId) };
+        const code = await refused(() => moderateReport(database.db, staff[who], input, { now }));
+        // a role that may not moderate at all is refused before any ticket is read; one that may is told it is not there
+        expect(code, `${who} ${what}`).toBe(MODERATION_PERMISSIONS[staff[who].role].includes(what) ? 'tidak_ditemukan' : 'tidak_berwenang');
+      }
+    }
   },
   async recordComplaint() {
     for (const who of ['binamarga', 'validator', 'inspektorat', 'lurah.menteng']) {

@@ -14,7 +14,15 @@ export type StaffErrorCode =
   | 'lokasi_wajib'
   | 'di_luar_jakarta'
   | 'kategori_wajib'
-  | 'alasan_bendera_wajib';
+  | 'alasan_bendera_wajib'
+  | 'alasan_moderasi_wajib'
+  | 'teks_moderasi_tidak_valid'
+  | 'teks_moderasi_sama'
+  | 'foto_tidak_ditemukan'
+  | 'bukan_foto_sesudah'
+  | 'moderasi_tidak_mengubah'
+  | 'teks_laporan_privat'
+  | 'foto_laporan_publik';
 
 export const STAFF_MESSAGE: Record<StaffErrorCode, { id: string; en: string }> = {
   tidak_ditemukan: { id: 'Laporan tidak ditemukan di wilayah kerja Anda.', en: 'Report not found in your jurisdiction.' },
@@ -38,6 +46,35 @@ export const STAFF_MESSAGE: Record<StaffErrorCode, { id: string; en: string }> =
   alasan_bendera_wajib: {
     id: 'Foto tindak lanjut ini ditandai; tuliskan alasan menerimanya.',
     en: 'This follow-up’s photos were flagged; write why you accept it.',
+  },
+  alasan_moderasi_wajib: {
+    id: 'Tuliskan alasan moderasi (minimal 5 karakter, maksimal 500).',
+    en: 'Write the reason for moderating (5 to 500 characters).',
+  },
+  teks_moderasi_tidak_valid: {
+    id: 'Teks untuk publik tidak boleh kosong dan paling panjang 2000 karakter.',
+    en: 'The public text may not be empty and is at most 2000 characters.',
+  },
+  teks_moderasi_sama: {
+    id: 'Teks baru sama dengan teks yang sekarang tampil atau dengan aslinya (untuk aslinya, pakai “Pulihkan teks asli”).',
+    en: 'The new text is the same as the one shown now or as the original (to show the original, use “Restore original text”).',
+  },
+  foto_tidak_ditemukan: { id: 'Foto itu bukan foto laporan ini.', en: 'That photo does not belong to this report.' },
+  bukan_foto_sesudah: {
+    id: 'Hanya foto sesudah (tindak lanjut petugas) yang dapat ditandai boleh tampil ke publik.',
+    en: 'Only after-photos (an official’s follow-up) can be marked publishable.',
+  },
+  moderasi_tidak_mengubah: {
+    id: 'Tidak ada yang berubah: tampilan publik sudah seperti itu.',
+    en: 'Nothing changed: the public already sees it that way.',
+  },
+  teks_laporan_privat: {
+    id: 'Teks laporan privat tidak pernah tampil ke publik; tidak ada yang perlu dimoderasi.',
+    en: 'The text of a private report is never public; there is nothing to moderate.',
+  },
+  foto_laporan_publik: {
+    id: 'Foto laporan publik sudah tampil ke publik; tanda “boleh publik” hanya untuk laporan privat. Untuk menyembunyikannya, pakai “Sembunyikan foto”.',
+    en: 'Photos of a public report are public already; “publishable” is for private reports. To hide one, use “Hide photo”.',
   },
 };
 

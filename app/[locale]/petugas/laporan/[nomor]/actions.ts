@@ -4,13 +4,14 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { reportChanged } from '@/lib/cache/pages';
-import { STAFF_ACTIONS } from '@/lib/auth/permissions';
+import { MODERATION_ACTIONS, STAFF_ACTIONS } from '@/lib/auth/permissions';
 import { currentStaff } from '@/lib/auth/session';
 import { ImageRejectedError, processImage, type ProcessedImage } from '@/lib/media/process-image';
 import { getStorage } from '@/lib/media/storage';
 import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
 import { logUnexpected } from '@/lib/server/request';
 import { StaffError } from '@/lib/staff/errors';
+import { moderateReport } from '@/lib/staff/moderate';
 import { performStaffAction } from '@/lib/staff/perform-action';
 import { triageReport } from '@/lib/staff/triage';
 
@@ -100,6 +101,40 @@ export async function triageAction(formData: FormData) {
     reportChanged(f.nomor);
   } catch (error) {
     outcome = error instanceof StaffError ? error.code : `gangguan_${logUnexpected('triageAction', error)}`;
+  }
+  redirect(back(outcome));
+}
+
+const moderationSchema = z.object({
+  nomor: z.string().transform((v, ctx) => normalizeTicketNumber(v) ?? (ctx.addIssue({ code: 'custom', message: 'nomor' }), z.NEVER)),
+  versi: z.coerce.number().int().min(1),
+  apa: z.enum(MODERATION_ACTIONS),
+  foto: z.string().transform((v) => (v === '' ? null : Number(v))).pipe(z.number().int().positive().nullable()),
+});
+
+/**
+ * The moderation forms of the ticket workspace (public text and photos). The reason and the new
+ * text are validated, and role, jurisdiction and version checked, on the server in moderateReport.
+ */
+export async function moderationAction(formData: FormData) {
+  const user = await currentStaff();
+  if (!user) redirect('/masuk');
+  const raw = Object.fromEntries(['nomor', 'versi', 'apa', 'foto', 'alasan', 'teks'].map((k) => [k, String(formData.get(k) ?? '')]));
+  const back = (message: string) => `/petugas/laporan/${encodeURIComponent(raw.nomor)}?pesan=${message}#moderasi`;
+  const parsed = moderationSchema.safeParse(raw);
+  if (!parsed.success) redirect(back('input_tidak_valid'));
+  const f = parsed.data;
+  let outcome = `ok_${f.apa}`;
+  try {
+    await moderateReport(
+      getDb(),
+      user,
+      { number: f.nomor, version: f.versi, what: f.apa, reason: raw.alasan, text: f.apa === 'sunting_teks' ? raw.teks : null, attachmentId: f.foto },
+      { now: new Date() },
+    );
+    reportChanged(f.nomor);
+  } catch (error) {
+    outcome = error instanceof StaffError ? error.code : `gangguan_${logUnexpected('moderationAction', error)}`;
   }
   redirect(back(outcome));
 }

@@ -20,6 +20,7 @@ import { STAFF_MESSAGE, type StaffErrorCode } from '@/lib/staff/errors';
 import { HIDDEN_MATCH_TEXT, PROOF_FLAG_TEXT, storedChecks, type ShownProofFlag } from '@/lib/staff/proof-checks';
 import { StaffHeader } from '../../staff-header';
 import { staffTicketAction, triageAction } from './actions';
+import { ModerationPanel } from './moderation-panel';
 
 export const metadata: Metadata = { title: 'Ruang kerja laporan', robots: { index: false } };
 
@@ -119,6 +120,11 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
         <section className="space-y-3 rounded-lg border bg-white p-4 text-sm">
           <p className="text-base">{ticket.category} · Kel. {ticket.kelurahan ?? '—'}</p>
           <p className="whitespace-pre-line">{report.description}</p>
+          {report.isTextHidden || report.publicDescription !== null ? (
+            <p className="text-xs text-amber-800" data-testid="text-moderated">
+              {report.isTextHidden ? t('moderation.noteHidden') : t('moderation.noteEdited')}
+            </p>
+          ) : null}
           {report.address ? <p>{t('address')}: {report.address}</p> : null}
           <p>{t('holder')}: <strong data-testid="holder">{ticket.holder.name ?? '—'}</strong></p>
           <p className={clock.state.endsWith('terlambat') ? 'font-semibold text-red-700' : ''}>
@@ -136,7 +142,10 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
                 <li key={p.id}>
                   {/* eslint-disable-next-line @next/next/no-img-element -- our own re-encoded thumbnails */}
                   <img src={`/api/petugas/foto/${p.id}?ukuran=kecil`} alt={`Foto ${p.kind}`} className="w-full rounded border" />
-                  <span className="text-xs">{p.kind}</span>
+                  <span className="text-xs">
+                    {p.kind}
+                    {p.hiddenAt ? <strong className="text-amber-800"> · {t('moderation.hiddenPhoto')}</strong> : null}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -290,6 +299,7 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
           ))}
         </section>
       </div>
+      <ModerationPanel user={user} ticket={ticket} />
     </div>
   );
 }
