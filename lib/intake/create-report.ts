@@ -172,7 +172,8 @@ export async function createReport(
   }
 }
 
-async function findByFormToken(db: Db, formToken: string): Promise<string | null> {
+/** The ticket number a form token (or a channel's message reference) already filed, if any. */
+export async function findByFormToken(db: Db, formToken: string): Promise<string | null> {
   // a message from a channel is known by its channel reference as well
   const ref = /^kanal:([^:]+):(.+)$/.exec(formToken);
   if (ref) {

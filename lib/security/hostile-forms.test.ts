@@ -20,7 +20,7 @@ import messagesEn from '@/messages/en.json';
 const client = vi.hoisted(() => ({ n: 0 }));
 vi.mock('next/headers', () => ({
   headers: async () => new Headers({ 'x-forwarded-for': `10.${(client.n >> 16) & 255}.${(client.n >> 8) & 255}.${client.n++ & 255}` }),
-  cookies: async () => ({ get: () => undefined, getAll: () => [] }),
+  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {} }),
 }));
 vi.mock('next/cache', async (original) => ({ ...(await original<typeof import('next/cache')>()), revalidatePath: () => {}, revalidateTag: () => {} }));
 

@@ -2,20 +2,22 @@
 
 import { getDb } from '@/db/client';
 import { reportChanged, reportPageChanged } from '@/lib/cache/pages';
-import { createReport } from '@/lib/intake/create-report';
+import { createReport, findByFormToken } from '@/lib/intake/create-report';
 import { supportReport } from '@/lib/intake/support-report';
 import { IntakeError, INTAKE_MESSAGE } from '@/lib/intake/errors';
 import { fieldErrorCodes, MAX_PHOTOS, reportFormSchema } from '@/lib/intake/report-form';
 import { ImageRejectedError, processImage, type ProcessedImage } from '@/lib/media/process-image';
 import { getStorage } from '@/lib/media/storage';
+import { browserToken } from '@/lib/server/browser-token';
 import { clientAddress, logUnexpected, publicUrl } from '@/lib/server/request';
-import { consumeRateLimit, reportRateLimit } from '@/lib/security/rate-limit';
+import { trackingKey } from '@/lib/security/secret';
+import { citizenLimits, limitMessage, reportChecks, runLimited, supportChecks } from '@/lib/intake/submission-limit';
 
 type Message = { id: string; en: string };
 
 export type SubmitReportState =
   | { ok: true; number: string; trackingUrl: string }
-  | { ok: false; fieldErrors?: Record<string, string>; formError?: Message }
+  | { ok: false; fieldErrors?: Record<string, string>; formError?: Message; retryAfterMinutes?: number }
   | null;
 
 /** Files a citizen's report from the /lapor form. */
@@ -23,52 +25,63 @@ export async function submitReport(_prev: SubmitReportState, formData: FormData)
   const db = getDb();
   const now = new Date();
   try {
-    const limit = await consumeRateLimit(db, reportRateLimit(), await clientAddress(), now);
-    if (!limit.allowed) return { ok: false, formError: INTAKE_MESSAGE.terlalu_sering };
-
     const raw = Object.fromEntries(
       ['formToken', 'kategori', 'deskripsi', 'privasi', 'lat', 'lng', 'kelurahan', 'alamat', 'nama', 'telepon', 'email'].map(
         (k) => [k, String(formData.get(k) ?? '')],
       ),
     );
+    // a browser sends a textarea's line breaks as CRLF: count each as one character, as the form's counter does
+    raw.deskripsi = raw.deskripsi.replace(/\r\n?/g, '\n');
     const parsed = reportFormSchema.safeParse(raw);
     const files = formData.getAll('foto').filter((f): f is File => f instanceof File && f.size > 0);
     const fieldErrors = parsed.success ? {} : fieldErrorCodes(parsed.error);
     if (files.length > MAX_PHOTOS) fieldErrors.foto = 'foto_terlalu_banyak';
-    const photos: ProcessedImage[] = [];
-    if (!fieldErrors.foto) {
+    // Photos are decoded only for an otherwise valid form, within the limits below.
+    if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+
+    const f = parsed.data;
+    const limits = citizenLimits();
+    const who = { browser: await browserToken(), address: await clientAddress(), contacts: [f.telepon, f.email] };
+    // Only an accepted report counts: a refused form, a refused photo or a retry of the same form is given back.
+    const outcome = await runLimited(db, reportChecks(limits, who), limits.windowSeconds, now, async () => {
+      const photos: ProcessedImage[] = [];
       for (const file of files) {
         try {
           photos.push(await processImage(Buffer.from(await file.arrayBuffer())));
         } catch (error) {
           if (!(error instanceof ImageRejectedError)) throw error;
-          fieldErrors.foto = `foto_${error.code}`;
-          break;
+          return { kind: 'foto', code: `foto_${error.code}` } as const;
         }
       }
+      const created = await createReport(
+        db,
+        {
+          formToken: f.formToken,
+          channelCode: 'web',
+          categoryCode: f.kategori,
+          description: f.deskripsi,
+          isPublic: f.privasi === 'publik',
+          lat: f.lat,
+          lng: f.lng,
+          kelurahanCode: f.lat === null ? f.kelurahan : null,
+          address: f.alamat,
+          reporterName: f.nama,
+          reporterPhone: f.telepon,
+          reporterEmail: f.email,
+          photos,
+        },
+        { now, storage: getStorage(), publicUrl: publicUrl() },
+      );
+      return { kind: 'diterima', created } as const;
+    }, (r) => r.kind === 'diterima' && r.created.isNew);
+    if (outcome.refused) {
+      // a resend of a report that did arrive (its answer was lost on the way) gets its ticket
+      const filed = await findByFormToken(db, f.formToken);
+      if (filed) return { ok: true, number: filed, trackingUrl: `/lacak/${filed}?kunci=${trackingKey(f.formToken)}` };
+      return { ok: false, formError: limitMessage('lapor', outcome.refused, limits.windowSeconds), retryAfterMinutes: outcome.refused.retryAfterMinutes };
     }
-    if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
-
-    const f = parsed.data;
-    const created = await createReport(
-      db,
-      {
-        formToken: f.formToken,
-        channelCode: 'web',
-        categoryCode: f.kategori,
-        description: f.deskripsi,
-        isPublic: f.privasi === 'publik',
-        lat: f.lat,
-        lng: f.lng,
-        kelurahanCode: f.lat === null ? f.kelurahan : null,
-        address: f.alamat,
-        reporterName: f.nama,
-        reporterPhone: f.telepon,
-        reporterEmail: f.email,
-        photos,
-      },
-      { now, storage: getStorage(), publicUrl: publicUrl() },
-    );
+    if (outcome.result.kind === 'foto') return { ok: false, fieldErrors: { foto: outcome.result.code } };
+    const { created } = outcome.result;
     if (created.isNew) {
       reportChanged(created.number);
     }
@@ -100,10 +113,12 @@ export async function supportExistingReport(number: string, contact: string): Pr
   const db = getDb();
   const now = new Date();
   try {
-    const limit = await consumeRateLimit(db, { ...reportRateLimit(), action: 'dukung' }, await clientAddress(), now);
-    if (!limit.allowed) return { ok: false, message: INTAKE_MESSAGE.terlalu_sering };
+    const limits = citizenLimits();
+    const who = { browser: await browserToken(), address: await clientAddress(), contacts: [] };
     const cleaned = contact.trim().slice(0, 200);
-    const supportCount = await supportReport(db, String(number).slice(0, 20), cleaned || null, now);
+    const outcome = await runLimited(db, supportChecks(limits, who), limits.windowSeconds, now, () => supportReport(db, String(number).slice(0, 20), cleaned || null, now), () => true);
+    if (outcome.refused) return { ok: false, message: limitMessage('dukung', outcome.refused, limits.windowSeconds) };
+    const supportCount = outcome.result;
     reportPageChanged(String(number));
     return { ok: true, supportCount };
   } catch (error) {
