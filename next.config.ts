@@ -1,6 +1,7 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES } from './i18n/locales';
+import { ACTION_BODY_LIMIT_MB } from './lib/intake/form-limits';
 import { tileConfig } from './lib/config/map';
 import { securityHeaders } from './lib/security/headers';
 
@@ -19,8 +20,9 @@ const nextConfig: NextConfig = {
   // Cached pages (ticket pages are ~35 KB of HTML plus their RSC payload) are served from memory
   // rather than re-read from disk: 50 MB, the default, holds only ~700 of them.
   cacheMaxMemorySize: 512 * 1024 * 1024,
-  // Up to three photos of 10 MB each; images are checked and re-encoded on the server.
-  experimental: { serverActions: { bodySizeLimit: '32mb' } },
+  // Up to three photos of 10 MB each plus the text; the form checks the sizes before sending, and
+  // images are checked and re-encoded on the server.
+  experimental: { serverActions: { bodySizeLimit: `${ACTION_BODY_LIMIT_MB}mb` } },
   // Every page keeps one public address (/laporan/JK…) in both languages: the language cookie
   // picks the internal route (/id/laporan/JK… or /en/laporan/JK…), so each language version of a
   // page can be rendered once and served from the page cache.

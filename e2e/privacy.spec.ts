@@ -83,6 +83,7 @@ function crawlPlan(n: Numbers): Record<string, string[]> {
     '/wilayah/[kode]': ['/wilayah/31.71.01.1001', '/wilayah/31.71.01', '/wilayah/31.71'],
     '/api/auth/[...nextauth]': ['/api/auth/session', '/api/auth/providers', '/api/auth/csrf'],
     '/api/batas': ['/api/batas?level=kelurahan'],
+    '/api/batas/titik': ['/api/batas/titik?lat=-6.1754&lng=106.8272', '/api/batas/titik?lat=-6&lng=106.85'],
     '/api/dasbor': ['/api/dasbor', '/api/dasbor?kategori=pungli', `/api/dasbor?${kel}`],
     '/api/dasbor/csv': ['kategori', 'kanal', 'kota', 'kecamatan', 'kelurahan', 'instansi', 'periode'].map((t) => `/api/dasbor/csv?tabel=${t}`),
     '/api/foto/[id]': [`/api/foto/${n.photoId}`, `/api/foto/${n.photoId}?ukuran=kecil`],

@@ -46,7 +46,7 @@ export function NearbyReports({
               ) : (
                 <button
                   type="button"
-                  className="mt-1 rounded bg-[#0f3d5e] px-3 py-1 font-semibold text-white"
+                  className="mt-1 min-h-11 rounded bg-[#0f3d5e] px-3 py-1 font-semibold text-white"
                   onClick={async () => {
                     const outcome = await onSupport(r.number, contact);
                     setResults((s) => ({ ...s, [r.number]: outcome }));

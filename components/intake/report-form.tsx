@@ -1,20 +1,19 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { useLocale, useTranslations } from 'next-intl';
-import { startTransition, useActionState, useCallback, useEffect, useMemo, useState } from 'react';
+import { unstable_isUnrecognizedActionError as isUnrecognizedActionError } from 'next/navigation';
+import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 import { submitReport, supportExistingReport, type SubmitReportState } from '@/app/[locale]/lapor/actions';
-import { RegionPicker } from '@/components/reports/region-picker';
 import type { RegionOption } from '@/db/queries/reference';
+import { DESCRIPTION_MAX } from '@/lib/intake/form-limits';
+import { checkPhotos } from '@/lib/intake/photo-check';
+import { CategoryPicker, type CategoryOption } from './category-picker';
+import { DescriptionField } from './description-field';
+import { LocationField } from './location-field';
 import { NearbyReports, type Nearby } from './nearby-reports';
-
-const PinMap = dynamic(() => import('@/components/map/pin-map'), { ssr: false });
-
-interface CategoryOption {
-  code: string;
-  name: string;
-  group: string;
-}
+import { PhotoPicker } from './photo-picker';
+import { clearDraft, readDraft, restorePlainFields, saveDraft } from './report-draft';
+import { focusFirstError, sendWithDeadline, SendTimeout } from './send-report';
 
 interface Props {
   formToken: string;
@@ -24,32 +23,79 @@ interface Props {
   tileAttribution: string;
 }
 
+/** The server's answer, or the browser's own when the answer never came. */
+type FormState = SubmitReportState | { ok: false; sendError: 'sendFailed' | 'sendSlow' | 'sendStale' };
+
 const input = 'w-full rounded border border-gray-500 px-3 py-2';
+/** Fields with their own place for an error; any other field's error is told next to the button. */
+const SHOWN = ['kategori', 'deskripsi', 'foto', 'lokasi', 'telepon', 'email'];
 
 export function ReportForm({ formToken, categories, regions, tileUrl, tileAttribution }: Props) {
   const t = useTranslations('lapor');
   const locale = useLocale();
-  const [state, action, isPending] = useActionState<SubmitReportState, FormData>(submitReport, null);
-  const [search, setSearch] = useState('');
+  const formRef = useRef<HTMLFormElement>(null);
+  const [state, action, isPending] = useActionState<FormState, FormData>(async (_prev, data) => {
+    // Whatever happens on the way (no connection, a server error page, an answer that never
+    // comes), the button comes back with a message and the form keeps everything entered.
+    try {
+      return await sendWithDeadline(submitReport(null, data), data);
+    } catch (error) {
+      // the portal was updated since this page was loaded: only a reload helps (the draft survives it)
+      if (isUnrecognizedActionError(error)) return { ok: false, sendError: 'sendStale' };
+      return { ok: false, sendError: error instanceof SendTimeout ? 'sendSlow' : 'sendFailed' };
+    }
+  }, null);
   const [category, setCategory] = useState('');
+  const [description, setDescription] = useState('');
+  const [photos, setPhotos] = useState<File[]>([]);
   const [point, setPoint] = useState<{ lat: number; lng: number } | null>(null);
-  const [gpsFailed, setGpsFailed] = useState(false);
   const [nearby, setNearby] = useState<Nearby[]>([]);
   const [contact, setContact] = useState('');
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  // refusals found in the browser before sending, and a count of them to move focus on each
+  const [local, setLocal] = useState<{ errors: Record<string, string>; seq: number }>({ errors: {}, seq: 0 });
+  const [restored, setRestored] = useState<{ photoCount: number; regions: { kota: string; kecamatan: string; kelurahan: string } } | null>(null);
+  const isDraftRead = useRef(false);
+  const photoProblems = checkPhotos(photos);
+
+  // what was entered before a reload (or before the phone dropped the page) comes back
+  useEffect(() => {
+    const draft = readDraft();
+    isDraftRead.current = true;
+    if (!draft || !formRef.current) return;
+    restorePlainFields(formRef.current, draft);
+    // read after hydration: sessionStorage exists only in the browser
+    setCategory(draft.kategori);
+    setDescription(draft.deskripsi);
+    setPoint(draft.point);
+    setContact(draft.plain.telepon || draft.plain.email || '');
+    setRestored({ photoCount: draft.photoCount, regions: draft.regions });
+  }, []);
+  useEffect(() => {
+    if (state?.ok) clearDraft();
+    else if (isDraftRead.current && formRef.current) saveDraft(formRef.current, photos.length);
+  }, [state, category, description, point, photos.length, restored]);
+
+  const serverErrors = state && !state.ok && 'fieldErrors' in state ? (state.fieldErrors ?? {}) : {};
+  // a refusal in the browser lasts until its cause is put right
+  const stillWrong = (field: string) => (field === 'foto' ? photoProblems.length > 0 : field === 'deskripsi' ? description.length > DESCRIPTION_MAX : true);
+  const localErrors = Object.fromEntries(Object.entries(local.errors).filter(([field]) => stillWrong(field)));
+  const errors: Record<string, string> = { ...serverErrors, ...localErrors };
   const err = (field: string) =>
-    errors[field] ? (
+    errors[field] && errors[field] !== 'foto_periksa' ? (
       <p id={`${field}-error`} className="text-sm text-red-700" data-testid={`error-${field}`}>
         {t(`errors.${errors[field]}` as 'errors.lokasi_wajib')}
       </p>
     ) : null;
 
-  const visible = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    return q ? categories.filter((c) => `${c.name} ${c.group}`.toLowerCase().includes(q)) : categories;
-  }, [categories, search]);
-  const groups = [...new Set(visible.map((c) => c.group))];
-  const pick = useCallback((p: { lat: number; lng: number }) => setPoint({ lat: round(p.lat), lng: round(p.lng) }), []);
+  // after every refusal: the first field in error, on screen and focused (or the message by the button)
+  useEffect(() => {
+    if (state && !state.ok) focusFirstError(formRef.current, Object.keys(serverErrors));
+    // serverErrors is derived from state
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
+  useEffect(() => {
+    if (local.seq > 0) focusFirstError(formRef.current, Object.keys(local.errors));
+  }, [local]);
 
   useEffect(() => {
     if (!point || !category) return;
@@ -84,105 +130,54 @@ export function ReportForm({ formToken, categories, regions, tileUrl, tileAttrib
     );
   }
 
+  // what is said next to the button: a refusal of the whole form, a lost answer, or "fix the marked fields"
+  const others = Object.entries(errors).filter(([field]) => !SHOWN.includes(field));
+  let message: string | null = null;
+  if (!isPending && state && !state.ok) {
+    if ('sendError' in state) message = t(state.sendError);
+    else if (state.formError) message = locale === 'en' ? state.formError.en : state.formError.id;
+  }
+  if (!isPending && !message && others.length > 0) message = t(`errors.${others[0][1]}` as 'errors.lokasi_wajib');
+  if (!isPending && !message && Object.keys(errors).length > 0) message = t('notSent');
+
   return (
     <form
+      ref={formRef}
       className="space-y-5"
       noValidate
+      onChange={(e) => saveDraft(e.currentTarget, photos.length)}
       onSubmit={(e) => {
         // Submitting through a transition (not <form action>) keeps what was typed when the
-        // server answers with field errors: React resets forms after an action completes.
+        // server answers: React resets forms after an action completes.
         e.preventDefault();
+        const refused: Record<string, string> = {};
+        if (photoProblems.length > 0) refused.foto = 'foto_periksa';
+        if (description.length > DESCRIPTION_MAX) refused.deskripsi = 'deskripsi_panjang';
+        setLocal((l) => ({ errors: refused, seq: Object.keys(refused).length > 0 ? l.seq + 1 : l.seq }));
+        if (Object.keys(refused).length > 0) return;
         const data = new FormData(e.currentTarget);
+        for (const photo of photos) data.append('foto', photo);
         startTransition(() => action(data));
       }}
     >
       <input type="hidden" name="formToken" value={formToken} />
-      {state && !state.ok && state.formError ? (
-        <p className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="form-error">
-          {locale === 'en' ? state.formError.en : state.formError.id}
+      {restored ? (
+        <p className="rounded border border-blue-300 bg-blue-50 p-3 text-sm" role="status" data-testid="draft-restored">
+          {t('draftRestored')}
+          {restored.photoCount > 0 && photos.length === 0 ? ` ${t('draftPhotos', { count: restored.photoCount })}` : ''}
         </p>
       ) : null}
+      <CategoryPicker categories={categories} value={category} onChange={setCategory} error={err('kategori')} className={input} />
+      <DescriptionField value={description} onChange={setDescription} error={err('deskripsi')} className={input} />
+      <PhotoPicker photos={photos} onChange={setPhotos} problems={photoProblems} error={err('foto')} />
+      <LocationField key={restored ? 'dipulihkan' : 'baru'} regionInitial={restored?.regions} point={point} onPoint={setPoint} regions={regions} tileUrl={tileUrl} tileAttribution={tileAttribution} error={err('lokasi')} inputClassName={input} />
 
-      <fieldset className="space-y-2">
-        <legend className="font-semibold">{t('category')}</legend>
-        <input type="search" aria-label={t('categorySearch')} placeholder={t('categorySearch')} value={search} onChange={(e) => setSearch(e.target.value)} className={input} />
-        <select name="kategori" aria-label={t('category')} value={category} onChange={(e) => setCategory(e.target.value)} className={input} aria-invalid={Boolean(errors.kategori)} aria-describedby={errors.kategori ? 'kategori-error' : undefined}>
-          <option value="">{t('categoryPick')}</option>
-          {groups.map((g) => (
-            <optgroup key={g} label={g}>
-              {visible.filter((c) => c.group === g).map((c) => (
-                <option key={c.code} value={c.code}>{c.name}</option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-        {err('kategori')}
-      </fieldset>
-
-      <div className="space-y-1">
-        <label htmlFor="deskripsi" className="block font-semibold">{t('description')}</label>
-        <p id="deskripsi-hint" className="text-sm text-gray-700">{t('descriptionHint')}</p>
-        <textarea id="deskripsi" name="deskripsi" rows={5} maxLength={2000} className={input} aria-invalid={Boolean(errors.deskripsi)} aria-describedby={errors.deskripsi ? 'deskripsi-error' : 'deskripsi-hint'} />
-        {err('deskripsi')}
-      </div>
-
-      <div className="space-y-1">
-        <label htmlFor="foto" className="block font-semibold">{t('photos')}</label>
-        <p id="foto-hint" className="text-sm text-gray-700">{t('photosHint')}</p>
-        <input id="foto" name="foto" type="file" accept="image/jpeg,image/png,image/webp" multiple className="block w-full text-sm" aria-describedby={errors.foto ? 'foto-error' : 'foto-hint'} />
-        {err('foto')}
-      </div>
-
-      <fieldset className="space-y-2">
-        <legend className="font-semibold">{t('location')}</legend>
-        <button
-          type="button"
-          className="rounded border border-[#0f3d5e] px-3 py-1.5 text-sm font-semibold text-[#0f3d5e]"
-          onClick={() => {
-            setGpsFailed(false);
-            navigator.geolocation?.getCurrentPosition(
-              (pos) => pick({ lat: pos.coords.latitude, lng: pos.coords.longitude }),
-              () => setGpsFailed(true),
-              { enableHighAccuracy: true, timeout: 10_000 },
-            );
-          }}
-        >
-          {t('useGps')}
-        </button>
-        {gpsFailed ? <p className="text-sm text-red-700">{t('gpsFailed')}</p> : null}
-        <p className="text-sm text-gray-700">{t('pinHint')}</p>
-        <div className="h-72 overflow-hidden rounded border" data-testid="pin-map">
-          <PinMap tileUrl={tileUrl} tileAttribution={tileAttribution} point={point} onPick={pick} />
-        </div>
-        <input type="hidden" name="lat" value={point?.lat ?? ''} />
-        <input type="hidden" name="lng" value={point?.lng ?? ''} />
-        {point ? (
-          <p className="text-sm" data-testid="pin-set">
-            {t('pinSet', { lat: point.lat, lng: point.lng })}{' '}
-            <button type="button" className="underline" onClick={() => setPoint(null)}>{t('clearPin')}</button>
-          </p>
-        ) : null}
-        <details className="rounded border bg-white p-3">
-          <summary className="cursor-pointer text-sm font-semibold">{t('noMap')}</summary>
-          <div className="mt-2 grid gap-3 sm:grid-cols-3">
-            <RegionPicker regions={regions} initial={{ kota: '', kecamatan: '', kelurahan: '' }} labels={{ kota: 'Kota', kecamatan: 'Kecamatan', kelurahan: 'Kelurahan', all: '—' }} />
-          </div>
-          <label className="mt-2 block space-y-1 text-sm">
-            <span className="font-medium">{t('address')}</span>
-            <input name="alamat" maxLength={300} className={input} />
-          </label>
-        </details>
-        {err('lokasi')}
-      </fieldset>
-
-      {nearby.length > 0 ? (
-        <NearbyReports reports={nearby} contact={contact} onSupport={supportExistingReport} />
-      ) : null}
+      {nearby.length > 0 ? <NearbyReports reports={nearby} contact={contact} onSupport={supportExistingReport} /> : null}
 
       <fieldset className="space-y-1">
         <legend className="font-semibold">{t('privacy')}</legend>
-        <label className="flex items-start gap-2"><input type="radio" name="privasi" value="privat" defaultChecked className="mt-1" /> {t('private')}</label>
-        <label className="flex items-start gap-2"><input type="radio" name="privasi" value="publik" className="mt-1" /> {t('public')}</label>
+        <label className="flex min-h-11 items-start gap-2 py-1"><input type="radio" name="privasi" value="privat" defaultChecked className="mt-1 size-5" /> {t('private')}</label>
+        <label className="flex min-h-11 items-start gap-2 py-1"><input type="radio" name="privasi" value="publik" className="mt-1 size-5" /> {t('public')}</label>
       </fieldset>
 
       <fieldset className="space-y-2">
@@ -191,24 +186,30 @@ export function ReportForm({ formToken, categories, regions, tileUrl, tileAttrib
           <label className="space-y-1 text-sm"><span className="block font-medium">{t('name')}</span><input name="nama" autoComplete="name" maxLength={100} className={input} /></label>
           <label className="space-y-1 text-sm">
             <span className="block font-medium">{t('phone')}</span>
-            <input name="telepon" type="tel" autoComplete="tel" inputMode="tel" className={input} onChange={(e) => setContact(e.target.value)} aria-invalid={Boolean(errors.telepon)} aria-describedby={errors.telepon ? 'telepon-error' : undefined} />
+            <input id="telepon" name="telepon" type="tel" autoComplete="tel" inputMode="tel" className={input} onChange={(e) => setContact(e.target.value)} aria-invalid={Boolean(errors.telepon)} aria-describedby={errors.telepon ? 'telepon-error' : undefined} />
             {err('telepon')}
           </label>
           <label className="space-y-1 text-sm">
             <span className="block font-medium">{t('email')}</span>
-            <input name="email" type="email" autoComplete="email" className={input} onChange={(e) => setContact(e.target.value)} aria-invalid={Boolean(errors.email)} aria-describedby={errors.email ? 'email-error' : undefined} />
+            <input id="email" name="email" type="email" autoComplete="email" className={input} onChange={(e) => setContact(e.target.value)} aria-invalid={Boolean(errors.email)} aria-describedby={errors.email ? 'email-error' : undefined} />
             {err('email')}
           </label>
         </div>
       </fieldset>
 
-      <button type="submit" disabled={isPending} className="rounded bg-amber-400 px-5 py-2.5 font-bold text-gray-900 hover:bg-amber-300 disabled:opacity-60">
-        {isPending ? t('sending') : t('submit')}
-      </button>
+      <div className="space-y-2">
+        {message ? (
+          <div id="kirim-pesan" tabIndex={-1} className="space-y-2 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800" role="alert" data-testid="form-error">
+            <p>{message}</p>
+            {state && 'sendError' in state && state.sendError === 'sendStale' ? (
+              <button type="button" className="min-h-11 rounded border border-red-800 px-3 font-semibold" onClick={() => window.location.reload()}>{t('reload')}</button>
+            ) : null}
+          </div>
+        ) : null}
+        <button type="submit" disabled={isPending} aria-describedby={message ? 'kirim-pesan' : undefined} className="min-h-11 rounded bg-amber-400 px-5 py-2.5 font-bold text-gray-900 hover:bg-amber-300 disabled:opacity-60">
+          {isPending ? t('sending') : t('submit')}
+        </button>
+      </div>
     </form>
   );
-}
-
-function round(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
 }

@@ -24,7 +24,8 @@ export function RegionPicker({ regions, initial, labels, required }: Props) {
   const [kelurahan, setKelurahan] = useState(initial.kelurahan);
   const of = (level: Option['level'], parent: string | null) =>
     regions.filter((r) => r.level === level && (parent === null || r.parentCode === parent));
-  const select = 'w-full rounded border border-gray-400 px-2 py-1.5';
+  // at least 44 px high: chosen with a finger on the report form
+  const select = 'min-h-11 w-full rounded border border-gray-400 px-2 py-1.5';
 
   return (
     <>

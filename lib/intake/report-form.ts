@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UNCATEGORISED } from '@/lib/reference/categories';
+import { DESCRIPTION_MAX, MAX_PHOTOS } from './form-limits';
 
 const optionalText = (max: number) =>
   z
@@ -21,7 +22,7 @@ export const reportFormSchema = z
     formToken: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'formulir_kedaluwarsa'),
     // citizens choose a category; only channels without one leave it to triage
     kategori: z.string().min(1, 'kategori_wajib').max(40, 'kategori_wajib').refine((c) => c !== UNCATEGORISED, 'kategori_wajib'),
-    deskripsi: z.string().trim().min(15, 'deskripsi_pendek').max(2000, 'deskripsi_panjang'),
+    deskripsi: z.string().trim().min(15, 'deskripsi_pendek').max(DESCRIPTION_MAX, 'deskripsi_panjang'),
     privasi: z.enum(['privat', 'publik']).catch('privat'),
     lat: optionalNumber.refine((v) => v === null || (v >= -90 && v <= 90), 'koordinat_salah'),
     lng: optionalNumber.refine((v) => v === null || (v >= -180 && v <= 180), 'koordinat_salah'),
@@ -51,7 +52,8 @@ export const reportFormSchema = z
 
 export type ReportFormInput = z.infer<typeof reportFormSchema>;
 
-export const MAX_PHOTOS = 3;
+// the same limits as the form's counter and photo checks in the browser
+export { DESCRIPTION_MAX, MAX_PHOTOS };
 
 /** Field errors as codes, the first per field; the form shows them in the reader's language. */
 export function fieldErrorCodes(error: z.ZodError): Record<string, string> {

@@ -1,10 +1,11 @@
 import exifReader from 'exif-reader';
 import sharp, { type Sharp } from 'sharp';
+import { MAX_PHOTO_BYTES } from '@/lib/intake/form-limits';
 
 export type ImageRejection =
   'tipe_tidak_didukung' | 'terlalu_besar' | 'resolusi_terlalu_besar' | 'rusak' | 'berisi_sisipan';
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = MAX_PHOTO_BYTES;
 /** Refuse decompression bombs (e.g. a 50-megapixel image); checked from the header before decoding. */
 export const MAX_INPUT_PIXELS = 40_000_000;
 const MAIN_MAX_SIDE = 2048;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadRegions, locate } from './jakarta';
+import { loadRegions, locate, placeOf } from './jakarta';
 
 describe('locate (point → kelurahan)', () => {
   it.each([
@@ -23,6 +23,17 @@ describe('locate (point → kelurahan)', () => {
     ['not a number', Number.NaN, 106.8],
   ])('%s is in no kelurahan', (_label, lat, lng) => {
     expect(locate(lat, lng)).toBeNull();
+  });
+});
+
+describe('placeOf (point → names, for the report form)', () => {
+  it('names the kelurahan, kecamatan and kota of Monas', () => {
+    expect(placeOf(-6.1754, 106.8272)).toEqual({
+      kelurahan: { code: '31.71.01.1001', name: 'Gambir' },
+      kecamatan: { code: '31.71.01', name: 'Gambir' },
+      kota: { code: '31.71', name: 'Jakarta Pusat' },
+    });
+    expect(placeOf(-6.0, 106.85)).toBeNull();
   });
 });
 
