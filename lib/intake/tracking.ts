@@ -149,10 +149,14 @@ const STATUS_TEXT: Record<ReportStatus, string> = {
   ditolak: 'Ditolak',
 };
 
-/** Tells everyone following a ticket that its status changed (in the caller's transaction). */
-export async function notifySubscribers(tx: Tx, reportId: number, number: string, status: ReportStatus) {
+/**
+ * Tells everyone following a ticket that its status changed (in the caller's transaction), except
+ * the contacts in `except`: a reporter who got a message of their own about the same change.
+ */
+export async function notifySubscribers(tx: Tx, reportId: number, number: string, status: ReportStatus, except: readonly string[] = []) {
   const subscribers = await tx.select({ contact: reportSubscribers.contact }).from(reportSubscribers).where(eq(reportSubscribers.reportId, reportId));
   for (const { contact } of subscribers) {
+    if (except.includes(contact)) continue;
     // answered the way they reached us: e-mail, SMS, a reply under their post, LAPOR!
     const kind = contactKind(contact);
     await enqueueNotification(tx, {

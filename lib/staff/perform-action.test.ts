@@ -11,6 +11,7 @@ import { seedReference } from '@/db/seed/reference';
 import { seedDemoUsers } from '@/db/seed/users';
 import { canAct, STAFF_ACTIONS, type StaffAction } from '@/lib/auth/permissions';
 import { createReport } from '@/lib/intake/create-report';
+import { supportReport } from '@/lib/intake/support-report';
 import { processImage, type ProcessedImage } from '@/lib/media/process-image';
 import { createDiskStorage } from '@/lib/media/storage';
 import { createTestDatabase } from '@/lib/testing/db';
@@ -231,3 +232,124 @@ describe('the lifecycle through staff actions', () => {
     expect(bodies).toEqual([{ body: `Tanggapan ${won[0]}.` }]);
   });
 });
+
+describe('what reaches the reporter', () => {
+  const user = (who: string) => staff.find((u) => u.email === `${who}@aduan.test`)!;
+  type Sent = { recipient: string; subject: string | null; body: string };
+  const sent = (number: string) =>
+    rowsOf<Sent>(database.db.execute(sql`select o.recipient, o.subject, o.body from outbox o join reports r on r.id = o.report_id where r.number = ${number} order by o.id`));
+  const toReporter = async (number: string) => (await sent(number)).filter((m) => m.recipient === 'pelapor@contoh.id');
+
+  /** A report by a resident with an e-mail address, supported by a neighbour with a phone, accepted by the lurah. */
+  async function reported(status: 'proses' | 'menunggu' = 'proses') {
+    const created = await createReport(
+      database.db,
+      { ...inputForReport(), reporterEmail: 'pelapor@contoh.id', isPublic: false },
+      { now, storage: createDiskStorage(mediaDir), publicUrl: 'http://aduan.test' },
+    );
+    await supportReport(database.db, created.number, '081299990000', now);
+    if (status === 'proses') await performStaffAction(database.db, user('lurah.gambir'), { number: created.number, version: 1, action: 'terima' }, deps());
+    return { ...created, link: `/lacak/${created.number}?kunci=${created.trackingKey}`, version: status === 'proses' ? 2 : 1 };
+  }
+
+  it("a public response reaches the reporter's outbox with their private link; supporters are not sent it", async () => {
+    const r = await reported();
+    const before = (await sent(r.number)).length;
+    await performStaffAction(database.db, user('lurah.gambir'), { number: r.number, version: r.version, action: 'tanggapan', body: 'Mohon kirim foto yang menunjukkan nomor rumah terdekat.' }, deps());
+    const added = (await sent(r.number)).slice(before);
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({ recipient: 'pelapor@contoh.id', subject: `Laporan ${r.number}: tanggapan Kelurahan Gambir` });
+    expect(added[0].body).toContain('Mohon kirim foto yang menunjukkan nomor rumah terdekat.');
+    expect(added[0].body).toContain(r.link);
+  });
+
+  it('an internal note sends nobody anything', async () => {
+    const r = await reported();
+    const before = await sent(r.number);
+    await performStaffAction(database.db, user('lurah.gambir'), { number: r.number, version: r.version, action: 'catatan', body: 'Catatan internal: pelapor sering melapor hal serupa.' }, deps());
+    const after = await sent(r.number);
+    expect(after).toEqual(before);
+    expect(JSON.stringify(after)).not.toContain('Catatan internal');
+  });
+
+  it('an estimate reaches the reporter with its date', async () => {
+    const r = await reported();
+    await performStaffAction(database.db, user('lurah.gambir'), { number: r.number, version: r.version, action: 'estimasi', body: 'Menunggu alat berat.', estimatedAt: new Date('2026-05-20T03:00:00Z') }, deps());
+    const [message] = (await toReporter(r.number)).filter((m) => m.subject?.includes('perkiraan selesai'));
+    expect(message.body).toMatch(/selesai pada 20 Mei 2026\.[\s\S]*Menunggu alat berat\./);
+    expect(message.body).toContain(r.link);
+  });
+
+  it('a rejection reaches the reporter once, with its reason; supporters get the status change', async () => {
+    const r = await reported('menunggu');
+    const before = (await sent(r.number)).length;
+    await performStaffAction(database.db, user('lurah.gambir'), { number: r.number, version: 1, action: 'tolak', rejectReason: 'bukan_kewenangan', body: 'Jalan tol dikelola BUJT, silakan hubungi pengelola.' }, deps());
+    const added = (await sent(r.number)).slice(before);
+    expect(added.map((m) => m.recipient).sort()).toEqual(['081299990000', 'pelapor@contoh.id']);
+    const own = added.find((m) => m.recipient === 'pelapor@contoh.id')!;
+    expect(own.subject).toBe(`Laporan ${r.number} ditolak`);
+    expect(own.body).toMatch(/di luar kewenangan[\s\S]*Jalan tol dikelola BUJT/);
+    expect(own.body).toContain(r.link);
+    expect(added.find((m) => m.recipient === '081299990000')!.body).toBe(`Status laporan ${r.number} sekarang: Ditolak.`);
+  });
+
+  it('"is it finished?" is not asked while the follow-up waits for validation, but once the validator accepts', async () => {
+    const r = await reported();
+    const v = (await performStaffAction(database.db, user('lurah.gambir'), { number: r.number, version: r.version, action: 'tindak_lanjut', body: 'Sudah ditambal.', photos: [afterPhoto] }, deps())).version;
+    const asked = async () => (await toReporter(r.number)).filter((m) => m.subject?.includes('apakah sudah selesai'));
+    expect(await asked()).toEqual([]);
+    await performStaffAction(database.db, user('validator'), { number: r.number, version: v, action: 'validasi_terima', body: 'Dicek langsung di lokasi.' }, deps());
+    const [question] = await asked();
+    expect(question.body).toContain(r.link);
+    expect(question.body).toContain('buka kembali');
+    // the reporter is asked, not also sent the bare "Selesai"; the supporter gets the status
+    const selesai = (await sent(r.number)).filter((m) => m.body.endsWith('sekarang: Selesai.'));
+    expect(selesai.map((m) => m.recipient)).toEqual(['081299990000']);
+  });
+
+  it('a rejected follow-up tells the reporter the work continues, and does not ask whether it is finished', async () => {
+    const r = await reported();
+    const v = (await performStaffAction(database.db, user('lurah.gambir'), { number: r.number, version: r.version, action: 'tindak_lanjut', body: 'Sudah ditambal.', photos: [afterPhoto] }, deps())).version;
+    await performStaffAction(database.db, user('validator'), { number: r.number, version: v, action: 'validasi_tolak', body: 'Foto tidak menunjukkan lokasi yang dilaporkan.' }, deps());
+    const own = await toReporter(r.number);
+    const [continues] = own.filter((m) => m.subject === `Laporan ${r.number}: penanganan dilanjutkan`);
+    expect(continues.body).toContain('dilanjutkan petugas');
+    expect(continues.body).toContain('Foto tidak menunjukkan lokasi yang dilaporkan.');
+    expect(continues.body).toContain(r.link);
+    expect(own.some((m) => m.subject?.includes('apakah sudah selesai'))).toBe(false);
+  });
+
+  it("a confidential ticket's reporter hears Inspektorat's response by its unit name only", async () => {
+    const created = await createReport(
+      database.db,
+      { ...inputForReport(), categoryCode: 'pungli', description: 'Diminta uang pelicin untuk surat pengantar.', reporterPhone: '081377776666' },
+      { now, storage: createDiskStorage(mediaDir), publicUrl: 'http://aduan.test' },
+    );
+    const inspektorat = user('inspektorat');
+    await performStaffAction(database.db, inspektorat, { number: created.number, version: 1, action: 'tanggapan', body: 'Laporan Anda sedang kami telaah.' }, deps());
+    const [message] = (await sent(created.number)).filter((m) => m.body.includes('telaah'));
+    expect(message.recipient).toBe('081377776666');
+    expect(message.body).toMatch(/^Inspektorat/);
+    expect(message.body).toContain(`/lacak/${created.number}?kunci=${created.trackingKey}`);
+    const [{ name }] = await rowsOf<{ name: string }>(database.db.execute(sql`select name from users where id = ${inspektorat.id}`));
+    expect(message.body).not.toContain(name);
+  });
+});
+
+function inputForReport() {
+  return {
+    formToken: `pelapor-${++tokens}-abcdefghijkl`,
+    channelCode: 'web',
+    categoryCode: 'jalan',
+    description: 'Jalan berlubang di depan kantor kelurahan.',
+    isPublic: true,
+    lat: null,
+    lng: null,
+    kelurahanCode: '31.71.01.1001',
+    address: 'Jl. Uji',
+    reporterName: null,
+    reporterPhone: null,
+    reporterEmail: null,
+    photos: [],
+  };
+}

@@ -8,6 +8,7 @@ import { contactKind } from '@/lib/channels/contact';
 import { notifySubscribers } from '@/lib/intake/tracking';
 import { trackingKey } from '@/lib/security/secret';
 import { publicUrl } from '@/lib/config/public-url';
+import { reporterMessage, type ReporterMessageInput } from '@/lib/notify/reporter-messages';
 import type { ProcessedImage } from '@/lib/media/process-image';
 import type { MediaStorage } from '@/lib/media/storage';
 import { removePhotos, storePhotos, type StoredPhoto } from '@/lib/media/store-photos';
@@ -36,7 +37,8 @@ const FIRST_RESPONSE: readonly StaffAction[] = ['terima', 'koordinasi', 'disposi
 /**
  * Every staff action on a ticket: in one transaction, lock the ticket, check jurisdiction,
  * role, version and the state machine, then write the change, its timeline event and its
- * audit row, and queue notifications to everyone following the ticket.
+ * audit row, and queue notifications: what the action says to the reporter (through their
+ * private link), and the status change to everyone else following the ticket.
  */
 export async function performStaffAction(
   db: Db,
@@ -67,6 +69,8 @@ export async function performStaffAction(
 
       const change: Partial<typeof reports.$inferInsert> = {};
       const data: Record<string, unknown> = {};
+      // the original of a duplicate as its reporter may be told it (a confidential one unnamed)
+      let shownOriginal: string | null = null;
       const needsBody = ['tanggapan', 'catatan', 'validasi_tolak', 'tolak', 'estimasi', 'tindak_lanjut'].includes(input.action);
       if (needsBody && !input.body?.trim()) throw new StaffError('keterangan_wajib');
 
@@ -134,11 +138,15 @@ export async function performStaffAction(
           data.reason = input.rejectReason;
           if (input.rejectReason === 'duplikat') {
             const [original] = input.duplicateOf
-              ? await tx.select({ id: reports.id, number: reports.number }).from(reports).where(eq(reports.number, input.duplicateOf))
+              ? await tx
+                  .select({ id: reports.id, number: reports.number, isConfidential: reports.isConfidential })
+                  .from(reports)
+                  .where(eq(reports.number, input.duplicateOf))
               : [];
             if (!original || original.id === r.id) throw new StaffError('laporan_asli_tidak_valid');
             change.duplicateOfId = original.id;
             data.duplicateOf = original.number;
+            if (!original.isConfidential) shownOriginal = original.number;
             // The original absorbs this report's supporters (and its reporter).
             await tx
               .update(reports)
@@ -180,25 +188,44 @@ export async function performStaffAction(
         data: { from: r.status, to, version: r.version + 1, ...data },
         createdAt: now,
       });
-      if (to !== r.status) await notifySubscribers(tx, r.id, r.number, to);
-      // the reporter is asked, through their private link, whether the work is really done
-      const reporterContact = r.reporterEmail ?? r.reporterPhone;
-      if (to === 'menunggu_validasi' && reporterContact && r.idempotencyKey) {
-        const link = `${publicUrl()}/lacak/${r.number}?kunci=${trackingKey(r.idempotencyKey)}`;
-        await enqueueNotification(tx, {
-          kind: contactKind(reporterContact),
-          recipient: reporterContact,
-          subject: `Laporan ${r.number}: apakah sudah selesai?`,
-          body: `Petugas melaporkan laporan ${r.number} sudah ditindaklanjuti. Benarkah? Konfirmasi atau sanggah (dengan foto) lewat tautan pribadi Anda: ${link}`,
-          reportId: r.id,
-        });
-      }
+      const told = await tellReporter(tx, user, r, {
+        action: input.action,
+        body: input.body?.trim() || null,
+        estimatedAt: input.estimatedAt ?? null,
+        rejectReason: input.rejectReason ?? null,
+        duplicateOf: shownOriginal,
+      });
+      // the reporter who was just told in their own message does not get the bare status change too
+      if (to !== r.status) await notifySubscribers(tx, r.id, r.number, to, told);
       return { status: to, version: r.version + 1 };
     });
   } catch (error) {
     await removePhotos(deps.storage, stored);
     throw error;
   }
+}
+
+/**
+ * Sends the reporter, through their private link, what this action says to them (a response, an
+ * estimate, a rejection and its reason, a validated or rejected follow-up) in the action's
+ * transaction. Only to a direct contact (e-mail, else phone): a reply under a public post must
+ * never carry the private link. Returns the reporter's contacts when a message was queued.
+ */
+async function tellReporter(
+  tx: Db,
+  user: StaffUser,
+  r: typeof reports.$inferSelect,
+  what: Pick<ReporterMessageInput, 'action' | 'body' | 'estimatedAt' | 'rejectReason' | 'duplicateOf'>,
+): Promise<string[]> {
+  const contact = r.reporterEmail ?? r.reporterPhone;
+  if (!contact || !r.idempotencyKey) return [];
+  const [unit] = user.agencyId ? await tx.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, user.agencyId)) : [];
+  const link = `${publicUrl()}/lacak/${r.number}?kunci=${trackingKey(r.idempotencyKey)}`;
+  const message = reporterMessage({ ...what, number: r.number, unit: unit?.name ?? 'Petugas Aduan Jakarta', link });
+  if (!message) return [];
+  const kind = contactKind(contact);
+  await enqueueNotification(tx, { kind, recipient: contact, subject: kind === 'email' ? message.subject : undefined, body: message.body, reportId: r.id });
+  return [r.reporterEmail, r.reporterPhone].filter((c): c is string => Boolean(c));
 }
 
 /** How many times the reporter disputed the latest follow-up (0 when not). */

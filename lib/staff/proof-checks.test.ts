@@ -189,7 +189,7 @@ describe('flagsForViewer', () => {
 });
 
 describe('the reporter confirms or disputes a follow-up', () => {
-  it('is asked through the private link; a dispute with a photo makes accepting take a reason', async () => {
+  it('may dispute during validation from the private link; a dispute makes accepting take a reason', async () => {
     const created = await createReport(
       database.db,
       reportInput({ reporterName: 'Warga', reporterEmail: 'warga@contoh.id' }),
@@ -199,11 +199,9 @@ describe('the reporter confirms or disputes a follow-up', () => {
     await performStaffAction(database.db, lurah, { number, version: 1, action: 'terima' }, deps(filed));
     const photo = await withExif(streetScene(801), '2026:05:05 09:00:00', -6.1754, 106.8272);
     await performStaffAction(database.db, lurah, { number, version: 2, action: 'tindak_lanjut', body: 'Sudah ditambal.', photos: [await processImage(photo)] }, deps());
-    const [asked] = await rowsOf<{ recipient: string; body: string }>(
-      database.db.execute(sql`select o.recipient, o.body from outbox o join reports r on r.id = o.report_id where r.number = ${number} and o.subject like '%apakah sudah selesai%'`),
-    );
-    expect(asked.recipient).toBe('warga@contoh.id');
-    expect(asked.body).toContain(`/lacak/${number}?kunci=${created.trackingKey}`);
+    // not asked "is it finished?" before a validator looked (lib/staff/perform-action.test.ts)
+    const asked = await rowsOf(database.db.execute(sql`select 1 from outbox o join reports r on r.id = o.report_id where r.number = ${number} and o.subject like '%apakah sudah selesai%'`));
+    expect(asked).toEqual([]);
 
     await expect(disputeFollowUp(database.db, number, 'kunci-salah', 'Belum ditambal sama sekali.', null, later)).rejects.toThrow(IntakeError);
     await disputeFollowUp(database.db, number, created.trackingKey, 'Belum ditambal sama sekali, lubangnya masih ada.', null, later);
@@ -213,6 +211,11 @@ describe('the reporter confirms or disputes a follow-up', () => {
     );
     const back = await performStaffAction(database.db, validator, { number, version, action: 'validasi_tolak', body: 'Pelapor menyanggah; mohon dicek ulang.' }, deps());
     expect(back.status).toBe('proses');
+    const [told] = await rowsOf<{ recipient: string; body: string }>(
+      database.db.execute(sql`select o.recipient, o.body from outbox o join reports r on r.id = o.report_id where r.number = ${number} and o.subject like '%penanganan dilanjutkan%'`),
+    );
+    expect(told.recipient).toBe('warga@contoh.id');
+    expect(told.body).toContain(`/lacak/${number}?kunci=${created.trackingKey}`);
     await expect(disputeFollowUp(database.db, number, created.trackingKey, 'Masih belum.', null, later)).rejects.toThrow(new IntakeError('tidak_menunggu_validasi'));
   });
 });
