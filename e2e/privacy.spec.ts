@@ -73,6 +73,7 @@ function crawlPlan(n: Numbers): Record<string, string[]> {
     '/kanal': ['/kanal'],
     '/lacak': ['/lacak', `/lacak?nomor=${n.privateReport}`],
     '/lacak/[nomor]': tickets.flatMap((t) => [`/lacak/${t}`, `/lacak/${t}?kunci=salah`]),
+    '/api/lacak/[nomor]/foto/[id]': tickets.flatMap((t) => [`/api/lacak/${t}/foto/${n.photoId}`, `/api/lacak/${t}/foto/${n.photoId}?kunci=salahsalahsalahsalahsalah`]),
     '/lapor': ['/lapor'],
     '/laporan': ['/laporan', `/laporan?${kel}`, '/laporan?kategori=pungli', '/laporan?urut=terbaru&per_halaman=200'],
     '/laporan/[nomor]': tickets.map((t) => `/laporan/${t}`),

@@ -20,6 +20,7 @@ const ALLOWED: Record<string, string> = {
   'lib/intake/create-report.ts': 'files a report (writes; answers only the ticket number)',
   'lib/intake/support-report.ts': 'a citizen supports a ticket (writes)',
   'lib/intake/tracking.ts': "the reporter's private link: checked against the ticket's key before anything is read",
+  'lib/intake/tracker.ts': "the reporter's own view and photos behind the private link: the key is checked before the report is read",
   'lib/skm/survey.ts': "a survey answered from a finished ticket's private link (key checked)",
   'lib/channels/webhooks.ts': 'machine channels file reports (writes; signed requests)',
   'lib/open311/file.ts': 'Open311 POST files a report (writes; API key)',

@@ -28,6 +28,7 @@ let database: Database;
 let mediaDir: string;
 let confidential: CreatedReport;
 let open: CreatedReport;
+let privateReport: CreatedReport;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -37,6 +38,7 @@ beforeAll(async () => {
   const deps = { now: new Date('2026-03-10T03:00:00Z'), storage: createDiskStorage(mediaDir), publicUrl: 'http://aduan.test' };
   confidential = await createReport(database.db, reportInput({ categoryCode: 'pungli' }), deps);
   open = await createReport(database.db, reportInput(), deps);
+  privateReport = await createReport(database.db, reportInput({ isPublic: false, description: 'Got di depan rumah saya mampet.', address: 'Jl. Kenari Gg. 2' }), deps);
 });
 afterAll(async () => {
   delete (globalThis as { aduanDb?: Database }).aduanDb;
@@ -99,5 +101,20 @@ describe.each(['id', 'en'] as const)('the public tracker in %s', (locale) => {
     expect(textOf(html, 'tracking-refused')).toBeNull();
     expect(html).toContain(confidential.number);
     expect(html).toContain((locale === 'id' ? messagesId : messagesEn).pantau.privateNote);
+    // the reporter's own text and the ticket's status, but no link to a public page it does not have
+    expect(textOf(html, 'tracked-description')).toBe('Jalan berlubang di depan Monas.');
+    expect(html).toContain(locale === 'id' ? 'Menunggu' : 'Waiting');
+    expect(html).not.toContain(`/laporan/${confidential.number}`);
+  });
+
+  it("shows the reporter of a private report their own text and address, and nothing of it without the key", async () => {
+    const html = await trackingPage(privateReport.number, privateReport.trackingKey);
+    expect(textOf(html, 'tracked-description')).toBe('Got di depan rumah saya mampet.');
+    expect(html).toContain('Jl. Kenari Gg. 2');
+    for (const refused of [await trackingPage(privateReport.number), await trackingPage(privateReport.number, open.trackingKey)]) {
+      expect(textOf(refused, 'tracking-refused')).toBe((locale === 'id' ? messagesId : messagesEn).pantau.invalid);
+      expect(refused).not.toContain('mampet');
+      expect(refused).not.toContain('Kenari');
+    }
   });
 });

@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { reportChanged } from '@/lib/cache/pages';
 import { IntakeError } from '@/lib/intake/errors';
 import type { Db } from '@/db/connect';
-import { addInformation, confirmDone, disputeFollowUp, rateReport, reopenReport } from '@/lib/intake/tracking';
+import { addInformation, confirmDone, disputeFollowUp, isTrackingKeyValid, rateReport, reopenReport } from '@/lib/intake/tracking';
 import { ImageRejectedError, processImage } from '@/lib/media/process-image';
 import { getStorage } from '@/lib/media/storage';
 import { removePhotos, storePhotos, type StoredPhoto } from '@/lib/media/store-photos';
@@ -64,8 +64,12 @@ export async function trackingAction(formData: FormData) {
   redirect(back(outcome));
 }
 
-/** A dispute, with the citizen's photo stored (and removed again if the dispute is not recorded). */
+/**
+ * A dispute, with the citizen's photo stored (and removed again if the dispute is not recorded).
+ * The key is checked before the photo is read, so that a wrong link costs no image work or storage.
+ */
 async function dispute(db: Db, nomor: string, kunci: string, text: string, file: FormDataEntryValue | null, now: Date) {
+  if (!(await isTrackingKeyValid(db, nomor, kunci))) throw new IntakeError('kunci_salah');
   const stored: StoredPhoto[] = [];
   try {
     if (file instanceof File && file.size > 0) await storePhotos(getStorage(), [await processImage(Buffer.from(await file.arrayBuffer()))], now, stored, db);

@@ -4,9 +4,8 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { surveyForTicket } from '@/lib/skm/survey';
-import { getPublicRating, getPublicReport } from '@/db/queries/public';
-import { StatusBadge } from '@/components/reports/status-badge';
-import { trackingAccess } from '@/lib/intake/tracker';
+import { TrackedReportDetails, TrackedTimeline } from '@/components/reports/tracked-report';
+import { getTrackedReport, trackingAccess } from '@/lib/intake/tracker';
 import { formatDate, decodeParam } from '@/lib/format';
 import type { Locale } from '@/lib/i18n';
 import { isOpen, REOPEN_WINDOW_DAYS } from '@/lib/reports/lifecycle';
@@ -35,8 +34,10 @@ export default async function TrackingPage({ params, searchParams }: Props) {
   const tSkm = await getTranslations('skm');
   const tTrack = await getTranslations('track');
   const locale = (await getLocale()) as Locale;
-  const access = await trackingAccess(db, number, kunci);
-  if (access !== 'granted') {
+  // the reporter's own view, read only when the key opens it (lib/intake/tracker.ts)
+  const report = await getTrackedReport(db, number, kunci);
+  if (!report) {
+    const access = await trackingAccess(db, number, kunci);
     // any JKR number gets the same answer, issued or not: it points to the private link only
     const message = access === 'confidential' ? tTrack('confidential') : t('invalid');
     return (
@@ -45,11 +46,10 @@ export default async function TrackingPage({ params, searchParams }: Props) {
       </div>
     );
   }
-  // Confidential reports have no public page; their reporter still follows them here.
-  const report = await getPublicReport(db, number);
-  const rating = await getPublicRating(db, number);
-  // after Selesai, the reporter may rate the unit that handled it in its satisfaction survey (once)
-  const survey = report?.status === 'selesai' ? await surveyForTicket(db, number, new Date()) : null;
+  const { rating } = report;
+  // after Selesai, the reporter may rate the unit that handled it in its satisfaction survey (once);
+  // a confidential ticket's reporter is not sent to a public survey page
+  const survey = report.status === 'selesai' && !report.isConfidential ? await surveyForTicket(db, number, new Date()) : null;
   const hidden = (
     <>
       <input type="hidden" name="nomor" value={number} />
@@ -57,7 +57,7 @@ export default async function TrackingPage({ params, searchParams }: Props) {
     </>
   );
   const messageKey = pesan?.startsWith('gangguan') ? 'gangguan' : pesan;
-  const reopenUntil = report?.finishedAt ? new Date(report.finishedAt.getTime() + REOPEN_WINDOW_DAYS * 86_400_000) : null;
+  const reopenUntil = report.finishedAt ? new Date(report.finishedAt.getTime() + REOPEN_WINDOW_DAYS * 86_400_000) : null;
 
   return (
     <div className="mx-auto max-w-2xl px-4 py-6 space-y-4">
@@ -68,16 +68,15 @@ export default async function TrackingPage({ params, searchParams }: Props) {
           {t.has(`messages.${messageKey}`) ? t(`messages.${messageKey}` as 'messages.gangguan') : t('messages.gangguan')}
         </p>
       ) : null}
-      {report ? (
-        <div className={box}>
-          <p>
-            {t('status')}: <StatusBadge status={report.status} locale={locale} />
-          </p>
+      <TrackedReportDetails report={report} kunci={kunci} locale={locale} t={t} />
+      {/* confidential tickets have no public page */}
+      {report.isConfidential ? null : (
+        <p>
           <Link href={`/laporan/${number}`} className="underline">{t('publicPage')}</Link>
-        </div>
-      ) : null}
+        </p>
+      )}
 
-      {report && isOpen(report.status) ? (
+      {isOpen(report.status) ? (
         <form action={trackingAction} className={box}>
           {hidden}
           <input type="hidden" name="aksi" value="informasi" />
@@ -88,7 +87,7 @@ export default async function TrackingPage({ params, searchParams }: Props) {
         </form>
       ) : null}
 
-      {report?.status === 'menunggu_validasi' ? (
+      {report.status === 'menunggu_validasi' ? (
         <div className={box} data-testid="validation-question">
           <p className="font-semibold">{t('validationQuestion')}</p>
           <form action={trackingAction}>
@@ -108,7 +107,7 @@ export default async function TrackingPage({ params, searchParams }: Props) {
         </div>
       ) : null}
 
-      {report?.status === 'selesai' ? (
+      {report.status === 'selesai' ? (
         <>
           <div className={box}>
             <p className="font-semibold">{t('doneQuestion')}</p>
@@ -157,6 +156,8 @@ export default async function TrackingPage({ params, searchParams }: Props) {
           )}
         </>
       ) : null}
+
+      <TrackedTimeline report={report} kunci={kunci} locale={locale} t={t} />
     </div>
   );
 }
