@@ -214,6 +214,9 @@ describe('signed channel webhooks', () => {
       expect(replies.length).toBe(2); // the confirmation and the status change
       expect(replies[1]).toMatchObject({ platform: 'twitter', to: '@warga_gambir' });
       expect(String(replies[1].body)).toContain(number);
+      // a reply under a public post is readable by anyone: never the private tracking link
+      expect(String(replies[0].body)).toContain(number);
+      for (const reply of replies) expect(String(reply.body)).not.toContain('kunci=');
     } finally {
       await gateway.close();
     }

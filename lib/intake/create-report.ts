@@ -134,14 +134,20 @@ export async function createReport(
         await tx.insert(reportSubscribers).values(contacts.map((contact) => ({ reportId: report.id, contact })));
       }
       const link = `${deps.publicUrl}/lacak/${provisional}?kunci=${key}`;
-      const body = `Laporan Anda diterima dengan nomor ${provisional}. Pantau, tambahkan informasi atau beri penilaian lewat tautan pribadi ini: ${link}`;
-      // the confirmation goes back the way the report came when that way can answer
-      const answer = input.replyContact ?? input.reporterEmail ?? input.reporterPhone;
-      let confirmationId: number | null = null;
-      if (answer) {
-        const kind = contactKind(answer);
+      const privateBody = `Laporan Anda diterima dengan nomor ${provisional}. Pantau, tambahkan informasi atau beri penilaian lewat tautan pribadi ini: ${link}`;
+      // A reply under a social-media post or into LAPOR! can be read by others: it carries the
+      // number only, never the private link, which goes to the reporter's own phone or e-mail.
+      const publicBody = `Laporan Anda diterima dengan nomor ${provisional}. Pantau di ${deps.publicUrl}/lacak dengan nomor ini.`;
+      const own = input.reporterEmail ?? input.reporterPhone;
+      const answers = [
+        ...(input.replyContact ? [{ to: input.replyContact, body: isPrivateContact(input.replyContact) ? privateBody : publicBody }] : []),
+        ...(own && own !== input.replyContact && !(input.replyContact && isPrivateContact(input.replyContact)) ? [{ to: own, body: privateBody }] : []),
+      ];
+      const confirmationIds: number[] = [];
+      for (const answer of answers) {
+        const kind = contactKind(answer.to);
         const subject = kind === 'email' ? `Laporan ${provisional} diterima` : undefined;
-        confirmationId = (await enqueueNotification(tx, { kind, recipient: answer, subject, body, reportId: report.id })).id;
+        confirmationIds.push((await enqueueNotification(tx, { kind, recipient: answer.to, subject, body: answer.body, reportId: report.id })).id);
       }
       const day = wibDay(deps.now);
       // Confidential tickets count in a series of their own, so the public one shows no gap for them.
@@ -157,7 +163,7 @@ export async function createReport(
           report as (update reports set number = numbered.number from numbered where reports.id = ${report.id}),
           confirmation as (
             update outbox set subject = replace(subject, ${provisional}, numbered.number), body = replace(body, ${provisional}, numbered.number)
-            from numbered where outbox.id = ${confirmationId}::bigint)
+            from numbered where outbox.id = any(${`{${confirmationIds.join(',')}}`}::bigint[]))
           select last from numbered`),
       );
       return formatTicketNumber(day, last, series);
@@ -173,6 +179,12 @@ export async function createReport(
 }
 
 /** The ticket number a form token (or a channel's message reference) already filed, if any. */
+export /** Phone numbers and e-mail addresses reach only the reporter; social posts and LAPOR! replies may not. */
+function isPrivateContact(contact: string): boolean {
+  const kind = contactKind(contact);
+  return kind === 'email' || kind === 'sms';
+}
+
 export async function findByFormToken(db: Db, formToken: string): Promise<string | null> {
   // a message from a channel is known by its channel reference as well
   const ref = /^kanal:([^:]+):(.+)$/.exec(formToken);
