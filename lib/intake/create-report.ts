@@ -179,7 +179,7 @@ export async function createReport(
 }
 
 /** The ticket number a form token (or a channel's message reference) already filed, if any. */
-export /** Phone numbers and e-mail addresses reach only the reporter; social posts and LAPOR! replies may not. */
+/** Phone numbers and e-mail addresses reach only the reporter; social posts and LAPOR! replies may not. */
 function isPrivateContact(contact: string): boolean {
   const kind = contactKind(contact);
   return kind === 'email' || kind === 'sms';
