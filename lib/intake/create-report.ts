@@ -178,13 +178,13 @@ export async function createReport(
   }
 }
 
-/** The ticket number a form token (or a channel's message reference) already filed, if any. */
 /** Phone numbers and e-mail addresses reach only the reporter; social posts and LAPOR! replies may not. */
 function isPrivateContact(contact: string): boolean {
   const kind = contactKind(contact);
   return kind === 'email' || kind === 'sms';
 }
 
+/** The ticket number a form token (or a channel's message reference) already filed, if any. */
 export async function findByFormToken(db: Db, formToken: string): Promise<string | null> {
   // a message from a channel is known by its channel reference as well
   const ref = /^kanal:([^:]+):(.+)$/.exec(formToken);
