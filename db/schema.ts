@@ -70,6 +70,7 @@ export const eventType = pgEnum('event_type', [
   'triase', // location and category set for a report that came without them
   'sanggahan', // the reporter disputes a follow-up waiting for validation
   'moderasi', // staff hid or edited the public text of a report, or hid a photo
+  'instruksi', // a camat or walikota instructs a unit below them, with a deadline
 ]);
 
 export const rejectReason = pgEnum('reject_reason', ['duplikat', 'bukan_kewenangan', 'tidak_valid']);
@@ -90,6 +91,9 @@ export const attachmentKind = pgEnum('attachment_kind', ['sebelum', 'sesudah', '
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
 
 export const slaCalendar = pgEnum('sla_calendar', ['kalender', 'hari_kerja']);
+
+/** How an instruction ended: carried out (follow-up reported or ticket closed), or moved away from its unit. */
+export const instructionOutcome = pgEnum('instruction_outcome', ['dilaksanakan', 'dialihkan']);
 
 // ---------------------------------------------------------------- reference data
 
@@ -362,6 +366,49 @@ export const attachments = pgTable(
 );
 
 /**
+ * An instruction ("disposisi" down the hierarchy) from a camat or walikota to a unit below them on
+ * one ticket, with a deadline. Its 'instruksi' timeline event records that it was given; this row
+ * carries what the event cannot: whether it is still open, and when and how it ended, so the
+ * receiving unit's queue and the supervisor's "Instruksi saya" are plain indexed reads.
+ */
+export const instructions = pgTable(
+  'instructions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    reportId: bigint('report_id', { mode: 'number' })
+      .notNull()
+      .references(() => reports.id),
+    /** The 'instruksi' event that gave it. */
+    eventId: bigint('event_id', { mode: 'number' })
+      .notNull()
+      .references(() => reportEvents.id),
+    fromUserId: integer('from_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The instructing office (kecamatan or walikota), when the official has one. */
+    fromAgencyId: integer('from_agency_id').references(() => agencies.id),
+    toAgencyId: integer('to_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    body: text('body').notNull(),
+    dueAt: ts('due_at').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    /** Null while open. */
+    closedAt: ts('closed_at'),
+    outcome: instructionOutcome('outcome'),
+    /** The event that ended it. */
+    closedEventId: bigint('closed_event_id', { mode: 'number' }).references(() => reportEvents.id),
+  },
+  (t) => [
+    index('instructions_report_idx').on(t.reportId),
+    index('instructions_to_idx').on(t.toAgencyId, t.closedAt),
+    index('instructions_from_agency_idx').on(t.fromAgencyId, t.createdAt),
+    index('instructions_from_user_idx').on(t.fromUserId, t.createdAt),
+    check('instructions_closed', sql`(${t.closedAt} is null) = (${t.outcome} is null)`),
+  ],
+);
+
+/**
  * Photo files written but perhaps not yet recorded: a key is added (and committed) before its file
  * is written, and the orphan sweep later removes the file if no attachment refers to it.
  */
@@ -573,6 +620,7 @@ export type User = typeof users.$inferSelect;
 export type Report = typeof reports.$inferSelect;
 export type NewReport = typeof reports.$inferInsert;
 export type ReportEvent = typeof reportEvents.$inferSelect;
+export type Instruction = typeof instructions.$inferSelect;
 export type NewReportEvent = typeof reportEvents.$inferInsert;
 export type ReportStatus = (typeof reportStatus.enumValues)[number];
 export type EventType = (typeof eventType.enumValues)[number];

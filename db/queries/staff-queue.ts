@@ -5,8 +5,16 @@ import { agencies, categories, regions, reports, type ReportStatus } from '../sc
 import type { StaffUser } from '@/lib/auth/permissions';
 import { OPEN_STATUSES } from '@/lib/reports/lifecycle';
 
-/** The SQL twin of canView: the tickets inside an official's jurisdiction. */
+/** The SQL twin of canView: the tickets inside an official's jurisdiction, and those their unit was instructed on. */
 export function jurisdictionCondition(user: StaffUser): SQL {
+  const own = ownJurisdiction(user);
+  if (user.agencyId === null || !['lurah', 'camat', 'walikota', 'agency'].includes(user.role)) return own;
+  // an array of ids, so the primary key serves it next to the region or agency index
+  const instructed = sql`${reports.id} = any(array(select report_id from instructions where to_agency_id = ${user.agencyId}))`;
+  return and(eq(reports.isConfidential, false), or(own, instructed))!;
+}
+
+function ownJurisdiction(user: StaffUser): SQL {
   if (user.role === 'inspektorat') return eq(reports.isConfidential, true);
   const visible = eq(reports.isConfidential, false);
   switch (user.role) {
@@ -76,6 +84,11 @@ export async function findQueue(db: Db, user: StaffUser, options: QueueOptions) 
         escalationLevel: reports.escalationLevel,
         proofFlags: reports.proofFlags,
         isOverdue: sql<boolean>`${overdue}`,
+        reopenCount: reports.reopenCount,
+        rejectedFollowUpCount: reports.rejectedFollowUpCount,
+        // the nearest deadline of the ticket's open instructions, and whether one is for the viewer's unit
+        instructionDueAt: sql<Date | null>`(select min(i.due_at) from instructions i where i.report_id = ${reports.id} and i.closed_at is null)`.mapWith(reports.dueAt),
+        isInstructedToMe: sql<boolean>`exists (select 1 from instructions i where i.report_id = ${reports.id} and i.closed_at is null and i.to_agency_id = ${user.agencyId ?? -1})`,
       })
       .from(reports)
       .innerJoin(categories, eq(categories.code, reports.categoryCode))

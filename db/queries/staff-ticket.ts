@@ -5,6 +5,7 @@ import {
   agencies,
   attachments,
   categories,
+  instructions,
   regions,
   reportEvents,
   reports,
@@ -16,6 +17,8 @@ import { flagsForViewer, storedChecks, type ProofFlag, type ShownProofFlag } fro
 const holder = alias(agencies, 'holder');
 const actorAgency = alias(agencies, 'actor_agency');
 const photoEvent = alias(reportEvents, 'photo_event');
+const instructingUnit = alias(agencies, 'instructing_unit');
+const instructedUnit = alias(agencies, 'instructed_unit');
 
 /**
  * A ticket as an official sees it: everything, including internal notes and all photos, and
@@ -30,6 +33,8 @@ export async function getStaffTicket(db: Db, user: StaffUser, number: string) {
       category: categories.nameId,
       routeTo: categories.defaultAgencyCode,
       kelurahan: regions.name,
+      // where a report without a pin is shown on the map
+      kelurahanCenter: { lat: regions.centerLat, lng: regions.centerLng },
       holderName: holder.name,
       holderCode: holder.code,
       holderKind: holder.kind,
@@ -41,7 +46,24 @@ export async function getStaffTicket(db: Db, user: StaffUser, number: string) {
     .leftJoin(holder, eq(holder.id, reports.handlingAgencyId))
     .where(eq(reports.number, number));
   if (!row) return null;
-  const scope = { ...row.report, handlingAgencyParentId: row.holderParentId };
+  const given = await db
+    .select({
+      id: instructions.id,
+      toAgencyId: instructions.toAgencyId,
+      toName: instructedUnit.name,
+      fromName: instructingUnit.name,
+      body: instructions.body,
+      dueAt: instructions.dueAt,
+      createdAt: instructions.createdAt,
+      closedAt: instructions.closedAt,
+      outcome: instructions.outcome,
+    })
+    .from(instructions)
+    .innerJoin(instructedUnit, eq(instructedUnit.id, instructions.toAgencyId))
+    .leftJoin(instructingUnit, eq(instructingUnit.id, instructions.fromAgencyId))
+    .where(eq(instructions.reportId, row.report.id))
+    .orderBy(asc(instructions.id));
+  const scope = { ...row.report, handlingAgencyParentId: row.holderParentId, instructedAgencyIds: [...new Set(given.map((i) => i.toAgencyId))] };
   if (!canView(user, scope)) return null;
   const [storedEvents, photos] = await Promise.all([
     db
@@ -98,9 +120,12 @@ export async function getStaffTicket(db: Db, user: StaffUser, number: string) {
     /** The category's handling agency: the one suggested when the kelurahan coordinates. */
     routeTo: row.routeTo,
     kelurahan: row.kelurahan,
+    kelurahanCenter: row.kelurahanCenter?.lat == null ? null : row.kelurahanCenter,
     holder: { name: row.holderName, code: row.holderCode, kind: row.holderKind },
     events,
     photos,
+    /** Every instruction given on the ticket, oldest first; `isMine` when addressed to the viewer's unit. */
+    instructions: given.map(({ toAgencyId, ...i }) => ({ ...i, isMine: toAgencyId === user.agencyId })),
   };
 }
 

@@ -61,8 +61,51 @@ describe('canAct', () => {
     ['a validator validates', user('validator', null, 99), 'validasi_terima', true],
     ['a lurah cannot validate its own work', user('lurah', '31.71.01.1001', 10), 'validasi_terima', false],
     ['an admin cannot work tickets', user('admin', null), 'terima', false],
+    ['the camat instructs on a ticket of their kecamatan', user('camat', '31.71.01', 20), 'instruksi', true],
+    ['a camat elsewhere cannot instruct on it', user('camat', '31.74.01', 21), 'instruksi', false],
+    ['the walikota escalates a ticket of their kota', user('walikota', '31.71', 30), 'eskalasi', true],
+    ['another walikota cannot escalate it', user('walikota', '31.72', 31), 'eskalasi', false],
+    ['the walikota reassigns a ticket of their kota', user('walikota', '31.71', 30), 'tugaskan', true],
+    ['the camat reassigns a ticket of their kecamatan', user('camat', '31.71.01', 20), 'tugaskan', true],
+    ['a camat elsewhere cannot reassign it', user('camat', '31.74.01', 21), 'tugaskan', false],
+    ['the lurah cannot instruct', user('lurah', '31.71.01.1001', 10), 'instruksi', false],
+    ['the lurah cannot escalate by hand', user('lurah', '31.71.01.1001', 10), 'eskalasi', false],
+    ['the holding Suku Dinas cannot reassign', user('agency', '31.71', 10), 'tugaskan', false],
+    ['a validator cannot instruct', user('validator', null, 99), 'instruksi', false],
   ] as const)('%s', (_label, u, action, expected) => {
     expect(canAct(u, action, ticket)).toBe(expected);
+  });
+});
+
+describe('a unit instructed on a ticket outside its jurisdiction', () => {
+  const sudinPusat = user('agency', '31.71', 60, 50);
+  const lurahElsewhere = user('lurah', '31.71.06.1001', 11);
+  const instructed = { ...ticket, instructedAgencyIds: [60, 11] };
+
+  it('may open it, and only then', () => {
+    expect(canView(sudinPusat, ticket)).toBe(false);
+    expect(canView(sudinPusat, instructed)).toBe(true);
+    expect(canView(lurahElsewhere, instructed)).toBe(true);
+    expect(canView(user('agency', '31.72', 61, 50), instructed)).toBe(false);
+  });
+
+  it.each([
+    ['answers in writing', 'tanggapan', true],
+    ['writes an internal note', 'catatan', true],
+    ['does not accept the work it does not hold', 'terima', false],
+    ['does not coordinate it onward', 'koordinasi', false],
+    ['does not reject it', 'tolak', false],
+  ] as const)('the Suku Dinas %s', (_label, action, expected) => {
+    expect(canAct(sudinPusat, action, instructed)).toBe(expected);
+  });
+
+  it('an instructed lurah of another kelurahan may not re-route it', () => {
+    expect(canAct(lurahElsewhere, 'alihkan', instructed)).toBe(false);
+    expect(canAct(lurahElsewhere, 'tanggapan', instructed)).toBe(true);
+  });
+
+  it('an instruction never opens a confidential ticket', () => {
+    expect(canView(sudinPusat, { ...instructed, isConfidential: true })).toBe(false);
   });
 });
 

@@ -13,6 +13,9 @@ export const STAFF_ACTIONS = [
   'validasi_terima', // validator accepts → selesai
   'validasi_tolak', // validator rejects ("TL ditolak") → proses
   'tolak', // reject the ticket (duplicate, not within authority, invalid)
+  'instruksi', // a supervisor instructs a unit below them, with a deadline
+  'eskalasi', // a supervisor escalates one step up the ladder
+  'tugaskan', // a supervisor reassigns the ticket to a Suku Dinas of their kota
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -29,6 +32,10 @@ export const ACTION_EVENT: Record<StaffAction, EventType> = {
   validasi_terima: 'validasi_diterima',
   validasi_tolak: 'validasi_ditolak',
   tolak: 'ditolak',
+  instruksi: 'instruksi',
+  eskalasi: 'eskalasi',
+  // handing a ticket to a Suku Dinas is a coordination, whoever does it (public chain included)
+  tugaskan: 'koordinasi',
 };
 
 /** The one permission table: which role may do what (jurisdiction is checked separately). */
@@ -36,8 +43,8 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly StaffAction[]> = {
   admin: ['catatan'],
   operator: ['alihkan', 'catatan'],
   lurah: ['terima', 'koordinasi', 'alihkan', 'estimasi', 'tanggapan', 'catatan', 'tindak_lanjut', 'tolak'],
-  camat: ['alihkan', 'tanggapan', 'catatan'],
-  walikota: ['tanggapan', 'catatan'],
+  camat: ['alihkan', 'instruksi', 'eskalasi', 'tugaskan', 'tanggapan', 'catatan'],
+  walikota: ['alihkan', 'instruksi', 'eskalasi', 'tugaskan', 'tanggapan', 'catatan'],
   agency: ['terima', 'koordinasi', 'disposisi', 'estimasi', 'tanggapan', 'catatan', 'tindak_lanjut', 'tolak'],
   validator: ['validasi_terima', 'validasi_tolak', 'catatan'],
   inspektorat: ['terima', 'estimasi', 'tanggapan', 'catatan', 'tindak_lanjut', 'validasi_terima', 'validasi_tolak', 'tolak'],
@@ -51,6 +58,16 @@ export const SEES_REPORTER: readonly UserRole[] = ['lurah', 'agency', 'inspektor
  * it may take them. Supervisors (camat, walikota) and validators act without holding it.
  */
 export const HOLDER_ONLY: readonly StaffAction[] = ['terima', 'koordinasi', 'disposisi', 'estimasi', 'tindak_lanjut', 'tolak'];
+
+/** Actions that move a ticket away or close it: the form preselects no target and asks for confirmation. */
+export const NEEDS_CONFIRMATION: readonly StaffAction[] = ['alihkan', 'tolak', 'tugaskan'];
+
+/**
+ * What an official of a unit that was instructed on a ticket outside its own jurisdiction (a
+ * Suku Dinas asked to help a kelurahan, say) may do there: answer in writing. Handling the
+ * ticket stays with whoever holds it.
+ */
+export const INSTRUCTED_ONLY: readonly StaffAction[] = ['tanggapan', 'catatan'];
 
 export interface StaffUser {
   id: number;
@@ -69,12 +86,25 @@ export interface TicketScope {
   handlingAgencyId: number | null;
   /** The handling unit's parent (a Suku Dinas's Dinas). */
   handlingAgencyParentId: number | null;
+  /** Units ever instructed on this ticket (they may open it); unknown = none. */
+  instructedAgencyIds?: readonly number[];
   isConfidential: boolean;
   status: ReportStatus;
 }
 
-/** Whether the user may open the ticket at all. */
+/** Whether the user may open the ticket at all: by jurisdiction, or because their unit was instructed on it. */
 export function canView(user: StaffUser, t: TicketScope): boolean {
+  return viewsByJurisdiction(user, t) || isInstructed(user, t);
+}
+
+/** An official of a unit instructed on a (non-confidential) ticket. */
+export function isInstructed(user: StaffUser, t: TicketScope): boolean {
+  if (t.isConfidential || user.agencyId === null || user.role === 'inspektorat') return false;
+  return t.instructedAgencyIds?.includes(user.agencyId) ?? false;
+}
+
+/** Whether the ticket lies inside the user's own jurisdiction (region, or the unit holding it). */
+export function viewsByJurisdiction(user: StaffUser, t: TicketScope): boolean {
   if (t.isConfidential) return user.role === 'inspektorat';
   switch (user.role) {
     case 'admin':
@@ -106,7 +136,7 @@ export function holdsTicket(user: StaffUser, t: TicketScope): boolean {
 /** Role, jurisdiction and holding together: may this user take this action on this ticket? */
 export function canAct(user: StaffUser, action: StaffAction, t: TicketScope): boolean {
   if (!ROLE_PERMISSIONS[user.role].includes(action)) return false;
-  if (!canView(user, t)) return false;
+  if (!viewsByJurisdiction(user, t)) return isInstructed(user, t) && INSTRUCTED_ONLY.includes(action);
   if (HOLDER_ONLY.includes(action) && !holdsTicket(user, t)) return false;
   return true;
 }

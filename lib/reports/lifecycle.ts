@@ -46,6 +46,8 @@ export const TRANSITIONS: Record<EventType, Rule> = {
   triase: { from: ['menunggu'], to: 'same' },
   sanggahan: { from: ['menunggu_validasi'], to: 'same' },
   moderasi: { from: ALL, to: 'same' },
+  // a supervisor's instruction asks for the work: while the work is waiting or under way
+  instruksi: { from: ROUTING, to: 'same' },
 };
 
 /** The status after `event` in `status`, or null when the event is not allowed there. */

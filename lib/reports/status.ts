@@ -41,4 +41,5 @@ export const EVENT_LABEL: Record<string, { id: string; en: string }> = {
   triase: { id: 'Lokasi dan kategori ditetapkan', en: 'Location and category set' },
   sanggahan: { id: 'Disanggah pelapor', en: 'Disputed by the reporter' },
   moderasi: { id: 'Teks atau foto dimoderasi petugas', en: 'Text or photo moderated by staff' },
+  instruksi: { id: 'Instruksi pimpinan wilayah', en: 'Instruction from a supervisor' },
 };

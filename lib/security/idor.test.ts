@@ -6,7 +6,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/connect';
 import { rowsOf } from '@/db/bulk';
+import * as instructionQueries from '@/db/queries/instructions';
 import { loadStaffUser, type StaffProfile } from '@/db/queries/staff';
+import * as staffActions from '@/db/queries/staff-actions';
 import * as staffQueue from '@/db/queries/staff-queue';
 import * as staffTicket from '@/db/queries/staff-ticket';
 import { seedReference } from '@/db/seed/reference';
@@ -94,6 +96,11 @@ async function refused(probe: () => Promise<unknown>): Promise<string> {
 
 const NON_ADMINS = ['operator', 'lurah.menteng', 'camat.gambir', 'walikota.pusat', 'binamarga.pusat', 'binamarga', 'validator', 'inspektorat'];
 const outsider = () => staff['lurah.menteng'];
+/** Supervisors of another area: the camat of Menteng, the walikota of Jakarta Selatan. */
+const agencyId = async (code: string) => (await rowsOf<{ id: number }>(database.db.execute(sql`select id from agencies where code = ${code}`)))[0].id;
+const otherCamat = async (): Promise<StaffProfile> => ({ ...staff['camat.gambir'], regionCode: '31.71.06', agencyId: await agencyId('kec-31.71.06') });
+const otherWalikota = async (): Promise<StaffProfile> => ({ ...staff['walikota.pusat'], regionCode: '31.74', agencyId: await agencyId('kota-31.74') });
+const SUPERVISOR_ACTIONS = ['instruksi', 'eskalasi', 'tugaskan', 'alihkan'] as const;
 
 /** One probe per exported server action of the staff workspace (the name is the export's name). */
 const ACTION_PROBES: Record<string, () => Promise<void>> = {
@@ -109,6 +116,24 @@ const ACTION_PROBES: Record<string, () => Promise<void>> = {
       );
       // the same answer as for a ticket that does not exist: another jurisdiction's ticket ids reveal nothing
       expect(code === 'tidak_ditemukan' || (action === 'tindak_lanjut' && code === 'foto_sesudah_wajib'), `${action}: ${code}`).toBe(true);
+    }
+    // a camat or walikota of another area cannot instruct, escalate, reassign or re-route it
+    for (const supervisor of [await otherCamat(), await otherWalikota()]) {
+      for (const action of SUPERVISOR_ACTIONS) {
+        const input = { number: gambirTicket, version: 1, action, body: 'Penyusup.', targetAgencyCode: 'kel-31.71.01.1001', targetKelurahanCode: '31.71.01.1002', dueAt: new Date(now.getTime() + 86_400_000) };
+        expect(await refused(() => performStaffAction(database.db, supervisor, input, { now, storage: storage() })), `${supervisor.role} ${action}`).toBe('tidak_ditemukan');
+      }
+    }
+    // nor may Gambir's own supervisors reach outside their area with it
+    const outward = [
+      ['camat.gambir', { action: 'instruksi', targetAgencyCode: 'kel-31.71.06.1001' }, 'instansi_tidak_valid'],
+      ['walikota.pusat', { action: 'instruksi', targetAgencyCode: 'bina-marga-31.74' }, 'instansi_tidak_valid'],
+      ['walikota.pusat', { action: 'tugaskan', targetAgencyCode: 'bina-marga-31.74' }, 'instansi_tidak_valid'],
+      ['camat.gambir', { action: 'alihkan', targetKelurahanCode: '31.71.06.1001' }, 'kelurahan_tidak_valid'],
+    ] as const;
+    for (const [who, change, expected] of outward) {
+      const input = { number: gambirTicket, version: 1, body: 'Ke luar wilayah.', dueAt: new Date(now.getTime() + 86_400_000), ...change };
+      expect(await refused(() => performStaffAction(database.db, staff[who], input, { now, storage: storage() })), `${who} ${change.action}`).toBe(expected);
     }
   },
   async triageAction() {
@@ -209,6 +234,23 @@ const QUERY_PROBES: Record<string, () => Promise<void>> = {
     const backlog = JSON.stringify(await staffQueue.findUnitBacklog(database.db, staff['camat.gambir'], now));
     expect(backlog).not.toContain('31.71.06');
   },
+  async findInstructionsGiven() {
+    const number = await instructedTicket();
+    expect(JSON.stringify(await instructionQueries.findInstructionsGiven(database.db, await otherCamat()))).not.toContain(number);
+    expect(JSON.stringify(await instructionQueries.findInstructionsGiven(database.db, staff['camat.gambir']))).toContain(number);
+  },
+  async findInstructionsReceived() {
+    const number = await instructedTicket();
+    expect(JSON.stringify(await instructionQueries.findInstructionsReceived(database.db, outsider()))).not.toContain(number);
+    expect(JSON.stringify(await instructionQueries.findInstructionsReceived(database.db, staff['lurah.gambir']))).toContain(number);
+  },
+  async findActionChoices() {
+    // the choices follow the user, whatever ticket they are handed: none on another jurisdiction's
+    const ticket = (await staffTicket.getStaffTicket(database.db, staff['lurah.gambir'], gambirTicket))!;
+    expect(await staffActions.findActionChoices(database.db, outsider(), ticket)).toEqual([]);
+    expect(await staffActions.findActionChoices(database.db, await otherCamat(), ticket)).toEqual([]);
+    expect((await staffActions.findActionChoices(database.db, staff['lurah.gambir'], ticket)).length).toBeGreaterThan(0);
+  },
   async jurisdictionCondition() {
     // the SQL condition behind the queue: as a filter, it keeps Gambir's ticket from Menteng's lurah
     const [row] = await rowsOf<{ n: number }>(
@@ -217,6 +259,16 @@ const QUERY_PROBES: Record<string, () => Promise<void>> = {
     expect(row.n).toBe(0);
   },
 };
+
+/** A Gambir ticket the camat of Gambir instructed Kelurahan Gambir on (made once). */
+let instructed: string | null = null;
+async function instructedTicket(): Promise<string> {
+  if (instructed) return instructed;
+  const { number } = await createReport(database.db, reportInput({ reporterPhone: '081234000222' }), { now, storage: storage(), publicUrl: 'http://aduan.test' });
+  await performStaffAction(database.db, staff['camat.gambir'], { number, version: 1, action: 'instruksi', targetAgencyCode: 'kel-31.71.01.1001', dueAt: new Date(now.getTime() + 86_400_000), body: 'Tangani.' }, { now, storage: storage() });
+  instructed = number;
+  return number;
+}
 
 function exportedActions(): string[] {
   const files: string[] = [];
@@ -239,7 +291,7 @@ describe('IDOR: every staff server action and query refuses another jurisdiction
   });
 
   it('has a probe for every exported staff query', () => {
-    const queries = Object.entries({ ...staffTicket, ...staffQueue }).filter(([, v]) => typeof v === 'function').map(([k]) => k).sort();
+    const queries = Object.entries({ ...staffTicket, ...staffQueue, ...instructionQueries, ...staffActions }).filter(([, v]) => typeof v === 'function').map(([k]) => k).sort();
     expect(Object.keys(QUERY_PROBES).sort()).toEqual(queries);
   });
 

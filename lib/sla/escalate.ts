@@ -67,29 +67,15 @@ export async function runEscalationOnce(db: Db, now: Date, batch = 200): Promise
 
     // Names and officials of the units reached, read once per run however many tickets climb.
     const places = new Map<string, string>();
-    const placeOf = async (unit: (typeof ESCALATION_LADDER)[number], regionCode: string | null) => {
-      if (!regionCode) return UNIT_LABEL[unit];
-      if (!places.has(regionCode)) {
-        const [region] = await tx.select({ name: regions.name }).from(regions).where(eq(regions.code, regionCode));
-        places.set(regionCode, region ? `${UNIT_LABEL[unit]} ${shortRegionName(region.name)}` : UNIT_LABEL[unit]);
-      }
-      return places.get(regionCode)!;
+    const placeOf = async (unit: EscalationUnit, regionCode: string | null) => {
+      const key = `${unit}|${regionCode}`;
+      if (!places.has(key)) places.set(key, await escalationPlace(tx, unit, regionCode));
+      return places.get(key)!;
     };
     const officials = new Map<string, string[]>();
-    const officialsOf = async (unit: (typeof ESCALATION_LADDER)[number], regionCode: string | null) => {
+    const officialsOf = async (unit: EscalationUnit, regionCode: string | null) => {
       const key = `${unit}|${regionCode}`;
-      if (!officials.has(key)) {
-        const rows = await tx
-          .select({ email: users.email })
-          .from(users)
-          .where(
-            and(
-              eq(users.isActive, true),
-              unit === 'balaikota' ? eq(users.role, 'admin') : and(eq(users.role, unit === 'kecamatan' ? 'camat' : 'walikota'), eq(users.regionCode, regionCode ?? '')),
-            ),
-          );
-        officials.set(key, rows.map((u) => u.email));
-      }
+      if (!officials.has(key)) officials.set(key, await escalationOfficials(tx, unit, regionCode));
       return officials.get(key)!;
     };
 
@@ -103,7 +89,7 @@ export async function runEscalationOnce(db: Db, now: Date, batch = 200): Promise
       if (target <= r.level || nextStatus(r.status, 'eskalasi') !== r.status) continue;
       for (let level = (r.level + 1) as EscalationLevel; level <= target; level++) {
         const unit = ESCALATION_LADDER[level];
-        const regionCode = unit === 'kecamatan' ? r.kecamatanCode : unit === 'walikota' ? r.kotaCode : null;
+        const regionCode = escalationRegion(unit, r);
         const where = await placeOf(unit, regionCode);
         await tx.insert(reportEvents).values({
           reportId: r.id,
@@ -135,6 +121,34 @@ export async function runEscalationOnce(db: Db, now: Date, batch = 200): Promise
     await announceFromWorker(tx, changed);
     return { escalated, steps };
   });
+}
+
+type EscalationUnit = (typeof ESCALATION_LADDER)[number];
+
+/** The region whose office a ladder step reaches for a ticket (none for the kelurahan and Balai Kota steps). */
+export function escalationRegion(unit: EscalationUnit, r: { kecamatanCode: string | null; kotaCode: string | null }): string | null {
+  return unit === 'kecamatan' ? r.kecamatanCode : unit === 'walikota' ? r.kotaCode : null;
+}
+
+/** The unit a ladder step reaches, by name: "Kecamatan Gambir", "Walikota Jakarta Pusat", "Balai Kota". */
+export async function escalationPlace(tx: Db, unit: EscalationUnit, regionCode: string | null): Promise<string> {
+  if (!regionCode) return UNIT_LABEL[unit];
+  const [region] = await tx.select({ name: regions.name }).from(regions).where(eq(regions.code, regionCode));
+  return region ? `${UNIT_LABEL[unit]} ${shortRegionName(region.name)}` : UNIT_LABEL[unit];
+}
+
+/** The e-mail addresses of the active officials a ladder step reaches (admins for Balai Kota). */
+export async function escalationOfficials(tx: Db, unit: EscalationUnit, regionCode: string | null): Promise<string[]> {
+  const rows = await tx
+    .select({ email: users.email })
+    .from(users)
+    .where(
+      and(
+        eq(users.isActive, true),
+        unit === 'balaikota' ? eq(users.role, 'admin') : and(eq(users.role, unit === 'kecamatan' ? 'camat' : 'walikota'), eq(users.regionCode, regionCode ?? '')),
+      ),
+    );
+  return rows.map((u) => u.email);
 }
 
 /** Climbs the ladder every `intervalMs` until stopped; returns the function that stops it. */

@@ -22,7 +22,10 @@ export type StaffErrorCode =
   | 'bukan_foto_sesudah'
   | 'moderasi_tidak_mengubah'
   | 'teks_laporan_privat'
-  | 'foto_laporan_publik';
+  | 'foto_laporan_publik'
+  | 'batas_waktu_tidak_valid'
+  | 'sudah_dieskalasi'
+  | 'konfirmasi_wajib';
 
 export const STAFF_MESSAGE: Record<StaffErrorCode, { id: string; en: string }> = {
   tidak_ditemukan: { id: 'Laporan tidak ditemukan di wilayah kerja Anda.', en: 'Report not found in your jurisdiction.' },
@@ -71,6 +74,18 @@ export const STAFF_MESSAGE: Record<StaffErrorCode, { id: string; en: string }> =
   teks_laporan_privat: {
     id: 'Teks laporan privat tidak pernah tampil ke publik; tidak ada yang perlu dimoderasi.',
     en: 'The text of a private report is never public; there is nothing to moderate.',
+  },
+  batas_waktu_tidak_valid: {
+    id: 'Batas waktu instruksi harus setelah sekarang dan paling lama 30 hari lagi.',
+    en: 'The instruction’s deadline must be after now and at most 30 days ahead.',
+  },
+  sudah_dieskalasi: {
+    id: 'Laporan ini sudah dieskalasi ke atas tingkat Anda.',
+    en: 'This ticket has already been escalated above your level.',
+  },
+  konfirmasi_wajib: {
+    id: 'Centang konfirmasi untuk tindakan ini, lalu kirim lagi.',
+    en: 'Tick the confirmation for this action, then send again.',
   },
   foto_laporan_publik: {
     id: 'Foto laporan publik sudah tampil ke publik; tanda “boleh publik” hanya untuk laporan privat. Untuk menyembunyikannya, pakai “Sembunyikan foto”.',

@@ -52,6 +52,9 @@ const STATUS_FOR: Record<StaffAction, string> = {
   validasi_terima: 'menunggu_validasi',
   validasi_tolak: 'menunggu_validasi',
   tolak: 'menunggu',
+  instruksi: 'proses',
+  eskalasi: 'proses',
+  tugaskan: 'proses',
 };
 
 let tokens = 0;
@@ -83,15 +86,19 @@ async function ticket(kelurahan: string, status: string, holderCode: string, con
   return created.number;
 }
 
+/** Targets the supervisors' actions accept from a camat of Gambir and the walikota of Jakarta Pusat. */
+const TARGET_FOR: Partial<Record<StaffAction, string>> = { instruksi: 'kel-31.71.01.1001', tugaskan: 'bina-marga-31.71' };
+
 function inputFor(action: StaffAction, number: string, holderCode: string): StaffActionInput {
   return {
     number,
     version: 1,
     action,
     body: 'Keterangan dari petugas.',
-    targetAgencyCode: action === 'disposisi' ? `${holderCode}-31.71` : holderCode === 'perhubungan' ? 'bina-marga' : 'perhubungan',
+    targetAgencyCode: TARGET_FOR[action] ?? (action === 'disposisi' ? `${holderCode}-31.71` : holderCode === 'perhubungan' ? 'bina-marga' : 'perhubungan'),
     targetKelurahanCode: '31.71.01.1002',
     estimatedAt: new Date(now.getTime() + 10 * 86_400_000),
+    dueAt: new Date(now.getTime() + 2 * 86_400_000),
     rejectReason: 'tidak_valid',
     photos: action === 'tindak_lanjut' ? [afterPhoto] : [],
   };

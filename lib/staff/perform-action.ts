@@ -14,8 +14,10 @@ import type { MediaStorage } from '@/lib/media/storage';
 import { removePhotos, storePhotos, type StoredPhoto } from '@/lib/media/store-photos';
 import { officeCode } from '@/lib/reference/agencies';
 import { nextStatus } from '@/lib/reports/lifecycle';
+import { mayRouteTo } from '@/lib/auth/supervision';
 import { StaffError } from './errors';
 import { checkFollowUpPhotos } from './proof-checks';
+import { instructedAgencyIds, planEscalation, planInstruction, planReassignment, settleInstructions, SUPERVISOR_ACTIONS, type SupervisorStep } from './supervise';
 
 export interface StaffActionInput {
   number: string;
@@ -26,6 +28,8 @@ export interface StaffActionInput {
   targetAgencyCode?: string | null;
   targetKelurahanCode?: string | null;
   estimatedAt?: Date | null;
+  /** An instruction's deadline. */
+  dueAt?: Date | null;
   rejectReason?: 'duplikat' | 'bukan_kewenangan' | 'tidak_valid' | null;
   duplicateOf?: string | null;
   photos?: ProcessedImage[];
@@ -59,7 +63,7 @@ export async function performStaffAction(
       const [holder] = r.handlingAgencyId
         ? await tx.select({ parentId: agencies.parentId }).from(agencies).where(eq(agencies.id, r.handlingAgencyId))
         : [];
-      const scope = { ...r, handlingAgencyParentId: holder?.parentId ?? null };
+      const scope = { ...r, handlingAgencyParentId: holder?.parentId ?? null, instructedAgencyIds: await instructedAgencyIds(tx, r.id) };
       if (!canView(user, scope)) throw new StaffError('tidak_ditemukan');
       if (!canAct(user, input.action, scope)) throw new StaffError('tidak_berwenang');
       if (r.version !== input.version) throw new StaffError('versi_berubah');
@@ -67,8 +71,10 @@ export async function performStaffAction(
       const to = nextStatus(r.status, eventType);
       if (!to) throw new StaffError('transisi_tidak_sah');
 
-      const change: Partial<typeof reports.$inferInsert> = {};
-      const data: Record<string, unknown> = {};
+      let change: Partial<typeof reports.$inferInsert> = {};
+      let data: Record<string, unknown> = {};
+      let eventBody = input.body?.trim() || null;
+      let supervision: SupervisorStep | null = null;
       // the original of a duplicate as its reporter may be told it (a confidential one unnamed)
       let shownOriginal: string | null = null;
       const needsBody = ['tanggapan', 'catatan', 'validasi_tolak', 'tolak', 'estimasi', 'tindak_lanjut'].includes(input.action);
@@ -81,7 +87,8 @@ export async function performStaffAction(
             ? await tx.select().from(agencies).where(eq(agencies.code, input.targetAgencyCode))
             : [];
           if (!target || target.id === r.handlingAgencyId) throw new StaffError('instansi_tidak_valid');
-          if (input.action === 'disposisi' && (target.kind !== 'sudin' || target.parentId !== r.handlingAgencyId)) {
+          // a Dinas disposes to its own Suku Dinas in the ticket's kota
+          if (input.action === 'disposisi' && (target.kind !== 'sudin' || target.parentId !== r.handlingAgencyId || (r.kotaCode !== null && target.regionCode !== r.kotaCode))) {
             throw new StaffError('instansi_tidak_valid');
           }
           if (input.action === 'koordinasi' && !['dinas', 'bumd', 'kecamatan', 'walikota', 'kelurahan'].includes(target.kind)) {
@@ -95,7 +102,7 @@ export async function performStaffAction(
           const [kel] = input.targetKelurahanCode
             ? await tx.select().from(regions).where(and(eq(regions.code, input.targetKelurahanCode), eq(regions.level, 'kelurahan')))
             : [];
-          if (!kel || kel.code === r.kelurahanCode) throw new StaffError('kelurahan_tidak_valid');
+          if (!kel || kel.code === r.kelurahanCode || !mayRouteTo(user, kel.code)) throw new StaffError('kelurahan_tidak_valid');
           const [office] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, officeCode.kelurahan(kel.code)));
           Object.assign(change, { kelurahanCode: kel.code, kecamatanCode: kel.parentCode, kotaCode: kel.parentCode!.slice(0, 5), handlingAgencyId: office.id });
           data.to = officeCode.kelurahan(kel.code);
@@ -156,11 +163,16 @@ export async function performStaffAction(
           break;
         }
       }
+      const plan = { instruksi: planInstruction, eskalasi: planEscalation, tugaskan: planReassignment }[input.action as 'instruksi' | 'eskalasi' | 'tugaskan'];
+      if (plan) {
+        supervision = await plan(tx, user, r, input, now);
+        ({ change, data, body: eventBody } = supervision);
+      }
       if (r.firstResponseAt === null && FIRST_RESPONSE.includes(input.action)) change.firstResponseAt = now;
 
       await tx
         .update(reports)
-        .set({ ...change, status: to, version: r.version + 1, lastActivityAt: now, updatedAt: now })
+        .set({ ...change, status: to, version: r.version + 1, ...(SUPERVISOR_ACTIONS.includes(input.action) ? {} : { lastActivityAt: now }), updatedAt: now })
         .where(eq(reports.id, r.id));
       const [event] = await tx
         .insert(reportEvents)
@@ -172,11 +184,13 @@ export async function performStaffAction(
           isPublic: input.action !== 'catatan',
           actorUserId: user.id,
           actorAgencyId: user.agencyId,
-          body: input.body?.trim() || null,
+          body: eventBody,
           data: Object.keys(data).length ? data : null,
           createdAt: now,
         })
         .returning({ id: reportEvents.id });
+      await supervision?.after(tx, event.id);
+      await settleInstructions(tx, r, input.action, change.handlingAgencyId, event.id, now);
       if (stored.length) {
         await tx.insert(attachments).values(stored.map((p) => ({ ...p, reportId: r.id, eventId: event.id, kind: 'sesudah' as const })));
       }

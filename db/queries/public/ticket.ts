@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../connect';
 import { agencies, type ReportStatus } from '../../schema';
 import { publicText } from './text';
@@ -61,15 +62,34 @@ export interface PublicPhoto {
   width: number;
   height: number;
   createdAt: Date;
+  /** An after-photo of a follow-up the validator rejected ("TL ditolak"): not proof of finished work. */
+  isFromRejectedFollowUp: boolean;
 }
 
-/** Photos the public may see (the projection decides: see public_attachments). */
+const photoEvent = alias(publicReportEvents, 'photo_event');
+
+/**
+ * Photos the public may see (the projection decides: see public_attachments), each with whether
+ * it belongs to a rejected follow-up: the first validation after its follow-up event rejected it.
+ */
 export async function getPublicPhotos(db: Db, number: string): Promise<PublicPhoto[]> {
   const a = publicAttachments;
+  // the follow-up's verdict: the first validation event after it, read through the same view
+  const firstVerdict = sql`(select v.type from ${publicReportEvents} v
+    where v.report_id = ${a.reportId} and v.id > ${photoEvent.id} and v.type in ('validasi_diterima', 'validasi_ditolak')
+    order by v.id limit 1)`;
   return db
-    .select({ id: a.id, kind: a.kind, width: a.width, height: a.height, createdAt: a.createdAt })
+    .select({
+      id: a.id,
+      kind: a.kind,
+      width: a.width,
+      height: a.height,
+      createdAt: a.createdAt,
+      isFromRejectedFollowUp: sql<boolean>`coalesce(${photoEvent.type} = 'tindak_lanjut' and ${firstVerdict} = 'validasi_ditolak', false)`,
+    })
     .from(a)
     .innerJoin(publicReports, eq(publicReports.id, a.reportId))
+    .leftJoin(photoEvent, eq(photoEvent.id, a.eventId))
     .where(eq(publicReports.number, number))
     .orderBy(asc(a.createdAt), asc(a.id));
 }
