@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
+import { findInstructionsReceived } from '@/db/queries/instructions';
 import { countTriage, findQueue, findUnitBacklog } from '@/db/queries/staff-queue';
 import { StatusBadge } from '@/components/reports/status-badge';
 import { requireStaff } from '@/lib/auth/session';
@@ -26,14 +27,27 @@ type Props = { searchParams: Promise<{ status?: string; q?: string; kategori?: s
 
 const AREA = /^31\.\d{2}\.\d{2}(\.\d{4})?$/;
 
+// Tables that become cards below the md breakpoint (no sideways scrolling on a phone): every cell a
+// line of its own, headed by its column name (data-label), the header row hidden.
+const stacked = {
+  table: 'block w-full text-left text-sm md:table',
+  head: 'hidden bg-slate-50 md:table-header-group',
+  body: 'block md:table-row-group',
+  row: 'block border-t px-3 py-2 md:table-row md:p-0',
+  cell: 'flex gap-2 py-0.5 before:w-28 before:shrink-0 before:text-gray-700 before:content-[attr(data-label)] md:table-cell md:px-3 md:py-2 md:before:content-none',
+  first: 'block py-0.5 md:table-cell md:px-3 md:py-2',
+};
+
 export default async function QueuePage({ searchParams }: Props) {
   const user = await requireStaff();
   const params = await searchParams;
+  // a validator starts on the follow-ups waiting for validation; "semua" shows every status
   const status = (STATUSES as readonly string[]).includes(params.status ?? '')
     ? (params.status as ReportStatus)
-    : user.role === 'validator'
+    : user.role === 'validator' && params.status !== 'semua'
       ? 'menunggu_validasi'
       : null;
+  const allStatuses: Record<string, string> = user.role === 'validator' ? { status: 'semua' } : {};
   const q = params.q?.slice(0, 100) ?? null;
   const db = getDb();
   const categories = (await listCategories(db)).filter((c) => user.role === 'inspektorat' || !c.isConfidential);
@@ -42,17 +56,18 @@ export default async function QueuePage({ searchParams }: Props) {
   const page = pageSchema.parse(params.halaman ?? 1);
   const now = requestTime();
   const triage = params.triase === '1';
-  const [{ rows, counts, cappedStatuses }, units, waiting] = await Promise.all([
+  const [{ rows, counts, cappedStatuses }, units, waiting, received] = await Promise.all([
     findQueue(db, user, { status, categoryCode: kategori, regionCode: wilayah, search: q, triage, page, pageSize: 50, now }),
     findUnitBacklog(db, user, now),
     countTriage(db, user),
+    findInstructionsReceived(db, user, 5),
   ]);
   // supervisors also see how each of their units performed lately (tickets each unit owned)
   const unitFigures = units.length && user.regionCode ? await unitFiguresUnder(db, user.regionCode, now) : new Map<string, Figures>();
   const t = await getTranslations('petugas.queue');
   const locale = (await getLocale()) as Locale;
   const link = (s: ReportStatus | null) =>
-    `/petugas?${new URLSearchParams({ ...(s ? { status: s } : {}), ...(q ? { q } : {}), ...(kategori ? { kategori } : {}), ...(wilayah ? { wilayah } : {}) })}`;
+    `/petugas?${new URLSearchParams({ ...(s ? { status: s } : allStatuses), ...(q ? { q } : {}), ...(kategori ? { kategori } : {}), ...(wilayah ? { wilayah } : {}) })}`;
   const area = units.find((u) => u.code === wilayah);
   const onTime = (f: Figures | undefined) => (f?.finishSla.share == null ? '—' : `${formatNumber(percent(f.finishSla)!, locale)}%`);
   const medianFinish = (f: Figures | undefined) => (f?.finish.medianHours == null ? '—' : formatDuration(f.finish.medianHours * 3_600_000, locale));
@@ -61,12 +76,26 @@ export default async function QueuePage({ searchParams }: Props) {
     <div className="mx-auto max-w-6xl px-4 py-4 space-y-4">
       <StaffHeader user={user} />
       <h1 className="text-2xl font-bold">{t('title')}</h1>
+      {received.length > 0 ? (
+        <section aria-labelledby="received" className="space-y-2 rounded-lg border-2 border-amber-400 bg-amber-50 p-3 text-sm" data-testid="instructions-received">
+          <h2 id="received" className="text-lg font-semibold">{t('received')}</h2>
+          <ul className="space-y-1">
+            {received.map((i) => (
+              <li key={i.id} className={i.dueAt.getTime() < now.getTime() ? 'font-semibold text-red-800' : ''}>
+                <Link href={`/petugas/laporan/${i.number}`} className="font-mono underline">{i.number}</Link>{' '}
+                {t('receivedFrom', { from: i.fromName ?? '—', date: formatWib(i.dueAt, locale) })}: “{i.body}”
+              </li>
+            ))}
+          </ul>
+          <Link href="/petugas/instruksi" className="underline">{t('allInstructions')}</Link>
+        </section>
+      ) : null}
       {units.length > 0 ? (
         <section aria-labelledby="units" className="space-y-2">
           <h2 id="units" className="text-lg font-semibold">{t('units')}</h2>
-          <div className="overflow-x-auto rounded-lg border bg-white">
-            <table className="w-full text-left text-sm" data-testid="unit-backlog">
-              <thead className="bg-slate-50">
+          <div className="rounded-lg border bg-white">
+            <table className={stacked.table} data-testid="unit-backlog">
+              <thead className={stacked.head}>
                 <tr>
                   <th className="px-3 py-2">{t('unit')}</th>
                   <th className="px-3 py-2 text-right">{t('open')}</th>
@@ -77,18 +106,18 @@ export default async function QueuePage({ searchParams }: Props) {
                   <th className="px-3 py-2 text-right">{t('medianFinish')}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody className={stacked.body}>
                 {units.map((u) => (
-                  <tr key={u.code} className="border-t">
-                    <td className="px-3 py-2">
+                  <tr key={u.code} className={stacked.row}>
+                    <td className={`${stacked.first} font-semibold md:font-normal`}>
                       <Link href={`/petugas?wilayah=${u.code}`} className="underline">{u.name}</Link>
                     </td>
-                    <td className="px-3 py-2 text-right">{u.open}</td>
-                    <td className={`px-3 py-2 text-right ${u.overdue ? 'font-semibold text-red-700' : ''}`}>{u.overdue}</td>
-                    <td className="px-3 py-2 text-right">{u.escalated}</td>
-                    <td className="px-3 py-2 text-right">{unitFigures.get(u.code)?.reports ?? 0}</td>
-                    <td className="px-3 py-2 text-right">{onTime(unitFigures.get(u.code))}</td>
-                    <td className="px-3 py-2 text-right">{medianFinish(unitFigures.get(u.code))}</td>
+                    <td className={`${stacked.cell} md:text-right`} data-label={t('open')}>{u.open}</td>
+                    <td className={`${stacked.cell} md:text-right ${u.overdue ? 'font-semibold text-red-700' : ''}`} data-label={t('overdue')}>{u.overdue}</td>
+                    <td className={`${stacked.cell} md:text-right`} data-label={t('escalated')}>{u.escalated}</td>
+                    <td className={`${stacked.cell} md:text-right`} data-label={t('recent', { days: UNIT_FIGURE_DAYS })}>{unitFigures.get(u.code)?.reports ?? 0}</td>
+                    <td className={`${stacked.cell} md:text-right`} data-label={t('onTime')}>{onTime(unitFigures.get(u.code))}</td>
+                    <td className={`${stacked.cell} md:text-right`} data-label={t('medianFinish')}>{medianFinish(unitFigures.get(u.code))}</td>
                   </tr>
                 ))}
               </tbody>
@@ -114,26 +143,26 @@ export default async function QueuePage({ searchParams }: Props) {
           </Link>
         ))}
       </nav>
-      <form className="flex gap-2" action="/petugas">
-        {status ? <input type="hidden" name="status" value={status} /> : null}
+      <form className="flex flex-wrap gap-2" action="/petugas">
+        {status ? <input type="hidden" name="status" value={status} /> : allStatuses.status ? <input type="hidden" name="status" value={allStatuses.status} /> : null}
         {wilayah ? <input type="hidden" name="wilayah" value={wilayah} /> : null}
         <label className="sr-only" htmlFor="q">{t('searchLabel')}</label>
         <label className="sr-only" htmlFor="kategori">{t('category')}</label>
-        <select id="kategori" name="kategori" defaultValue={kategori ?? ''} className="rounded border border-gray-500 px-2 py-2">
+        <select id="kategori" name="kategori" defaultValue={kategori ?? ''} className="max-w-full rounded border border-gray-500 px-2 py-2">
           <option value="">{t('allCategories')}</option>
           {categories.map((c) => (
             <option key={c.code} value={c.code}>{localName(c, locale)}</option>
           ))}
         </select>
-        <input id="q" name="q" defaultValue={q ?? ''} placeholder={t('searchPlaceholder')} className="flex-1 rounded border border-gray-500 px-3 py-2" />
+        <input id="q" name="q" defaultValue={q ?? ''} placeholder={t('searchPlaceholder')} className="min-w-0 flex-1 basis-48 rounded border border-gray-500 px-3 py-2" />
         <button className="rounded bg-[#0f3d5e] px-4 py-2 font-semibold text-white">{t('search')}</button>
       </form>
       {rows.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border bg-white">
-          <table className="w-full text-left text-sm" data-testid="queue">
-            <thead className="bg-slate-50">
+        <div className="rounded-lg border bg-white">
+          <table className={stacked.table} data-testid="queue">
+            <thead className={stacked.head}>
               <tr>
                 <th className="px-3 py-2">{t('number')}</th>
                 <th className="px-3 py-2">{t('status')}</th>
@@ -143,29 +172,49 @@ export default async function QueuePage({ searchParams }: Props) {
                 <th className="px-3 py-2">{t('time')}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className={stacked.body}>
               {rows.map((r) => {
                 const clock = slaClock(r, now);
+                const instructionLate = r.instructionDueAt !== null && r.instructionDueAt.getTime() < now.getTime();
                 return (
-                  <tr key={r.number} className="border-t">
-                    <td className="px-3 py-2 font-mono"><Link href={`/petugas/laporan/${r.number}`} className="underline">{r.number}</Link></td>
-                    <td className="px-3 py-2">
-                      <StatusBadge status={r.status} locale={locale} />
-                      {r.proofFlags > 0 && r.status === 'menunggu_validasi' ? (
-                        <span className="mt-1 block text-xs font-semibold text-red-700" data-testid="proof-flagged">
-                          {t('flagged', { n: r.proofFlags })}
-                        </span>
-                      ) : null}
+                  <tr key={r.number} className={`${stacked.row} ${r.isInstructedToMe ? 'bg-amber-50' : ''}`} data-testid="queue-row">
+                    <td className={`${stacked.first} font-mono`}><Link href={`/petugas/laporan/${r.number}`} className="underline">{r.number}</Link></td>
+                    <td className={stacked.cell} data-label={t('status')}>
+                      <span>
+                        <StatusBadge status={r.status} locale={locale} />
+                        {r.instructionDueAt ? (
+                          <span className={`mt-1 block text-xs font-semibold ${instructionLate ? 'text-red-700' : 'text-amber-900'}`} data-testid="mark-instruction">
+                            {t(r.isInstructedToMe ? 'marks.instructionForYou' : 'marks.instruction', { date: formatWib(r.instructionDueAt, locale) })}
+                          </span>
+                        ) : null}
+                        {r.rejectedFollowUpCount > 0 ? (
+                          <span className="mt-1 block text-xs font-semibold text-red-700" data-testid="mark-rejected-follow-up">
+                            {t('marks.rejectedFollowUp', { n: r.rejectedFollowUpCount })}
+                          </span>
+                        ) : null}
+                        {r.reopenCount > 0 ? (
+                          <span className="mt-1 block text-xs font-semibold text-red-700" data-testid="mark-reopened">
+                            {t('marks.reopened', { n: r.reopenCount })}
+                          </span>
+                        ) : null}
+                        {r.proofFlags > 0 && r.status === 'menunggu_validasi' ? (
+                          <span className="mt-1 block text-xs font-semibold text-red-700" data-testid="proof-flagged">
+                            {t('flagged', { n: r.proofFlags })}
+                          </span>
+                        ) : null}
+                      </span>
                     </td>
-                    <td className="px-3 py-2">{r.category}</td>
-                    <td className="px-3 py-2">{r.kelurahan ?? '—'}</td>
-                    <td className="px-3 py-2">{r.holder ?? '—'}</td>
-                    <td className={`px-3 py-2 ${r.isOverdue ? 'font-semibold text-red-700' : ''}`}>
-                      {formatDuration(clock.elapsedMs, locale)}{r.isOverdue ? ` · ${t('late')}` : ''}
-                      {r.escalationLevel > 0 ? (
-                        <span className="block text-xs" data-testid="escalated">{t(`escalatedTo.${r.escalationLevel as 1 | 2 | 3}`)}</span>
-                      ) : null}
-                      <span className="block text-xs text-gray-700">{formatWib(r.createdAt, locale)}</span>
+                    <td className={stacked.cell} data-label={t('category')}>{r.category}</td>
+                    <td className={stacked.cell} data-label={t('kelurahan')}>{r.kelurahan ?? '—'}</td>
+                    <td className={stacked.cell} data-label={t('holder')}>{r.holder ?? '—'}</td>
+                    <td className={`${stacked.cell} ${r.isOverdue ? 'font-semibold text-red-700' : ''}`} data-label={t('time')}>
+                      <span>
+                        {formatDuration(clock.elapsedMs, locale)}{r.isOverdue ? ` · ${t('late')}` : ''}
+                        {r.escalationLevel > 0 ? (
+                          <span className="block text-xs" data-testid="escalated">{t(`escalatedTo.${r.escalationLevel as 1 | 2 | 3}`)}</span>
+                        ) : null}
+                        <span className="block text-xs text-gray-700">{formatWib(r.createdAt, locale)}</span>
+                      </span>
                     </td>
                   </tr>
                 );

@@ -12,8 +12,9 @@ export async function StaffHeader({ user }: { user: StaffProfile }) {
         <strong data-testid="staff-name">{user.name}</strong> · {t(`roles.${user.role}`)}
         {user.agencyName ? ` · ${user.agencyName}` : ''}
       </p>
-      <nav className="flex items-center gap-4">
+      <nav className="flex flex-wrap items-center gap-x-4 gap-y-1">
         <Link href="/petugas" className="underline">{t('nav.queue')}</Link>
+        {['lurah', 'camat', 'walikota', 'agency'].includes(user.role) ? <Link href="/petugas/instruksi" className="underline">{t('nav.instructions')}</Link> : null}
         {['admin', 'operator', 'lurah', 'camat', 'walikota'].includes(user.role) ? <Link href="/petugas/catat" className="underline">{t('nav.desk')}</Link> : null}
         {outboxAccess(user.role) !== 'none' ? <Link href="/petugas/outbox" className="underline">{t('nav.outbox')}</Link> : null}
         {user.role === 'admin' ? <Link href="/petugas/akun" className="underline">{t('nav.accounts')}</Link> : null}

@@ -176,7 +176,8 @@ export default async function ReportPage({ params }: Props) {
           </h2>
           <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
             {photos.map((p) => {
-              const kind = p.kind === 'sesudah' ? t('after') : t('before');
+              // after-photos of a follow-up the validator rejected are not proof of finished work
+              const kind = p.kind !== 'sesudah' ? t('before') : p.isFromRejectedFollowUp ? t('afterRejected') : t('after');
               return (
                 <li key={p.id} className="space-y-1">
                   <a href={`/api/foto/${p.id}`}>
@@ -190,7 +191,7 @@ export default async function ReportPage({ params }: Props) {
                       className="h-auto w-full rounded border"
                     />
                   </a>
-                  <p className="text-xs text-gray-700">
+                  <p className={`text-xs ${p.isFromRejectedFollowUp ? 'font-semibold text-red-800' : 'text-gray-700'}`} data-testid="photo-kind">
                     {kind} · {formatWib(p.createdAt, locale)}
                   </p>
                 </li>

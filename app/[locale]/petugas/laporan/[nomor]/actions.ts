@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { reportChanged } from '@/lib/cache/pages';
-import { MODERATION_ACTIONS, STAFF_ACTIONS } from '@/lib/auth/permissions';
+import { MODERATION_ACTIONS, NEEDS_CONFIRMATION, STAFF_ACTIONS } from '@/lib/auth/permissions';
 import { currentStaff } from '@/lib/auth/session';
 import { ImageRejectedError, processImage, type ProcessedImage } from '@/lib/media/process-image';
 import { getStorage } from '@/lib/media/storage';
@@ -17,6 +17,9 @@ import { triageReport } from '@/lib/staff/triage';
 
 const text = (max: number) => z.string().trim().max(max).transform((v) => (v === '' ? null : v));
 
+/** A date field (YYYY-MM-DD) as the end of that working day, 17:00 WIB; anything else is no date. */
+const day = z.string().transform((v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T17:00:00+07:00`) : null));
+
 const schema = z.object({
   nomor: z.string().transform((v, ctx) => normalizeTicketNumber(v) ?? (ctx.addIssue({ code: 'custom', message: 'nomor' }), z.NEVER)),
   versi: z.coerce.number().int().min(1),
@@ -24,9 +27,8 @@ const schema = z.object({
   keterangan: text(2000),
   instansi: text(80),
   kelurahan: text(20),
-  estimasi: z
-    .string()
-    .transform((v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T17:00:00+07:00`) : null)),
+  estimasi: day,
+  batas: day,
   alasan: z.enum(['duplikat', 'bukan_kewenangan', 'tidak_valid']).nullable().catch(null),
   asli: text(20).transform((v) => (v ? normalizeTicketNumber(v) : null)),
 });
@@ -39,12 +41,14 @@ export async function staffTicketAction(formData: FormData) {
   const user = await currentStaff();
   if (!user) redirect('/masuk');
   const raw = Object.fromEntries(
-    ['nomor', 'versi', 'aksi', 'keterangan', 'instansi', 'kelurahan', 'estimasi', 'alasan', 'asli'].map((k) => [k, String(formData.get(k) ?? '')]),
+    ['nomor', 'versi', 'aksi', 'keterangan', 'instansi', 'kelurahan', 'estimasi', 'batas', 'alasan', 'asli', 'yakin'].map((k) => [k, String(formData.get(k) ?? '')]),
   );
   const back = (message: string) => `/petugas/laporan/${encodeURIComponent(raw.nomor)}?pesan=${message}`;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) redirect(back('input_tidak_valid'));
   const f = parsed.data;
+  // moving a ticket away or closing it takes a tick in the form (it works without JavaScript)
+  if (NEEDS_CONFIRMATION.includes(f.aksi) && raw.yakin !== '1') redirect(back('konfirmasi_wajib'));
   let outcome = `ok_${f.aksi}`;
   try {
     const photos: ProcessedImage[] = [];
@@ -62,6 +66,7 @@ export async function staffTicketAction(formData: FormData) {
         targetAgencyCode: f.instansi,
         targetKelurahanCode: f.kelurahan,
         estimatedAt: f.estimasi,
+        dueAt: f.batas,
         rejectReason: f.alasan,
         duplicateOf: f.asli,
         photos,

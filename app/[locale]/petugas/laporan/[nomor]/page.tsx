@@ -1,25 +1,29 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listCategories } from '@/db/queries/reference';
+import { findActionChoices } from '@/db/queries/staff-actions';
 import { getStaffTicket } from '@/db/queries/staff-ticket';
 import { agencies } from '@/db/schema';
+import { ReportMap } from '@/components/map/report-map';
 import { StatusBadge } from '@/components/reports/status-badge';
-import { ACTION_EVENT, canAct, STAFF_ACTIONS, type StaffAction } from '@/lib/auth/permissions';
 import { requireStaff } from '@/lib/auth/session';
+import { tileConfig } from '@/lib/config/map';
 import { formatDuration, formatWib, decodeParam } from '@/lib/format';
 import { eventLabel, localName, type Locale } from '@/lib/i18n';
 import { IMAGE_REJECTION_MESSAGE, type ImageRejection } from '@/lib/media/process-image';
 import { UNCATEGORISED } from '@/lib/reference/categories';
-import { nextStatus } from '@/lib/reports/lifecycle';
-import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
+import { rejectedFollowUps } from '@/lib/reports/follow-ups';
+import { normalizeTicketNumber, wibDay } from '@/lib/reports/ticket-number';
 import { requestTime, slaClock } from '@/lib/sla/clock';
 import { STAFF_MESSAGE, type StaffErrorCode } from '@/lib/staff/errors';
 import { HIDDEN_MATCH_TEXT, PROOF_FLAG_TEXT, storedChecks, type ShownProofFlag } from '@/lib/staff/proof-checks';
 import { StaffHeader } from '../../staff-header';
-import { staffTicketAction, triageAction } from './actions';
+import { triageAction } from './actions';
+import { ActionForm } from './action-form';
+import { InstructionsPanel } from './instructions-panel';
 import { ModerationPanel } from './moderation-panel';
 
 export const metadata: Metadata = { title: 'Ruang kerja laporan', robots: { index: false } };
@@ -40,7 +44,6 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
   const number = normalizeTicketNumber(decodeParam(nomor));
   const t = await getTranslations('petugas.ticket');
   const locale = (await getLocale()) as Locale;
-  const title = (a: StaffAction) => t(`action.${a}`);
   const db = getDb();
   const ticket = number ? await getStaffTicket(db, user, number) : null;
   if (!ticket) {
@@ -53,21 +56,16 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
       </div>
     );
   }
-  const { report, scope } = ticket;
-  const allowed = STAFF_ACTIONS.filter((a) => canAct(user, a, scope) && nextStatus(report.status, ACTION_EVENT[a]) !== null);
-  const targets = allowed.includes('koordinasi') || allowed.includes('disposisi')
-    ? await db
-        .select({ code: agencies.code, name: agencies.name, kind: agencies.kind, parentId: agencies.parentId })
-        .from(agencies)
-        .where(inArray(agencies.kind, ['dinas', 'bumd', 'sudin']))
-        .orderBy(asc(agencies.name))
-    : [];
-  const sudins = targets.filter((a) => a.kind === 'sudin' && a.parentId === report.handlingAgencyId);
-  const dinas = targets.filter((a) => a.kind !== 'sudin' && a.code !== ticket.holder.code);
-  const kelurahanOptions = allowed.includes('alihkan')
-    ? await db.select({ code: agencies.regionCode, name: agencies.name }).from(agencies).where(and(eq(agencies.kind, 'kelurahan'))).orderBy(asc(agencies.name))
-    : [];
-  const clock = slaClock(report, requestTime());
+  const { report } = ticket;
+  // only what this user can do on this ticket now, each action with targets to choose from
+  const choices = await findActionChoices(db, user, ticket);
+  const now = requestTime();
+  const clock = slaClock(report, now);
+  const place = report.lat !== null && report.lng !== null ? { lat: report.lat, lng: report.lng, isApproximate: false } : ticket.kelurahanCenter ? { ...ticket.kelurahanCenter, isApproximate: true } : null;
+  // after-photos of a follow-up the validator rejected are not proof of finished work
+  const rejected = rejectedFollowUps(ticket.events);
+  const photoKind = (p: { kind: 'sebelum' | 'sesudah' | 'informasi'; eventId: number | null }) =>
+    p.kind === 'sesudah' && p.eventId !== null && rejected.has(p.eventId) ? t('photoKind.rejected') : t(`photoKind.${p.kind}`);
   // the integrity checks of the latest follow-up, with its photos in upload order; getStaffTicket
   // has already left out the numbers of other tickets this user may not open
   const followUp = [...ticket.events].reverse().find((e) => e.type === 'tindak_lanjut');
@@ -116,6 +114,7 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
         <StatusBadge status={report.status} locale={locale} />
         <Link href={`/laporan/${report.number}`} className="text-sm underline">{t('publicPage')}</Link>
       </div>
+      <InstructionsPanel ticket={ticket} now={now} locale={locale} />
       <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
         <section className="space-y-3 rounded-lg border bg-white p-4 text-sm">
           <p className="text-base">{ticket.category} · Kel. {ticket.kelurahan ?? '—'}</p>
@@ -136,14 +135,22 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
               {t('reporter')}: {ticket.reporter.name ?? t('noName')} · {ticket.reporter.phone ?? '—'} · {ticket.reporter.email ?? '—'}
             </div>
           ) : null}
+          {place ? (
+            <div className="space-y-1">
+              <div className="h-56 overflow-hidden rounded border" role="region" aria-label={t('map')} data-testid="ticket-map">
+                <ReportMap {...tileConfig()} categoryNames={{}} single={{ lat: place.lat, lng: place.lng, status: report.status }} />
+              </div>
+              {place.isApproximate ? <p className="text-xs text-gray-700">{t('approximate')}</p> : null}
+            </div>
+          ) : null}
           {ticket.photos.length ? (
             <ul className="grid grid-cols-3 gap-2">
               {ticket.photos.map((p) => (
                 <li key={p.id}>
                   {/* eslint-disable-next-line @next/next/no-img-element -- our own re-encoded thumbnails */}
-                  <img src={`/api/petugas/foto/${p.id}?ukuran=kecil`} alt={`Foto ${p.kind}`} className="w-full rounded border" />
-                  <span className="text-xs">
-                    {p.kind}
+                  <img src={`/api/petugas/foto/${p.id}?ukuran=kecil`} alt={`Foto ${photoKind(p)}`} className="w-full rounded border" />
+                  <span className="text-xs" data-testid="photo-kind">
+                    {photoKind(p)}
                     {p.hiddenAt ? <strong className="text-amber-800"> · {t('moderation.hiddenPhoto')}</strong> : null}
                   </span>
                 </li>
@@ -204,6 +211,10 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
                 <p className="font-semibold">{eventLabel(e.type, locale)}{e.isPublic ? '' : ` ${t('internal')}`}</p>
                 <p className="text-xs text-gray-700">{formatWib(e.createdAt, locale)} · {e.userName ?? e.agencyName ?? (e.actorLabel === 'warga' ? t('reporter') : t('system'))}</p>
                 {e.body ? <p>{e.body}</p> : null}
+                {/* the instruction's words and an escalation's reason are for staff only */}
+                {(e.type === 'instruksi' || e.type === 'eskalasi') && typeof (e.data as { note?: unknown } | null)?.note === 'string' ? (
+                  <p className="italic">“{(e.data as { note: string }).note}” {t('internal')}</p>
+                ) : null}
               </li>
             ))}
           </ol>
@@ -252,50 +263,16 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
               <button className="rounded bg-[#0f3d5e] px-3 py-1.5 font-semibold text-white">{t('triage.submit')}</button>
             </form>
           ) : null}
-          {allowed.length === 0 && !triage ? <p className="text-sm">{t('noActions')}</p> : null}
-          {allowed.map((action) => (
-            <form key={action} action={staffTicketAction} className="space-y-2 rounded-lg border bg-white p-3 text-sm" data-testid={`action-${action}`}>
-              <input type="hidden" name="nomor" value={report.number} />
-              <input type="hidden" name="versi" value={report.version} />
-              <input type="hidden" name="aksi" value={action} />
-              <h2 className="font-semibold">{title(action)}</h2>
-              {action === 'koordinasi' ? (
-                <select name="instansi" required aria-label={t('targetAgency')} className={field} defaultValue={dinas.some((a) => a.code === ticket.routeTo) ? ticket.routeTo! : undefined}>
-                  {dinas.map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}
-                </select>
-              ) : null}
-              {action === 'disposisi' ? (
-                <select name="instansi" required aria-label={t('targetSudin')} className={field}>
-                  {sudins.map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}
-                </select>
-              ) : null}
-              {action === 'alihkan' ? (
-                <select name="kelurahan" required aria-label={t('targetKelurahan')} className={field}>
-                  {kelurahanOptions.map((k) => <option key={k.code} value={k.code ?? ''}>{k.name}</option>)}
-                </select>
-              ) : null}
-              {action === 'estimasi' ? <input type="date" name="estimasi" required aria-label={t('estimateDate')} className={field} /> : null}
-              {action === 'tolak' ? (
-                <>
-                  <select name="alasan" aria-label={t('rejectReason')} className={field}>
-                    <option value="tidak_valid">{t('invalid')}</option>
-                    <option value="bukan_kewenangan">{t('notOurs')}</option>
-                    <option value="duplikat">{t('duplicate')}</option>
-                  </select>
-                  <input name="asli" placeholder={t('originalPlaceholder')} aria-label={t('original')} className={field} />
-                </>
-              ) : null}
-              {action === 'tindak_lanjut' ? (
-                <input type="file" name="foto" accept="image/jpeg,image/png,image/webp" multiple required aria-label={t('afterPhoto')} className="block w-full" />
-              ) : null}
-              {['tanggapan', 'catatan', 'validasi_tolak', 'tolak', 'estimasi', 'tindak_lanjut', 'koordinasi', 'disposisi'].includes(action) ? (
-                <textarea name="keterangan" rows={2} aria-label={`${t('note')}: ${title(action)}`} placeholder={t('note')} className={field} />
-              ) : null}
-              {action === 'validasi_terima' && needsReason ? (
-                <textarea name="keterangan" rows={2} required aria-label={t('proof.reason')} placeholder={t('proof.reason')} className={field} />
-              ) : null}
-              <button className="rounded bg-[#0f3d5e] px-3 py-1.5 font-semibold text-white">{title(action).split(' (')[0]}</button>
-            </form>
+          {choices.length === 0 && !triage ? <p className="text-sm">{t('noActions')}</p> : null}
+          {choices.map((choice) => (
+            <ActionForm
+              key={choice.action}
+              choice={choice}
+              report={report}
+              suggested={choice.action === 'koordinasi' ? ticket.routeTo : choice.action === 'instruksi' && report.kelurahanCode ? `kel-${report.kelurahanCode}` : null}
+              needsReason={needsReason}
+              today={wibDay(now)}
+            />
           ))}
         </section>
       </div>
