@@ -24,6 +24,7 @@ ARG ADUAN_TILE_URL=https://tile.openstreetmap.org/{z}/{x}/{y}.png
 RUN ADUAN_TILE_URL="$ADUAN_TILE_URL" npx next build
 
 # ---------------------------------------------------------------- worker (and migrations)
+# Run it with ADUAN_PUBLIC_URL (the portal's public address): the worker refuses to start without it.
 FROM ${NODE_IMAGE} AS worker
 WORKDIR /app
 ENV NODE_ENV=production
@@ -40,6 +41,8 @@ USER node
 CMD ["node_modules/.bin/tsx", "scripts/worker.ts"]
 
 # ---------------------------------------------------------------- web app
+# Run it with ADUAN_PUBLIC_URL (the portal's public address, e.g. https://aduan.jakarta.go.id): the
+# server refuses to start without it, since every link sent to a citizen carries it.
 FROM ${NODE_IMAGE} AS app
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 \

@@ -6,6 +6,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // Links sent to reporters must carry the portal's real address: production never guesses it.
+  const { checkPublicUrlAtStart } = await import('./lib/config/public-url-check');
+  checkPublicUrlAtStart('server');
   const { getDatabase } = await import('./db/client');
   const { logError } = await import('./lib/security/log-error');
   if (process.env.ADUAN_SKIP_MIGRATE !== '1') {

@@ -126,6 +126,8 @@ const env = {
   ADUAN_TILE_URL: '',
   ADUAN_MEDIA_DIR: mediaDir,
   ADUAN_OPEN311_REQUESTS_PER_HOUR: '10000000',
+  // `next start` is production, which refuses to start without the portal's address
+  ADUAN_PUBLIC_URL: `http://127.0.0.1:${port}`,
 };
 const serverLog = join(mediaDir, 'server.log');
 const logFd = openSync(serverLog, 'w');

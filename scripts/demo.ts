@@ -9,7 +9,9 @@ import { startLocalMailbox } from './local-mailbox';
 // npm run demo [-- --reports 20000 --months 12 --seed 42 --port 3000 --no-build]
 const args = parseArgs(process.argv.slice(2));
 const port = intArg(args, 'port', Number(process.env.PORT ?? 3000));
-const env = { ...process.env };
+// The demo runs `next start` (production) without a configured address: ADUAN_DEMO=1 lets it,
+// and links then take the address of each request (see lib/config/public-url.ts).
+const env: NodeJS.ProcessEnv = { ...process.env, ADUAN_DEMO: '1', PORT: String(port) };
 if (!env.DATABASE_URL) env.PGLITE_DIR = resolve(env.PGLITE_DIR ?? '.data/demo');
 process.env.PGLITE_DIR = env.PGLITE_DIR;
 
@@ -31,6 +33,12 @@ if (!args.has('no-build')) {
 }
 
 console.log(`\nAduan is starting at http://localhost:${port}\n`);
+if (!env.ADUAN_PUBLIC_URL) {
+  console.log(
+    'ADUAN_PUBLIC_URL is not set: links in messages, QR codes and feeds use the address each visitor typed, and alerts\n' +
+      `sent in the background link to http://localhost:${port}. Set ADUAN_PUBLIC_URL to the address people use to reach this demo.\n`,
+  );
+}
 console.log(`Demo staff accounts (password for all: ${DEMO_PASSWORD}):`);
 for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(30)} ${u.description}`);
 console.log('');

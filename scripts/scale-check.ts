@@ -95,6 +95,8 @@ try {
     ADUAN_OUTBOX_LEASE_MS: String(LEASE_MS),
     ADUAN_ESCALATION_INTERVAL_MS: '3600000',
     ADUAN_ALERT_INTERVAL_MS: '3600000',
+    // production refuses to start without it; each app instance below names its own
+    ADUAN_PUBLIC_URL: `http://127.0.0.1:${port}`,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   ensureBuild(env, args.has('build'));

@@ -4,6 +4,7 @@ import { claimLeaseMs } from '@/lib/notify/backoff';
 import { startOutboxWorker } from '@/lib/notify/worker';
 import { startAlertWorker } from '@/lib/alerts/subscriptions';
 import { publicUrl } from '@/lib/config/public-url';
+import { checkPublicUrlAtStart } from '@/lib/config/public-url-check';
 import { startEscalationWorker } from '@/lib/sla/escalate';
 import { getStorage, mediaRoot } from '@/lib/media/storage';
 import { startOrphanSweeper, sweeperSettings } from '@/lib/media/sweep-orphans';
@@ -17,6 +18,8 @@ const intervalMs = intArg(args, 'interval', Number(process.env.ADUAN_WORKER_INTE
 const batch = intArg(args, 'batch', 20);
 
 const env = process.env;
+// the worker sends links (alerts, reminders): production needs the portal's address
+checkPublicUrlAtStart('worker', env);
 const database = createDatabase();
 const configured = [
   env.ADUAN_SMTP_URL ? 'email' : null,

@@ -3,7 +3,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { reportChanged } from '@/lib/cache/pages';
 import { getStorage } from '@/lib/media/storage';
-import { logUnexpected, publicUrl } from '@/lib/server/request';
+import { publicUrlForRequest } from '@/lib/config/public-url';
+import { logUnexpected } from '@/lib/server/request';
 import { receiveWebhook, type WebhookKind } from './webhooks';
 
 const MAX_BYTES = 30 * 1024 * 1024;
@@ -23,7 +24,7 @@ export function webhookRoute(kind: WebhookKind) {
           timestamp: request.headers.get('x-aduan-timestamp'),
           signature: request.headers.get('x-aduan-signature'),
         },
-        { now: new Date(), storage: getStorage(), publicUrl: publicUrl() },
+        { now: new Date(), storage: getStorage(), publicUrl: publicUrlForRequest(request.headers) },
       );
       if (answer.status === 201 && typeof answer.body.nomor === 'string') reportChanged(answer.body.nomor);
       return NextResponse.json(answer.body, { status: answer.status });

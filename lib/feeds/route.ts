@@ -2,7 +2,7 @@ import 'server-only';
 import type { NextRequest } from 'next/server';
 import { getDb, getReadDb } from '@/db/client';
 import { findPublicReports, findPublicReportsNear, getPublicReport, getPublicTimeline } from '@/db/queries/public';
-import { publicUrl } from '@/lib/config/public-url';
+import { publicUrlForRequest } from '@/lib/config/public-url';
 import { filtersToQuery, parseFilters } from '@/lib/reports/filters';
 import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
 import { reportsFeed, type FeedFormat } from './reports-feed';
@@ -17,6 +17,8 @@ const feedAnswer = (format: FeedFormat, body: string) =>
     headers: {
       'Content-Type': format === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/rss+xml; charset=utf-8',
       'Cache-Control': 'public, max-age=300, s-maxage=300, stale-while-revalidate=600',
+      // its links follow the address asked (an alias, or any host in the demo)
+      Vary: 'X-Forwarded-Host, X-Forwarded-Proto',
     },
   });
 
@@ -32,18 +34,18 @@ export function feedResponse(format: FeedFormat) {
       ? await findPublicReportsNear(getReadDb(), Number(near[1]), Number(near[2]), radius, ITEMS)
       : (await findPublicReports(getReadDb(), filters, { page: 1, pageSize: ITEMS, sort: 'terbaru', countCap: ITEMS })).reports;
     const query = near ? `dekat=${near[1]},${near[2]},${radius}` : filtersToQuery(filters);
-    return feedAnswer(format, reportsFeed(reports, { format, site: publicUrl(), query, title: 'Aduan Jakarta — laporan terbaru' }));
+    return feedAnswer(format, reportsFeed(reports, { format, site: publicUrlForRequest(request.headers), query, title: 'Aduan Jakarta — laporan terbaru' }));
   };
 }
 
 /** The GET handler of one ticket's timeline feed (404 for unknown or confidential tickets). */
 export function ticketFeedResponse(format: FeedFormat) {
-  return async function GET(_request: NextRequest, { params }: { params: Promise<{ nomor: string }> }) {
+  return async function GET(request: NextRequest, { params }: { params: Promise<{ nomor: string }> }) {
     const number = normalizeTicketNumber(decodeParam((await params).nomor));
     const report = number ? await getPublicReport(getDb(), number) : null;
     if (!number || !report) {
       return Response.json({ error: 'Laporan tidak ditemukan.', error_en: 'Report not found.' }, { status: 404 });
     }
-    return feedAnswer(format, ticketFeed(number, await getPublicTimeline(getDb(), number), format, publicUrl()));
+    return feedAnswer(format, ticketFeed(number, await getPublicTimeline(getDb(), number), format, publicUrlForRequest(request.headers)));
   };
 }

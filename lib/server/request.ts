@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
+import { publicUrlForRequest } from '@/lib/config/public-url';
 import { logError } from '@/lib/security/log-error';
 
 /** The client's address as the nearest trusted proxy reports it (first X-Forwarded-For hop). */
@@ -14,6 +15,11 @@ export function logUnexpected(where: string, error: unknown): string {
   const id = randomUUID().slice(0, 8);
   logError(`[${id}] ${where}:`, error);
   return id;
+}
+
+/** The portal's address for links made while answering this request (see lib/config/public-url.ts). */
+export async function requestPublicUrl(): Promise<string> {
+  return publicUrlForRequest(await headers());
 }
 
 export { publicUrl } from '@/lib/config/public-url';

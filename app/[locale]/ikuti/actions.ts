@@ -3,9 +3,8 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { AlertError, subscribe, subscribeSchema, unsubscribe } from '@/lib/alerts/subscriptions';
-import { publicUrl } from '@/lib/config/public-url';
 import { consumeRateLimit } from '@/lib/security/rate-limit';
-import { clientAddress, logUnexpected } from '@/lib/server/request';
+import { clientAddress, logUnexpected, requestPublicUrl } from '@/lib/server/request';
 
 const value = (f: FormData, key: string) => {
   const v = String(f.get(key) ?? '').trim();
@@ -35,7 +34,7 @@ export async function subscribeAction(formData: FormData) {
       const db = getDb();
       const limit = await consumeRateLimit(db, { action: 'ikuti', limit: 10, windowSeconds: 3600 }, await clientAddress(), new Date());
       if (!limit.allowed) outcome = 'terlalu_sering';
-      else await subscribe(db, parsed.data, { now: new Date(), site: publicUrl() });
+      else await subscribe(db, parsed.data, { now: new Date(), site: await requestPublicUrl() });
     } catch (error) {
       outcome = error instanceof AlertError ? error.code : `gangguan_${logUnexpected('ikuti', error)}`;
     }

@@ -9,7 +9,7 @@ import { fieldErrorCodes, MAX_PHOTOS, reportFormSchema } from '@/lib/intake/repo
 import { ImageRejectedError, processImage, type ProcessedImage } from '@/lib/media/process-image';
 import { getStorage } from '@/lib/media/storage';
 import { browserToken } from '@/lib/server/browser-token';
-import { clientAddress, logUnexpected, publicUrl } from '@/lib/server/request';
+import { clientAddress, logUnexpected, requestPublicUrl } from '@/lib/server/request';
 import { trackingKey } from '@/lib/security/secret';
 import { citizenLimits, limitMessage, reportChecks, runLimited, supportChecks } from '@/lib/intake/submission-limit';
 
@@ -70,7 +70,8 @@ export async function submitReport(_prev: SubmitReportState, formData: FormData)
           reporterEmail: f.email,
           photos,
         },
-        { now, storage: getStorage(), publicUrl: publicUrl() },
+        // the reporter's private link goes to the address they reached the portal by
+        { now, storage: getStorage(), publicUrl: await requestPublicUrl() },
       );
       return { kind: 'diterima', created } as const;
     }, (r) => r.kind === 'diterima' && r.created.isNew);

@@ -8,7 +8,7 @@ import { IntakeError, INTAKE_MESSAGE } from '@/lib/intake/errors';
 import { fieldErrorCodes } from '@/lib/intake/report-form';
 import { ImageRejectedError, processImage, type ProcessedImage } from '@/lib/media/process-image';
 import { getStorage } from '@/lib/media/storage';
-import { logUnexpected, publicUrl } from '@/lib/server/request';
+import { logUnexpected, requestPublicUrl } from '@/lib/server/request';
 import { deskSchema, recordAtDesk } from '@/lib/staff/desk';
 import { StaffError, STAFF_MESSAGE } from '@/lib/staff/errors';
 
@@ -29,7 +29,7 @@ export async function recordComplaint(_prev: DeskState, formData: FormData): Pro
     for (const file of formData.getAll('foto').filter((f): f is File => f instanceof File && f.size > 0).slice(0, 5)) {
       photos.push(await processImage(Buffer.from(await file.arrayBuffer())));
     }
-    created = await recordAtDesk(getDb(), user, parsed.data, photos, { now: new Date(), storage: getStorage(), publicUrl: publicUrl() });
+    created = await recordAtDesk(getDb(), user, parsed.data, photos, { now: new Date(), storage: getStorage(), publicUrl: await requestPublicUrl() });
   } catch (error) {
     if (error instanceof ImageRejectedError) return { fieldErrors: { foto: 'foto' } };
     if (error instanceof IntakeError) return { formError: INTAKE_MESSAGE[error.code] };

@@ -9,7 +9,7 @@ import { formatWib } from '@/lib/format';
 import type { Locale } from '@/lib/i18n';
 import { UNCATEGORISED } from '@/lib/reference/categories';
 import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
-import { publicUrl } from '@/lib/server/request';
+import { requestPublicUrl } from '@/lib/server/request';
 import { StaffHeader } from '../../staff-header';
 
 export const metadata: Metadata = { title: 'Tanda terima', robots: { index: false } };
@@ -26,7 +26,7 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
   const locale = (await getLocale()) as Locale;
   // a desk may record a confidential complaint too: its receipt carries a JKR… number
   const ticket = normalizeTicketNumber(nomor) === nomor ? await findRecordedBy(getDb(), user.id, nomor) : null;
-  const base = publicUrl();
+  const base = await requestPublicUrl();
   return (
     <div className="mx-auto max-w-2xl space-y-4 px-4 py-4">
       <div className="print:hidden">

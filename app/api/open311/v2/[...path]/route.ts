@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
-import { publicUrl } from '@/lib/config/public-url';
+import { publicUrlForRequest } from '@/lib/config/public-url';
 import {
   discovery,
   findRequest,
@@ -35,7 +35,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     if (jurisdiction && jurisdiction !== JURISDICTION) throw new Open311Error(404, `jurisdiction_id ${jurisdiction} tidak dilayani / not served`);
     const resource = match[1];
     const db = getDb();
-    const site = publicUrl();
+    const site = publicUrlForRequest(request.headers);
     if (resource === 'discovery') {
       const d = discovery(`${site}/open311/v2`);
       if (format === 'json') return answer(200, JSON.stringify(d));
@@ -92,7 +92,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     } catch {
       throw new Open311Error(400, 'isi permintaan harus form-encoded atau multipart / body must be form-encoded or multipart');
     }
-    const filed = await fileServiceRequest(getDb(), form, { now: new Date(), storage: getStorage(), publicUrl: publicUrl() });
+    const filed = await fileServiceRequest(getDb(), form, { now: new Date(), storage: getStorage(), publicUrl: publicUrlForRequest(request.headers) });
     reportChanged(filed[0].service_request_id);
     return answer(200, render(format, 'service_requests', 'request', filed));
   } catch (error) {
