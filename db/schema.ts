@@ -198,9 +198,58 @@ export const users = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: ts('locked_until'),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** Bumped by a password change, sign-out everywhere, disabling, or a new role or jurisdiction: older sessions end. */
+    sessionVersion: integer('session_version').notNull().default(1),
+    /** A one-time password was given (first admin, reset): it must be changed at the next sign-in. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    /** The TOTP secret (RFC 6238), encrypted with the server secret; null until enrolled. */
+    totpSecret: text('totp_secret'),
+    /** When enrolment was confirmed with a first code; null while only pending. */
+    totpEnabledAt: ts('totp_enabled_at'),
+    /** The last TOTP time step accepted, so a code is never accepted twice. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   },
   (t) => [index('users_region_idx').on(t.regionCode), index('users_agency_idx').on(t.agencyId)],
 );
+
+/** One-time recovery codes for multi-factor sign-in; only a hash is kept. */
+export const staffRecoveryCodes = pgTable(
+  'staff_recovery_codes',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    codeHash: text('code_hash').notNull(),
+    usedAt: ts('used_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('staff_recovery_codes_user_idx').on(t.userId)],
+);
+
+/**
+ * Devices an official signed in from successfully (a keyed hash of a long-lived cookie): failed
+ * attempts lock an account only for unknown devices, so nobody can lock an official out from elsewhere.
+ */
+export const staffDevices = pgTable(
+  'staff_devices',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    deviceHash: text('device_hash').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.deviceHash] })],
+);
+
+/** Settings an admin changes at run time (e.g. multi-factor sign-in required for every role). */
+export const appSettings = pgTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
 
 // ---------------------------------------------------------------- reports
 
@@ -439,6 +488,29 @@ export const ratings = pgTable(
 );
 
 /** Citizens following one ticket (the reporter, supporters). Contact is private. */
+/**
+ * A citizen's support ("dukung") of a ticket. With a contact it counts, and the contact follows the
+ * ticket, only once confirmed from the message sent to it (double opt-in); one supporter (a keyed
+ * hash of the contact, or of the browser without one) supports a ticket once.
+ */
+export const reportSupports = pgTable(
+  'report_supports',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    reportId: bigint('report_id', { mode: 'number' })
+      .notNull()
+      .references(() => reports.id),
+    supporterKey: text('supporter_key').notNull(),
+    /** Kept only until confirmed (then it is in report_subscribers); null for a support without contact. */
+    contact: text('contact'),
+    /** Secret of the confirmation link; null once used or for a support without contact. */
+    token: text('token').unique(),
+    confirmedAt: ts('confirmed_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('report_supports_once_uq').on(t.reportId, t.supporterKey)],
+);
+
 export const reportSubscribers = pgTable(
   'report_subscribers',
   {
