@@ -41,8 +41,38 @@ export function formatDuration(ms: number, locale: Locale = 'id'): string {
   return `${Math.floor(hours / 24)} ${u.day} ${hours % 24} ${u.hour}`;
 }
 
+const numberLocale = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'id-ID');
+
+/** "12.345" / "12,345": Indonesian groups thousands with a point and writes decimals with a comma. */
 export function formatNumber(n: number, locale: Locale = 'id'): string {
-  return n.toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID');
+  return n.toLocaleString(numberLocale(locale));
+}
+
+/** A figure with a fixed number of decimals: "3,1" / "3.1", never the programmer's "3.1" in Indonesian. */
+export function formatDecimal(n: number, digits: number, locale: Locale = 'id'): string {
+  return n.toLocaleString(numberLocale(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** A mean rating out of five, to one decimal: "4,2 / 5". */
+export function formatRating(mean: number, locale: Locale = 'id'): string {
+  return `${formatDecimal(mean, 1, locale)} / 5`;
+}
+
+const COMPACT = {
+  id: { thousand: 'rb', million: 'jt' },
+  en: { thousand: 'k', million: 'M' },
+};
+
+/**
+ * A count in a few characters, for a map badge: "950", "1,2rb", "12rb", "2,5jt" / "1.2k", "12k",
+ * "2.5M". Truncated, not rounded, so that a badge never claims more than there are.
+ */
+export function formatCompact(n: number, locale: Locale = 'id'): string {
+  if (n < 1000) return formatNumber(n, locale);
+  const [scale, suffix] = n < 1_000_000 ? [1000, COMPACT[locale].thousand] : [1_000_000, COMPACT[locale].million];
+  const value = n / scale;
+  const shown = value < 10 ? Math.floor(value * 10) / 10 : Math.floor(value);
+  return `${shown.toLocaleString(numberLocale(locale), { maximumFractionDigits: 1 })}${suffix}`;
 }
 
 /** A route parameter decoded once more, as Next.js leaves `%` escapes in dynamic segments; a malformed escape ("%zz") stays as typed instead of throwing. */

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { countReportsByStatus, findPublicReports } from '@/db/queries/public';
+import { findPublicReports } from '@/db/queries/public';
 import { listChannels, listPublicCategories, listRegionOptions } from '@/db/queries/reference';
 import { ReportMap } from '@/components/map/report-map';
 import { FilterForm } from '@/components/reports/filter-form';
@@ -11,10 +11,15 @@ import { StatusLegend } from '@/components/reports/status-badge';
 import { tileConfig } from '@/lib/config/map';
 import { formatNumber } from '@/lib/format';
 import { localName, type Locale } from '@/lib/i18n';
-import { filtersToQuery, parseFilters } from '@/lib/reports/filters';
+import { countMapReports } from '@/lib/map/server-index';
+import { filtersToQuery, hasFilters, parseFilters } from '@/lib/reports/filters';
+import { OPEN_STATUSES } from '@/lib/reports/lifecycle';
 
 // Per-request data: never served from the page cache.
 export const dynamic = 'force-dynamic';
+
+/** Newest reports under the map; the list page has the rest. */
+const LATEST = 10;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -26,14 +31,18 @@ export default async function HomePage({ searchParams }: Props) {
   const locale = (await getLocale()) as Locale;
   const db = getDb();
   const [latest, counts, categories, channels, regions] = await Promise.all([
-    findPublicReports(db, filters, { page: 1, pageSize: 10, sort: 'terbaru' }),
-    countReportsByStatus(db),
+    findPublicReports(db, filters, { page: 1, pageSize: LATEST, sort: 'terbaru' }),
+    // the map's own count for these filters, so that the headline says what the map shows
+    countMapReports(filters),
     listPublicCategories(db),
     listChannels(db),
     listRegionOptions(db),
   ]);
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  const open = total - counts.selesai - counts.ditolak;
+  const onMap = Object.values(counts).reduce((a, b) => a + b, 0);
+  const open = OPEN_STATUSES.reduce((sum, s) => sum + counts[s], 0);
+  // reports with neither pin nor kelurahan are in the list but cannot be drawn; say so
+  const unplaced = latest.totalIsLowerBound ? 0 : Math.max(0, latest.total - onMap);
+  const n = (value: number) => formatNumber(value, locale);
   const categoryNames = Object.fromEntries(categories.map((c) => [c.code, localName(c, locale)]));
 
   return (
@@ -41,12 +50,9 @@ export default async function HomePage({ searchParams }: Props) {
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
           <h1 className="text-2xl font-bold">{t('title')}</h1>
-          <p className="text-sm text-gray-700">
-            {t('summary', {
-              total: formatNumber(total, locale),
-              open: formatNumber(open, locale),
-              done: formatNumber(counts.selesai, locale),
-            })}
+          <p className="text-sm text-gray-700" role="status" data-testid="map-summary" data-total={onMap}>
+            {t(hasFilters(filters) ? 'summaryFiltered' : 'summary', { total: n(onMap), open: n(open), done: n(counts.selesai) })}
+            {unplaced > 0 ? ` ${t('unplaced', { n: n(unplaced) })}` : ''}
           </p>
         </div>
         <StatusLegend />
@@ -70,6 +76,14 @@ export default async function HomePage({ searchParams }: Props) {
           </Link>
         </div>
         <ReportList reports={latest.reports} />
+        {latest.total > latest.reports.length ? (
+          <p className="text-sm" data-testid="latest-more">
+            {t(latest.totalIsLowerBound ? 'latestOfMore' : 'latestOf', { shown: n(latest.reports.length), total: n(latest.total) })}{' '}
+            <Link href={`/laporan${query ? `?${query}` : ''}`} className="underline">
+              {t('seeAll')}
+            </Link>
+          </p>
+        ) : null}
       </section>
     </div>
   );

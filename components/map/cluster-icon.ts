@@ -2,9 +2,11 @@ import L from 'leaflet';
 import type { StatusCounts } from '@/lib/map/clusters';
 import { STATUS_STYLE } from '@/lib/reports/status';
 import type { ReportStatus } from '@/db/schema';
+import { formatCompact } from '@/lib/format';
+import type { Locale } from '@/lib/i18n';
 
 /** A round cluster badge whose ring shows the share of each status (a small donut chart). */
-export function ClusterIcon(count: number, counts: StatusCounts): L.DivIcon {
+export function ClusterIcon(count: number, counts: StatusCounts, locale: Locale): L.DivIcon {
   const size = count < 100 ? 34 : count < 1000 ? 42 : 50;
   let angle = 0;
   const stops: string[] = [];
@@ -13,7 +15,7 @@ export function ClusterIcon(count: number, counts: StatusCounts): L.DivIcon {
     stops.push(`${STATUS_STYLE[status].color} ${angle.toFixed(1)}deg ${next.toFixed(1)}deg`);
     angle = next;
   }
-  const label = count >= 1000 ? `${(count / 1000).toFixed(count >= 10000 ? 0 : 1)}rb` : String(count);
+  const label = formatCompact(count, locale);
   return L.divIcon({
     className: '',
     iconSize: [size, size],

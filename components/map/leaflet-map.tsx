@@ -22,7 +22,7 @@ export interface LeafletMapProps {
   /** Initial view [[south, west], [north, east]]; defaults to mainland Jakarta. */
   bounds?: [[number, number], [number, number]];
   /** Show just this one report's position (the report page's small map) instead of clusters. */
-  single?: { lat: number; lng: number; status: ReportStatus };
+  single?: { lat: number; lng: number; status: ReportStatus; approximate?: boolean };
 }
 
 const JAKARTA: L.LatLngBoundsExpression = [
@@ -78,9 +78,13 @@ export default function LeafletMap({ tileUrl, tileAttribution, categoryNames, fi
       {single ? (
         <CircleMarker
           center={[single.lat, single.lng]}
-          radius={10}
-          className="report-marker"
-          pathOptions={{ color: '#fff', weight: 2, fillColor: STATUS_STYLE[single.status].color, fillOpacity: 1 }}
+          radius={single.approximate ? 16 : 10}
+          className={single.approximate ? 'report-marker report-marker-approximate' : 'report-marker'}
+          pathOptions={
+            single.approximate
+              ? { color: STATUS_STYLE[single.status].color, weight: 2, dashArray: '4 3', fillColor: STATUS_STYLE[single.status].color, fillOpacity: 0.35 }
+              : { color: '#fff', weight: 2, fillColor: STATUS_STYLE[single.status].color, fillOpacity: 1 }
+          }
         />
       ) : (
         <Clusters categoryNames={categoryNames} filterQuery={filterQuery} />
@@ -131,8 +135,13 @@ function Clusters({ categoryNames, filterQuery }: { categoryNames: Record<string
             key={f.number}
             center={[f.lat, f.lng]}
             radius={7}
-            className="report-marker"
-            pathOptions={{ color: '#fff', weight: 1.5, fillColor: STATUS_STYLE[f.status].color, fillOpacity: 0.95 }}
+            // an approximate point (a kelurahan's centre) is drawn hollow and dashed: it is not where the problem is
+            className={f.approximate ? 'report-marker report-marker-approximate' : 'report-marker'}
+            pathOptions={
+              f.approximate
+                ? { color: STATUS_STYLE[f.status].color, weight: 2, dashArray: '3 2', fillColor: '#fff', fillOpacity: 0.9 }
+                : { color: '#fff', weight: 1.5, fillColor: STATUS_STYLE[f.status].color, fillOpacity: 0.95 }
+            }
           >
             <Popup>
               <div className="space-y-1">
@@ -141,7 +150,18 @@ function Clusters({ categoryNames, filterQuery }: { categoryNames: Record<string
                 <p>
                   {t('status')}: {statusLabel(f.status, locale as Locale)}
                 </p>
+                {f.approximate ? (
+                  <p className="italic" data-testid="approximate-location">
+                    {t('approximate')}
+                  </p>
+                ) : null}
                 <a href={`/laporan/${f.number}`}>{t('open')}</a>
+                {f.approximate && f.kelurahanCode ? (
+                  // reports without a pin share their kelurahan's centre: the list shows them all
+                  <a href={`/laporan?kelurahan=${f.kelurahanCode}`} className="block">
+                    {t('kelurahanReports')}
+                  </a>
+                ) : null}
               </div>
             </Popup>
           </CircleMarker>
@@ -154,7 +174,8 @@ function Clusters({ categoryNames, filterQuery }: { categoryNames: Record<string
 function ClusterMarker({ feature }: { feature: Extract<MapFeature, { kind: 'cluster' }> }) {
   const map = useMap();
   const t = useTranslations('map');
-  const icon = useMemo(() => ClusterIcon(feature.count, feature.counts), [feature.count, feature.counts]);
+  const locale = useLocale() as Locale;
+  const icon = useMemo(() => ClusterIcon(feature.count, feature.counts, locale), [feature.count, feature.counts, locale]);
   return (
     <Marker
       position={[feature.lat, feature.lng]}

@@ -35,6 +35,12 @@ export async function getRegion(db: Db, code: string) {
   return row ?? null;
 }
 
+/** A region's centre, without its geometry: where a report known only by its kelurahan is shown. */
+export async function getRegionCenter(db: Db, code: string): Promise<{ lat: number; lng: number } | null> {
+  const [row] = await db.select({ lat: regions.centerLat, lng: regions.centerLng }).from(regions).where(eq(regions.code, code)).limit(1);
+  return row ?? null;
+}
+
 export async function listChildRegions(db: Db, code: string) {
   return db
     .select({ code: regions.code, name: regions.name, level: regions.level })

@@ -62,6 +62,38 @@ describe('findQueue', () => {
   });
 });
 
+describe('findQueue paging', () => {
+  it('gives the listing a total that the pages add up to', async () => {
+    const camat = await user('camat.gambir@aduan.test');
+    const first = await findQueue(database.db, camat, { ...options, pageSize: 50 });
+    expect(first.totalIsLowerBound).toBe(false);
+    expect(first.total).toBe(Object.values(first.counts).reduce((a, b) => a + (b ?? 0), 0));
+    expect(first.total).toBeGreaterThan(50);
+    let seen = 0;
+    for (let page = 1; ; page++) {
+      const { rows } = await findQueue(database.db, camat, { ...options, pageSize: 50, page });
+      seen += rows.length;
+      if (rows.length < 50) break;
+    }
+    expect(seen).toBe(first.total);
+    const proses = await findQueue(database.db, camat, { ...options, status: 'proses', pageSize: 50 });
+    expect(proses.total).toBe(proses.counts.proses);
+  });
+
+  it('counts closed tickets on past a deep page instead of stopping at the cap', async () => {
+    const admin = await user('admin@aduan.test');
+    const [{ n }] = await rowsOf<{ n: number }>(
+      database.db.execute(sql`select count(*)::int as n from reports where status = 'selesai' and not is_confidential`),
+    );
+    expect(n).toBeGreaterThan(1000);
+    const first = await findQueue(database.db, admin, { ...options, status: 'selesai', pageSize: 50 });
+    expect(first).toMatchObject({ total: 1000, totalIsLowerBound: true });
+    const deep = await findQueue(database.db, admin, { ...options, status: 'selesai', pageSize: 50, page: 21 });
+    expect(deep.rows).toHaveLength(Math.min(50, n - 1000));
+    expect(deep).toMatchObject({ total: Math.min(n, 2000), totalIsLowerBound: n > 2000 });
+  });
+});
+
 describe('area filter and unit backlog', () => {
   it('narrows the queue of a camat to one kelurahan, and never widens it beyond the kecamatan', async () => {
     const camat = await user('camat.gambir@aduan.test');

@@ -3,7 +3,8 @@ import type { Db } from '../connect';
 import { inTriage } from '@/lib/staff/triage';
 import { agencies, categories, regions, reports, type ReportStatus } from '../schema';
 import type { StaffUser } from '@/lib/auth/permissions';
-import { OPEN_STATUSES } from '@/lib/reports/lifecycle';
+import { OPEN_STATUSES, STATUSES } from '@/lib/reports/lifecycle';
+import { countCapFor } from '@/lib/reports/paging';
 
 /** The SQL twin of canView: the tickets inside an official's jurisdiction, and those their unit was instructed on. */
 export function jurisdictionCondition(user: StaffUser): SQL {
@@ -101,7 +102,10 @@ export async function findQueue(db: Db, user: StaffUser, options: QueueOptions) 
       .offset(offset);
 
   // Open tickets are a few per cent of a jurisdiction and are counted exactly; closed ones run to
-  // hundreds of thousands over the years at kota level and are counted up to CLOSED_COUNT_CAP.
+  // hundreds of thousands over the years at kota level and are counted up to CLOSED_COUNT_CAP past
+  // the page's first row (so that a page deep in the closed ones still knows what follows).
+  const offset = (options.page - 1) * options.pageSize;
+  const closedCap = countCapFor(options.page, options.pageSize, CLOSED_COUNT_CAP);
   const [openCounts, ...closedCounts] = await Promise.all([
     db
       .select({ status: reports.status, n: sql<number>`count(*)::int` })
@@ -111,7 +115,7 @@ export async function findQueue(db: Db, user: StaffUser, options: QueueOptions) 
     ...CLOSED_STATUSES.map((status) =>
       db
         .select({ n: sql<number>`count(*)::int` })
-        .from(db.select({ one: sql`1` }).from(reports).where(and(matching, eq(reports.status, status))).limit(CLOSED_COUNT_CAP + 1).as('capped'))
+        .from(db.select({ one: sql`1` }).from(reports).where(and(matching, eq(reports.status, status))).limit(closedCap + 1).as('capped'))
         .then(([row]) => ({ status, n: row.n })),
     ),
   ]);
@@ -119,14 +123,18 @@ export async function findQueue(db: Db, user: StaffUser, options: QueueOptions) 
   const cappedStatuses: ReportStatus[] = [];
   for (const c of [...openCounts, ...closedCounts]) {
     if (c.n === 0) continue;
-    counts[c.status] = Math.min(c.n, CLOSED_COUNT_CAP);
-    if (c.n > CLOSED_COUNT_CAP) cappedStatuses.push(c.status);
+    counts[c.status] = Math.min(c.n, closedCap);
+    if (c.n > closedCap) cappedStatuses.push(c.status);
   }
+  // the listing's own total: one status, or all of them
+  const listed: readonly ReportStatus[] = options.status ? [options.status] : STATUSES;
+  const total = listed.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
+  const totalIsLowerBound = listed.some((s) => cappedStatuses.includes(s));
 
-  const offset = (options.page - 1) * options.pageSize;
   if (options.status) {
     const isOpen = (OPEN_STATUSES as readonly ReportStatus[]).includes(options.status);
-    return { rows: await page(and(matching, eq(reports.status, options.status)), isOpen, options.pageSize, offset), counts, cappedStatuses };
+    const rows = await page(and(matching, eq(reports.status, options.status)), isOpen, options.pageSize, offset);
+    return { rows, counts, cappedStatuses, total, totalIsLowerBound };
   }
   // every status: the open tickets first, then the closed ones
   const openTotal = openCounts.reduce((sum, c) => sum + c.n, 0);
@@ -134,11 +142,11 @@ export async function findQueue(db: Db, user: StaffUser, options: QueueOptions) 
   if (rows.length < options.pageSize) {
     rows.push(...(await page(and(matching, inArray(reports.status, CLOSED_STATUSES)), false, options.pageSize - rows.length, Math.max(0, offset - openTotal))));
   }
-  return { rows, counts, cappedStatuses };
+  return { rows, counts, cappedStatuses, total, totalIsLowerBound };
 }
 
 const CLOSED_STATUSES: ReportStatus[] = ['selesai', 'ditolak'];
-/** Closed tickets beyond this many are shown as "1.000+": the queue is for the open ones. */
+/** Closed tickets beyond this many (past the page's first row) are shown as "1.000+": the queue is for the open ones. */
 const CLOSED_COUNT_CAP = 1000;
 
 /** How many tickets in the official's jurisdiction wait for triage. */

@@ -41,6 +41,19 @@ describe('grid clustering', () => {
     expect(reports(singlesIn(store, 20, jakarta, all)!)).toHaveLength(31);
   });
 
+  it('marks a single report at its kelurahan centre as approximate, with its kelurahan; a pinned one carries neither', () => {
+    const approximate = new PointStore();
+    approximate.apply([{ ...rows[0], approximate: true }, { ...rows[1], lat: -6.2, approximate: false }]);
+    const singles = reports(singlesIn(approximate, 20, jakarta, all)!);
+    expect(singles.find((f) => f.number === rows[0].number)).toMatchObject({ approximate: true, kelurahanCode: '31.71.01.1001' });
+    expect(singles.find((f) => f.number === rows[1].number)).not.toHaveProperty('approximate');
+    expect(singles.find((f) => f.number === rows[1].number)).not.toHaveProperty('kelurahanCode');
+  });
+
+  it('counts the grid\'s reports by status, for headlines that agree with the map', () => {
+    expect(gridAll(store, 10, all).counts()).toMatchObject({ menunggu: 10, selesai: 20, proses: 1, ditolak: 0 });
+  });
+
   it('returns nothing outside the viewport', () => {
     expect(gridAll(store, 10, all).features(store, [100, 0, 101, 1])).toEqual([]);
     expect(gridIn(store, 14, [100, 0, 101, 1], all).features(store, [100, 0, 101, 1])).toEqual([]);

@@ -7,7 +7,18 @@ export type BBox = readonly [west: number, south: number, east: number, north: n
 
 export type MapFeature =
   | { kind: 'cluster'; id: number; lat: number; lng: number; count: number; counts: StatusCounts; expansionZoom: number }
-  | { kind: 'report'; lat: number; lng: number; number: string; status: ReportStatus; categoryCode: string };
+  | {
+      kind: 'report';
+      lat: number;
+      lng: number;
+      number: string;
+      status: ReportStatus;
+      categoryCode: string;
+      /** Present when the point is approximate: the kelurahan's centre stands in for a missing pin. */
+      approximate?: true;
+      /** The kelurahan of an approximate point, so that its popup can list the kelurahan's reports. */
+      kelurahanCode?: string;
+    };
 
 /** Clusters are grid cells about this many pixels wide at the requested zoom. */
 const CELL_PX = 64;
@@ -39,6 +50,8 @@ export class CellGrid {
   private readonly statusCount: Uint32Array;
   private readonly first: Int32Array;
   total = 0;
+  /** Reports counted, by status index (STATUSES order). */
+  readonly statusTotals = new Uint32Array(S);
 
   /** Cells a grid over the box would have. */
   static cellsFor(zoom: number, [west, south, east, north]: BBox): number {
@@ -73,7 +86,13 @@ export class CellGrid {
     this.sumLat[c] += store.lat[at];
     this.sumLng[c] += store.lng[at];
     this.statusCount[c * S + store.status[at]]++;
+    this.statusTotals[store.status[at]]++;
     this.total++;
+  }
+
+  /** The counted reports by status. */
+  counts(): Record<ReportStatus, number> {
+    return Object.fromEntries(STATUSES.map((status, s) => [status, this.statusTotals[s]])) as Record<ReportStatus, number>;
   }
 
   /**
@@ -116,7 +135,7 @@ export class CellGrid {
 }
 
 function single(store: PointStore, at: number): MapFeature {
-  return {
+  const feature: MapFeature = {
     kind: 'report',
     lat: round(store.lat[at]),
     lng: round(store.lng[at]),
@@ -124,6 +143,12 @@ function single(store: PointStore, at: number): MapFeature {
     status: STATUSES[store.status[at]],
     categoryCode: store.categories.values[store.category[at]],
   };
+  if (store.approximate[at]) {
+    feature.approximate = true;
+    const kelurahan = store.kelurahans.values[store.kelurahan[at]];
+    if (kelurahan) feature.kelurahanCode = kelurahan;
+  }
+  return feature;
 }
 
 /** Grid of every matching report (for a whole-city cache). */

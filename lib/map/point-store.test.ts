@@ -77,6 +77,15 @@ describe('PointStore changes', () => {
     expect(store.size).toBe(0);
   });
 
+  it('keeps whether a point is approximate, and a report given a pin later stops being approximate', () => {
+    const store = new PointStore();
+    store.apply([row({ approximate: true })]);
+    expect(store.approximate[0]).toBe(1);
+    expect(store.apply([row({ approximate: true })])).toBe(false);
+    expect(store.apply([row({ approximate: false })])).toBe(true);
+    expect(store.approximate[0]).toBe(0);
+  });
+
   it('finds points in a box larger than its data without walking empty buckets', () => {
     const store = new PointStore();
     store.apply([row()]);

@@ -14,6 +14,8 @@ export interface MapRow {
   kelurahanCode: string | null;
   createdAt: number;
   visible: boolean;
+  /** The point stands in for the kelurahan (no pin), or for a place known only roughly. */
+  approximate?: boolean;
 }
 
 /** Spatial buckets of 0.01° (about 1.1 km): a viewport only looks at the buckets it covers. */
@@ -41,6 +43,8 @@ export class PointStore {
   kelurahan = new Uint16Array(0);
   created = new Float64Array(0);
   alive = new Uint8Array(0);
+  /** 1 where the position is approximate (a kelurahan's centre rather than a pin). */
+  approximate = new Uint8Array(0);
   /** Ticket numbers JK + 10 digits kept as the number of their digits: millions of strings would burden the GC. */
   private numberDigits = new Float64Array(0);
   private readonly otherNumbers = new Map<number, string>();
@@ -93,6 +97,7 @@ export class PointStore {
       this.status[at] === status &&
       this.category[at] === this.categories.id(row.categoryCode) &&
       this.channel[at] === this.channels.id(row.channelCode) &&
+      this.approximate[at] === (row.approximate ? 1 : 0) &&
       this.kelurahan[at] === (row.kelurahanCode ? this.kelurahans.id(row.kelurahanCode) : NO_REGION);
     if (same) return false;
     if (moved && this.alive[at]) this.unbucket(at);
@@ -128,6 +133,7 @@ export class PointStore {
     this.channel[at] = this.channels.id(row.channelCode);
     this.kelurahan[at] = row.kelurahanCode ? this.kelurahans.id(row.kelurahanCode) : NO_REGION;
     this.created[at] = row.createdAt;
+    this.approximate[at] = row.approximate ? 1 : 0;
     if (TICKET.test(row.number)) {
       this.numberDigits[at] = Number(row.number.slice(2));
       this.otherNumbers.delete(at);
@@ -160,6 +166,7 @@ export class PointStore {
     this.numberDigits = grow(this.numberDigits, (n) => new Float64Array(n));
     this.status = grow(this.status, (n) => new Uint8Array(n));
     this.alive = grow(this.alive, (n) => new Uint8Array(n));
+    this.approximate = grow(this.approximate, (n) => new Uint8Array(n));
     this.category = grow(this.category, (n) => new Uint16Array(n));
     this.channel = grow(this.channel, (n) => new Uint16Array(n));
     this.kelurahan = grow(this.kelurahan, (n) => new Uint16Array(n));

@@ -4,6 +4,7 @@ import { loadMapChanges } from '@/db/queries/public/map';
 import { filtersToQuery, type ReportFilters } from '@/lib/reports/filters';
 import { CellGrid, gridAll, gridIn, MAX_CLUSTER_ZOOM, singlesIn, type BBox, type MapFeature } from './clusters';
 import { PointStore, type MapRow } from './point-store';
+import type { ReportStatus } from '@/db/schema';
 
 /** Zooms up to this one cache a whole-city grid per filter; closer zooms group only the cells in view. */
 const CITY_GRID_MAX_ZOOM = 14;
@@ -70,22 +71,37 @@ export interface MapAnswer {
   features: MapFeature[];
 }
 
+/** The whole-city grid for the filters at a zoom no finer than `zoom` (cached), and whether it is at that zoom. */
+function cityGrid(s: MapState, store: PointStore, filters: ReportFilters, zoom: number, match: (at: number) => boolean) {
+  const b = store.bounds;
+  // a whole-city grid per filter and zoom, unless the points spread so far that it would be huge
+  const fits = store.size > 0 && CellGrid.cellsFor(zoom, [b.west, b.south, b.east, b.north]) <= MAX_CITY_CELLS;
+  const z = fits ? zoom : 0;
+  return { fits, grid: cachedGrid(s, `${z}|${filtersToQuery(filters)}`, () => gridAll(store, z, match)) };
+}
+
 /** Clusters and single reports in view for the filters: the browser never receives every report. */
 export async function queryMap(filters: ReportFilters, bbox: BBox, zoom: number): Promise<MapAnswer> {
   const store = await freshStore();
   const s = state();
-  const key = filtersToQuery(filters);
   const match = store.matcher(filters);
-  const b = store.bounds;
-  // a whole-city grid per filter and zoom, unless the points spread so far that it would be huge
-  const cityFits = (z: number) => store.size > 0 && CellGrid.cellsFor(z, [b.west, b.south, b.east, b.north]) <= MAX_CITY_CELLS;
-  const city = (z: number) => cachedGrid(s, `${z}|${key}`, () => gridAll(store, z, match));
-  const totalZoom = cityFits(CITY_GRID_MAX_ZOOM) ? CITY_GRID_MAX_ZOOM : 0;
-  const total = city(totalZoom).total;
-  if (zoom <= CITY_GRID_MAX_ZOOM && cityFits(zoom)) return { total, features: city(zoom).features(store, bbox) };
+  const total = cityGrid(s, store, filters, CITY_GRID_MAX_ZOOM, match).grid.total;
+  if (zoom <= CITY_GRID_MAX_ZOOM) {
+    const city = cityGrid(s, store, filters, zoom, match);
+    if (city.fits) return { total, features: city.grid.features(store, bbox) };
+  }
   if (zoom > MAX_CLUSTER_ZOOM) {
     const singles = singlesIn(store, zoom, bbox, match);
     if (singles) return { total, features: singles };
   }
   return { total, features: gridIn(store, Math.min(zoom, MAX_CLUSTER_ZOOM), bbox, match).features(store, bbox) };
+}
+
+/**
+ * Reports on the map for the filters, by status: the same count as the map's `total` (from the
+ * same cached grid), for headlines that must agree with what the map shows.
+ */
+export async function countMapReports(filters: ReportFilters): Promise<Record<ReportStatus, number>> {
+  const store = await freshStore();
+  return cityGrid(state(), store, filters, CITY_GRID_MAX_ZOOM, store.matcher(filters)).grid.counts();
 }

@@ -78,7 +78,7 @@ export async function openPeriod(db: Db, actor: StaffUser, input: PeriodInput, n
 export async function openPeriodFor(db: Db, agencyId: number, now: Date) {
   const today = wibDay(now);
   const [period] = await db
-    .select({ id: skmPeriods.id, name: skmPeriods.name, endsOn: skmPeriods.endsOn })
+    .select({ id: skmPeriods.id, name: skmPeriods.name, startsOn: skmPeriods.startsOn, endsOn: skmPeriods.endsOn })
     .from(skmPeriods)
     .innerJoin(skmPeriodUnits, eq(skmPeriodUnits.periodId, skmPeriods.id))
     .where(and(eq(skmPeriodUnits.agencyId, agencyId), lte(skmPeriods.startsOn, today), gte(skmPeriods.endsOn, today)))

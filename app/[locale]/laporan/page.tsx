@@ -1,13 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getReadDb } from '@/db/client';
 import { findPublicReports } from '@/db/queries/public';
 import { listChannels, listPublicCategories, listRegionOptions } from '@/db/queries/reference';
 import { FilterForm } from '@/components/reports/filter-form';
 import { ReportList } from '@/components/reports/report-list';
+import { Pagination } from '@/components/ui/pagination';
 import { formatNumber } from '@/lib/format';
+import type { Locale } from '@/lib/i18n';
 import { filtersToQuery, pageSchema, parseFilters, parseSort } from '@/lib/reports/filters';
+import { paging } from '@/lib/reports/paging';
 
 // Per-request data: never served from the page cache.
 export const dynamic = 'force-dynamic';
@@ -26,6 +30,7 @@ export default async function ReportListPage({ searchParams }: Props) {
   const sort = parseSort([params.urut].flat()[0]);
   const page = pageSchema.parse([params.halaman].flat()[0]);
   const t = await getTranslations('list');
+  const locale = (await getLocale()) as Locale;
   const db = getReadDb();
   const [result, categories, channels, regions] = await Promise.all([
     findPublicReports(db, filters, { page, pageSize: PAGE_SIZE, sort }),
@@ -33,17 +38,21 @@ export default async function ReportListPage({ searchParams }: Props) {
     listChannels(db),
     listRegionOptions(db),
   ]);
-  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   const query = filtersToQuery(filters);
-  const pageHref = (p: number) => `/laporan?${filtersToQuery(filters, { urut: sort === 'terbaru' ? null : sort, halaman: p })}`;
+  const pageHref = (p: number) => `/laporan?${filtersToQuery(filters, { urut: sort === 'terbaru' ? null : sort, halaman: p === 1 ? null : p })}`;
+  const pages = paging({ page, pageSize: PAGE_SIZE, total: result.total, totalIsLowerBound: result.totalIsLowerBound, shown: result.reports.length });
+  // a page past the end (an old link, a typed number) goes to the last page, not to an empty one
+  if (pages.redirectTo !== null) redirect(pageHref(pages.redirectTo));
+  const n = (value: number) => formatNumber(value, locale);
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-4 space-y-4">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <FilterForm action="/laporan" filters={filters} categories={categories} channels={channels} regions={regions} sort={sort} />
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <p role="status" data-testid="result-count">
-          {t(result.totalIsLowerBound ? 'countMore' : 'count', { total: formatNumber(result.total) })}
+        <p role="status">
+          <span data-testid="result-count">{t(result.totalIsLowerBound ? 'countMore' : 'count', { total: n(result.total) })}</span>
+          {pages.to > 0 && (pages.hasNext || pages.hasPrevious) ? <span data-testid="result-range"> · {t('showing', { from: n(pages.from), to: n(pages.to) })}</span> : null}
         </p>
         <p className="flex flex-wrap gap-3">
           <Link href={`/${query ? `?${query}` : ''}`} className="underline">
@@ -66,25 +75,7 @@ export default async function ReportListPage({ searchParams }: Props) {
         </p>
       </div>
       <ReportList reports={result.reports} />
-      {pages > 1 ? (
-        <nav aria-label={t('pagination')} className="flex items-center justify-between text-sm">
-          {page > 1 ? (
-            <Link href={pageHref(page - 1)} className="underline" rel="prev">
-              {t('prev')}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span>{t('page', { page: formatNumber(page), pages: formatNumber(pages) })}</span>
-          {page < pages ? (
-            <Link href={pageHref(page + 1)} className="underline" rel="next">
-              {t('next')}
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pagination paging={pages} href={pageHref} />
     </div>
   );
 }

@@ -1,16 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { findInstructionsReceived } from '@/db/queries/instructions';
 import { countTriage, findQueue, findUnitBacklog } from '@/db/queries/staff-queue';
 import { StatusBadge } from '@/components/reports/status-badge';
+import { Pagination } from '@/components/ui/pagination';
 import { requireStaff } from '@/lib/auth/session';
 import { formatDuration, formatNumber, formatWib } from '@/lib/format';
 import { STATUSES } from '@/lib/reports/lifecycle';
 import { localName, statusLabel, type Locale } from '@/lib/i18n';
 import { listCategories } from '@/db/queries/reference';
 import { pageSchema } from '@/lib/reports/filters';
+import { paging } from '@/lib/reports/paging';
 import { requestTime, slaClock } from '@/lib/sla/clock';
 import { percent } from '@/lib/stats/dashboard';
 import type { Figures } from '@/lib/stats/figures';
@@ -26,6 +29,7 @@ export const dynamic = 'force-dynamic';
 type Props = { searchParams: Promise<{ status?: string; q?: string; kategori?: string; wilayah?: string; halaman?: string; triase?: string }> };
 
 const AREA = /^31\.\d{2}\.\d{2}(\.\d{4})?$/;
+const PAGE_SIZE = 50;
 
 // Tables that become cards below the md breakpoint (no sideways scrolling on a phone): every cell a
 // line of its own, headed by its column name (data-label), the header row hidden.
@@ -56,8 +60,8 @@ export default async function QueuePage({ searchParams }: Props) {
   const page = pageSchema.parse(params.halaman ?? 1);
   const now = requestTime();
   const triage = params.triase === '1';
-  const [{ rows, counts, cappedStatuses }, units, waiting, received] = await Promise.all([
-    findQueue(db, user, { status, categoryCode: kategori, regionCode: wilayah, search: q, triage, page, pageSize: 50, now }),
+  const [{ rows, counts, cappedStatuses, total, totalIsLowerBound }, units, waiting, received] = await Promise.all([
+    findQueue(db, user, { status, categoryCode: kategori, regionCode: wilayah, search: q, triage, page, pageSize: PAGE_SIZE, now }),
     findUnitBacklog(db, user, now),
     countTriage(db, user),
     findInstructionsReceived(db, user, 5),
@@ -68,6 +72,19 @@ export default async function QueuePage({ searchParams }: Props) {
   const locale = (await getLocale()) as Locale;
   const link = (s: ReportStatus | null) =>
     `/petugas?${new URLSearchParams({ ...(s ? { status: s } : allStatuses), ...(q ? { q } : {}), ...(kategori ? { kategori } : {}), ...(wilayah ? { wilayah } : {}) })}`;
+  const pageHref = (p: number) => {
+    const query = new URLSearchParams({
+      ...(params.status && status ? { status } : params.status === 'semua' ? allStatuses : {}),
+      ...(q ? { q } : {}),
+      ...(kategori ? { kategori } : {}),
+      ...(wilayah ? { wilayah } : {}),
+      ...(triage ? { triase: '1' } : {}),
+      ...(p > 1 ? { halaman: String(p) } : {}),
+    }).toString();
+    return `/petugas${query ? `?${query}` : ''}`;
+  };
+  const pages = paging({ page, pageSize: PAGE_SIZE, total, totalIsLowerBound, shown: rows.length });
+  if (pages.redirectTo !== null) redirect(pageHref(pages.redirectTo));
   const area = units.find((u) => u.code === wilayah);
   const onTime = (f: Figures | undefined) => (f?.finishSla.share == null ? '—' : `${formatNumber(percent(f.finishSla)!, locale)}%`);
   const medianFinish = (f: Figures | undefined) => (f?.finish.medianHours == null ? '—' : formatDuration(f.finish.medianHours * 3_600_000, locale));
@@ -157,6 +174,15 @@ export default async function QueuePage({ searchParams }: Props) {
         <input id="q" name="q" defaultValue={q ?? ''} placeholder={t('searchPlaceholder')} className="min-w-0 flex-1 basis-48 rounded border border-gray-500 px-3 py-2" />
         <button className="rounded bg-[#0f3d5e] px-4 py-2 font-semibold text-white">{t('search')}</button>
       </form>
+      {rows.length > 0 ? (
+        <p className="text-sm" role="status" data-testid="queue-total">
+          {t(totalIsLowerBound ? 'shownOfMore' : 'shownOf', {
+            from: formatNumber(pages.from, locale),
+            to: formatNumber(pages.to, locale),
+            total: formatNumber(total, locale),
+          })}
+        </p>
+      ) : null}
       {rows.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
@@ -223,6 +249,7 @@ export default async function QueuePage({ searchParams }: Props) {
           </table>
         </div>
       )}
+      <Pagination paging={pages} href={pageHref} />
     </div>
   );
 }

@@ -12,8 +12,10 @@ export interface MapChanges {
 
 /**
  * Reports inserted or changed after change number `afterSeq`, oldest change first, as map rows,
- * from the public projection: confidential or unlocated reports come back invisible (so they
- * leave the map), private ones at their snapped position. Never any reporter data.
+ * from the public projection: confidential reports come back invisible (so they leave the map),
+ * private ones at their snapped position. A report without a pin (placed with the kelurahan
+ * picker, or filed by a channel that gives no position) stands at its kelurahan's centre, marked
+ * approximate; only one with neither pin nor kelurahan stays off the map. Never any reporter data.
  */
 export async function loadMapChanges(db: Db, afterSeq: number, limit: number): Promise<MapChanges> {
   const rows = await rowsOf<{
@@ -27,15 +29,19 @@ export async function loadMapChanges(db: Db, afterSeq: number, limit: number): P
     category: string | null;
     channel: string | null;
     kelurahan: string | null;
+    approximate: boolean | null;
     created: number | null;
   }>(
     db.execute(sql`
-      select id::float8 as id, change_seq::float8 as seq, is_visible as visible, number, lat, lng, status,
-             category_code as category, channel_code as channel, kelurahan_code as kelurahan,
-             (extract(epoch from created_at) * 1000)::float8 as created
-      from public_report_changes
-      where change_seq > ${afterSeq}
-      order by change_seq
+      select c.id::float8 as id, c.change_seq::float8 as seq, c.is_visible as visible, c.number,
+             coalesce(c.lat, k.center_lat) as lat, coalesce(c.lng, k.center_lng) as lng, c.status,
+             c.category_code as category, c.channel_code as channel, c.kelurahan_code as kelurahan,
+             (c.location_approximate or (c.lat is null and k.center_lat is not null)) as approximate,
+             (extract(epoch from c.created_at) * 1000)::float8 as created
+      from public_report_changes c
+      left join regions k on k.code = c.kelurahan_code
+      where c.change_seq > ${afterSeq}
+      order by c.change_seq
       limit ${limit}`),
   );
   return {
@@ -51,6 +57,7 @@ export async function loadMapChanges(db: Db, afterSeq: number, limit: number): P
       visible: r.visible && r.lat !== null && r.lng !== null,
       lat: r.lat,
       lng: r.lng,
+      approximate: r.approximate === true,
     })),
   };
 }

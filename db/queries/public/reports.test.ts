@@ -31,4 +31,18 @@ describe('findPublicReports counts', () => {
     const page = await findPublicReports(database.db, parseFilters(new URLSearchParams()), { page: 1, pageSize: 10, sort: 'terbaru', countCap: 100 });
     expect(page).toMatchObject({ total: 100, totalIsLowerBound: true });
   });
+
+  it('counts on past a deep page, so that the page after the capped count still has a total and rows', async () => {
+    const options = { pageSize: 10, sort: 'terbaru' as const, countCap: 100 };
+    const deep = await findPublicReports(database.db, parseFilters(new URLSearchParams()), { ...options, page: 11 });
+    expect(deep).toMatchObject({ total: 200, totalIsLowerBound: true });
+    expect(deep.reports).toHaveLength(10);
+    const [{ n }] = await rowsOf<{ n: number }>(
+      database.db.execute(sql`select count(*)::int as n from reports where not is_confidential and category_code = 'pohon'`),
+    );
+    expect(n).toBeGreaterThan(20);
+    // close to the end of a short list the count is exact again
+    const last = await findPublicReports(database.db, parseFilters(new URLSearchParams('kategori=pohon')), { ...options, countCap: 10, page: Math.ceil(n / 10) });
+    expect(last).toMatchObject({ total: n, totalIsLowerBound: false });
+  });
 });

@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../connect';
-import { agencies, categories, regions, reports, type ReportStatus } from '../../schema';
+import { agencies, categories, regions, type ReportStatus } from '../../schema';
 import type { ReportFilters, SortOrder } from '@/lib/reports/filters';
+import { countCapFor } from '@/lib/reports/paging';
 import { publicFilterConditions } from './filters';
 import { publicText } from './text';
 import { publicReports } from './views';
@@ -106,12 +107,15 @@ const ORDER = {
   kategori: [asc(categories.nameId), desc(p.createdAt)],
 } satisfies Record<SortOrder, unknown[]>;
 
-/** Counting stops here: an exact count of hundreds of thousands of rows costs a second at city scale. */
+/**
+ * Counting stops this many rows past the page's first row: an exact count of hundreds of
+ * thousands of rows costs a second at city scale.
+ */
 export const COUNT_CAP = 10_000;
 
 export interface PublicReportPage {
   reports: PublicReport[];
-  /** Matching reports, at most COUNT_CAP. */
+  /** Matching reports, counted up to COUNT_CAP past the page's first row. */
   total: number;
   /** True when more than `total` reports match. */
   totalIsLowerBound: boolean;
@@ -125,7 +129,7 @@ export async function findPublicReports(
   filters: ReportFilters,
   options: { page: number; pageSize: number; sort: SortOrder; countCap?: number },
 ): Promise<PublicReportPage> {
-  const cap = options.countCap ?? COUNT_CAP;
+  const cap = countCapFor(options.page, options.pageSize, options.countCap ?? COUNT_CAP);
   const where = publicFilterConditions(filters);
   const [rows, [{ total }]] = await Promise.all([
     publicBase(db)
@@ -165,17 +169,6 @@ export async function* iteratePublicReports(db: Db, filters: ReportFilters, batc
 export async function getPublicReport(db: Db, number: string): Promise<PublicReport | null> {
   const [row] = await publicBase(db).where(eq(p.number, number)).limit(1);
   return row ? toPublic(row) : null;
-}
-
-/** Counts that include confidential tickets anonymously (never their details). */
-export async function countReportsByStatus(db: Db): Promise<Record<ReportStatus, number>> {
-  const rows = await db
-    .select({ status: reports.status, n: sql<number>`count(*)::int` })
-    .from(reports)
-    .groupBy(reports.status);
-  const out = { menunggu: 0, koordinasi: 0, disposisi: 0, proses: 0, menunggu_validasi: 0, selesai: 0, ditolak: 0 };
-  for (const r of rows) out[r.status] = r.n;
-  return out;
 }
 
 /** Metres between two points on the public positions, as SQL (equirectangular: fine at city scale). */

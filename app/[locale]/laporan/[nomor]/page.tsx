@@ -10,12 +10,14 @@ import {
   getPublicReport,
   getPublicTimeline,
 } from '@/db/queries/public';
+import { getRegionCenter } from '@/db/queries/reference';
 import { ReportMap } from '@/components/map/report-map';
 import { SlaClock } from '@/components/reports/sla-clock';
 import { StatusBadge } from '@/components/reports/status-badge';
 import { tileConfig } from '@/lib/config/map';
 import { formatDate, formatWib, decodeParam } from '@/lib/format';
 import { eventLabel, type Locale } from '@/lib/i18n';
+import { placeOf } from '@/lib/map/place';
 import { shortRegionName } from '@/lib/regions/names';
 import { isOpen } from '@/lib/reports/lifecycle';
 import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
@@ -49,15 +51,18 @@ export default async function ReportPage({ params }: Props) {
   const db = getDb();
   const report = await getPublicReport(db, number);
   if (!report) notFound();
-  const [timeline, rating, photos, chain, t] = await Promise.all([
+  const [timeline, rating, photos, chain, kelurahanCenter, t] = await Promise.all([
     getPublicTimeline(db, number),
     getPublicRating(db, number),
     getPublicPhotos(db, number),
     getHandlingChain(db, number),
+    report.lat === null && report.kelurahanCode ? getRegionCenter(db, report.kelurahanCode) : null,
     getTranslations('report'),
   ]);
+  // a report without a pin is shown at its kelurahan's centre, as the map shows it
+  const place = placeOf(report, kelurahanCenter);
   const open = isOpen(report.status);
-  const place = [
+  const placeNames = [
     report.kelurahanName && `Kel. ${report.kelurahanName}`,
     report.kecamatanName && `Kec. ${report.kecamatanName}`,
     report.kotaName && shortRegionName(report.kotaName),
@@ -97,11 +102,16 @@ export default async function ReportPage({ params }: Props) {
             <dd>
               {report.kelurahanCode ? (
                 <Link href={`/wilayah/${report.kelurahanCode}`} className="underline">
-                  {place.join(', ')}
+                  {placeNames.join(', ')}
                 </Link>
               ) : (
                 t('unknownLocation')
               )}
+              {place?.isApproximate ? (
+                <span className="block text-gray-700 italic" data-testid="approximate-location">
+                  {t('approximateLocation')}
+                </span>
+              ) : null}
             </dd>
           </div>
           <div>
@@ -152,9 +162,13 @@ export default async function ReportPage({ params }: Props) {
         ) : null}
       </section>
 
-      {report.lat !== null && report.lng !== null ? (
+      {place ? (
         <section aria-label={t('smallMap')} className="h-56 overflow-hidden rounded-lg border">
-          <ReportMap {...tileConfig()} categoryNames={{}} single={{ lat: report.lat, lng: report.lng, status: report.status }} />
+          <ReportMap
+            {...tileConfig()}
+            categoryNames={{}}
+            single={{ lat: place.lat, lng: place.lng, status: report.status, approximate: place.isApproximate }}
+          />
         </section>
       ) : null}
       {report.lat !== null && report.lng !== null ? (

@@ -4,10 +4,12 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import QRCode from 'qrcode';
 import { getDb } from '@/db/client';
 import { PrintButton } from '@/components/staff/print-button';
-import { publicUrl } from '@/lib/config/public-url';
-import { formatNumber, decodeParam } from '@/lib/format';
+import { formatDecimal, formatNumber, decodeParam } from '@/lib/format';
 import type { Locale } from '@/lib/i18n';
+import { requestPublicUrl } from '@/lib/server/request';
 import { SKM_ELEMENTS } from '@/lib/skm/ikm';
+import { periodLabel } from '@/lib/skm/period-label';
+import { PROFILE_FIELDS, profileOptionLabel } from '@/lib/skm/profile';
 import { findUnit, openPeriodFor, SKM_MESSAGE, unitResults } from '@/lib/skm/survey';
 import { answerSurvey } from '../actions';
 
@@ -34,7 +36,8 @@ export default async function SkmUnitPage({ params, searchParams }: Props) {
   if (!unit) notFound();
   const t = await getTranslations('skm');
   const [period, results] = await Promise.all([openPeriodFor(db, unit.id, new Date()), unitResults(db, unit.id)]);
-  const address = `${publicUrl()}/skm/${unit.code}`;
+  // printed on a QR code at the unit's desk: the address people reach the portal by
+  const address = `${await requestPublicUrl()}/skm/${unit.code}`;
   const qr = await QRCode.toString(address, { type: 'svg', margin: 1, width: 200 });
   const n = (v: number) => formatNumber(v, locale);
   const message =
@@ -66,7 +69,7 @@ export default async function SkmUnitPage({ params, searchParams }: Props) {
             </>
           ) : null}
           <h2 className="text-lg font-semibold">{t('formTitle', { unit: unit.name })}</h2>
-          <p className="text-sm text-gray-700">{t('formIntro', { period: period.name })}</p>
+          <p className="text-sm text-gray-700">{t('formIntro', { period: periodLabel(period, locale) })}</p>
           {SKM_ELEMENTS.map((e, i) => (
             <fieldset key={e} className="space-y-1">
               <legend className="text-sm font-medium">
@@ -83,21 +86,14 @@ export default async function SkmUnitPage({ params, searchParams }: Props) {
           ))}
           <fieldset className="grid gap-2 sm:grid-cols-2">
             <legend className="text-sm font-medium">{t('profile')}</legend>
-            {(
-              [
-                ['umur', 'age', ['< 20', '20–29', '30–39', '40–49', '50–59', '≥ 60']],
-                ['kelamin', 'sex', ['Laki-laki', 'Perempuan']],
-                ['pendidikan', 'education', ['SD', 'SMP', 'SMA/SMK', 'D1–D3', 'S1/D4', 'S2/S3']],
-                ['pekerjaan', 'occupation', ['PNS/ASN', 'TNI/Polri', 'Swasta', 'Wirausaha', 'Pelajar/Mahasiswa', 'Lainnya']],
-              ] as const
-            ).map(([name, label, options]) => (
+            {PROFILE_FIELDS.map(({ name, label, options }) => (
               <label key={name} className="space-y-1 text-sm">
                 <span className="block">{t(label)}</span>
                 <select name={name} defaultValue="" className="w-full rounded border border-gray-500 px-2 py-1">
                   <option value="">—</option>
                   {options.map((o) => (
-                    <option key={o} value={o}>
-                      {o}
+                    <option key={o[0]} value={o[0]}>
+                      {profileOptionLabel(o, locale)}
                     </option>
                   ))}
                 </select>
@@ -126,11 +122,11 @@ export default async function SkmUnitPage({ params, searchParams }: Props) {
           <tbody>
             {results.map((r) => (
               <tr key={r.periodId} className="border-b last:border-0">
-                <td className="px-2 py-1">{r.periodName}</td>
+                <td className="px-2 py-1">{periodLabel({ name: r.periodName, startsOn: r.startsOn, endsOn: r.endsOn }, locale)}</td>
                 <td className="px-2 py-1 text-right" data-testid="skm-respondents">
                   {n(r.respondents)}
                 </td>
-                <td className="px-2 py-1 text-right">{r.ikm === null ? '—' : n(r.ikm)}</td>
+                <td className="px-2 py-1 text-right">{r.ikm === null ? '—' : formatDecimal(r.ikm, 2, locale)}</td>
                 <td className="px-2 py-1">{r.grade ?? t('tooFew', { min: r.minRespondents })}</td>
               </tr>
             ))}
@@ -141,7 +137,7 @@ export default async function SkmUnitPage({ params, searchParams }: Props) {
       {results.length ? (
         <section aria-labelledby="unsur" className="space-y-2 rounded-lg border bg-white p-3">
           <h2 id="unsur" className="text-lg font-semibold">
-            {t('elementsTitle', { period: results[results.length - 1].periodName })}
+            {t('elementsTitle', { period: periodLabel({ name: results.at(-1)!.periodName, startsOn: results.at(-1)!.startsOn, endsOn: results.at(-1)!.endsOn }, locale) })}
           </h2>
           <table className="min-w-full text-sm" data-testid="skm-elements">
             <tbody>
@@ -151,7 +147,7 @@ export default async function SkmUnitPage({ params, searchParams }: Props) {
                     {i + 1}. {t(`elements.${e}`)}
                   </th>
                   <td className="px-2 py-1 text-right">
-                    {results[results.length - 1].respondents ? n(Number(results[results.length - 1].elementMeans[i].toFixed(2))) : '—'}
+                    {results[results.length - 1].enough ? formatDecimal(results[results.length - 1].elementMeans[i], 2, locale) : '—'}
                   </td>
                 </tr>
               ))}

@@ -9,7 +9,7 @@ import { getRegionFigures } from '@/db/queries/public/region';
 import { ReportMap } from '@/components/map/report-map';
 import { ReportList } from '@/components/reports/report-list';
 import { tileConfig } from '@/lib/config/map';
-import { formatDuration, formatNumber } from '@/lib/format';
+import { formatDuration, formatNumber, formatRating } from '@/lib/format';
 import { localName, type Locale } from '@/lib/i18n';
 import { shortRegionName } from '@/lib/regions/names';
 import { filtersToQuery, parseFilters } from '@/lib/reports/filters';
@@ -64,7 +64,7 @@ export default async function RegionPage({ params }: Props) {
       value: figures.medianHoursToFinish === null ? t('none') : formatDuration(figures.medianHoursToFinish * 3_600_000, locale),
     },
     { label: t('overdue'), value: formatNumber(figures.overdue, locale) },
-    { label: t('rating'), value: figures.averageRating === null ? t('none') : `${figures.averageRating.toFixed(1)} / 5` },
+    { label: t('rating'), value: figures.averageRating === null ? t('none') : formatRating(figures.averageRating, locale) },
   ];
 
   return (
@@ -129,18 +129,28 @@ export default async function RegionPage({ params }: Props) {
       </p>
 
       <div className="grid gap-5 lg:grid-cols-2">
-        <section aria-labelledby="terbuka" className="space-y-2">
-          <h2 id="terbuka" className="text-lg font-semibold">
-            {t('openReports')} ({formatNumber(openReports.total, locale)})
-          </h2>
-          <ReportList reports={openReports.reports} />
-        </section>
-        <section aria-labelledby="selesai" className="space-y-2">
-          <h2 id="selesai" className="text-lg font-semibold">
-            {t('finishedReports')} ({formatNumber(finishedReports.total, locale)})
-          </h2>
-          <ReportList reports={finishedReports.reports} />
-        </section>
+        {(
+          [
+            ['terbuka', t('openReports'), openReports, OPEN_STATUSES],
+            ['selesai', t('finishedReports'), finishedReports, ['selesai']],
+          ] as const
+        ).map(([id, title, list, status]) => (
+          <section key={id} aria-labelledby={id} className="space-y-2">
+            <h2 id={id} className="text-lg font-semibold">
+              {title} ({list.totalIsLowerBound ? t('countMore', { n: formatNumber(list.total, locale) }) : formatNumber(list.total, locale)})
+            </h2>
+            <ReportList reports={list.reports} />
+            {list.total > list.reports.length ? (
+              // ten of many: say so, and where the rest are
+              <p className="text-sm" data-testid={`more-${id}`}>
+                {t('shownOf', { shown: formatNumber(list.reports.length, locale) })}{' '}
+                <Link href={`/laporan?${filtersToQuery({ ...filters, status: [...status] })}`} className="underline">
+                  {t('seeAll')}
+                </Link>
+              </p>
+            ) : null}
+          </section>
+        ))}
       </div>
 
       {children.length > 0 ? (
