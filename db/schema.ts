@@ -36,6 +36,8 @@ export const agencyKind = pgEnum('agency_kind', [
   'inspektorat',
   'biro',
   'bumd',
+  // bodies outside the Pemprov that CRM forwards to (PLN, the police, …)
+  'eksternal',
 ]);
 
 export const reportStatus = pgEnum('report_status', [
@@ -95,6 +97,9 @@ export const slaCalendar = pgEnum('sla_calendar', ['kalender', 'hari_kerja']);
 /** How an instruction ended: carried out (follow-up reported or ticket closed), or moved away from its unit. */
 export const instructionOutcome = pgEnum('instruction_outcome', ['dilaksanakan', 'dialihkan']);
 
+/** The reference lists an outside label (an archive's spelling) can be mapped onto. */
+export const referenceKind = pgEnum('reference_kind', ['kategori', 'instansi', 'kelurahan']);
+
 // ---------------------------------------------------------------- reference data
 
 export const regions = pgTable(
@@ -123,6 +128,8 @@ export const agencies = pgTable(
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
     kind: agencyKind('kind').notNull(),
+    /** The name people and the archive use for short ("Dishub", "Satpol PP"). */
+    shortName: text('short_name'),
     /** The region an office serves (kelurahan/kecamatan/kota office, or a Suku Dinas's kota). */
     regionCode: text('region_code').references(() => regions.code),
     /** A Suku Dinas points at its Dinas. */
@@ -684,6 +691,52 @@ export const rateLimits = pgTable(
   (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limits_window_idx').on(t.windowStart)],
 );
 
+/**
+ * An outside label (as an archive spells a category, agency or kelurahan) mapped once by an admin
+ * onto the reference list: every later import reads it. `key` is the label normalised
+ * (lib/reference/match.ts labelKey); `targetCode` a category code, an agency code (or `@kelurahan`,
+ * `@kecamatan`, `@walikota`: the office of the report's own area) or a kelurahan code.
+ */
+export const referenceAliases = pgTable(
+  'reference_aliases',
+  {
+    kind: referenceKind('kind').notNull(),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    targetCode: text('target_code').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.key] })],
+);
+
+/**
+ * What an imported report said in its archive, verbatim. While one of its labels matches nothing,
+ * that label's key is kept here and the report is held (by its kelurahan, or in triage); mapping
+ * the label moves every held report and clears the key.
+ */
+export const archiveLabels = pgTable(
+  'archive_labels',
+  {
+    reportId: bigint('report_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => reports.id),
+    source: text('source').notNull(),
+    line: integer('line').notNull(),
+    kelurahan: text('kelurahan').notNull(),
+    category: text('category').notNull(),
+    agency: text('agency').notNull(),
+    kelurahanKey: text('kelurahan_key'),
+    categoryKey: text('category_key'),
+    agencyKey: text('agency_key'),
+  },
+  (t) => [
+    index('archive_labels_kelurahan_key_idx').on(t.kelurahanKey).where(sql`${t.kelurahanKey} is not null`),
+    index('archive_labels_category_key_idx').on(t.categoryKey).where(sql`${t.categoryKey} is not null`),
+    index('archive_labels_agency_key_idx').on(t.agencyKey).where(sql`${t.agencyKey} is not null`),
+  ],
+);
+
 export type Region = typeof regions.$inferSelect;
 export type Agency = typeof agencies.$inferSelect;
 export type Category = typeof categories.$inferSelect;
@@ -698,3 +751,4 @@ export type ReportStatus = (typeof reportStatus.enumValues)[number];
 export type EventType = (typeof eventType.enumValues)[number];
 export type UserRole = (typeof userRole.enumValues)[number];
 export type AgencyKind = (typeof agencyKind.enumValues)[number];
+export type ReferenceKind = (typeof referenceKind.enumValues)[number];
