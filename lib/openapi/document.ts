@@ -200,7 +200,16 @@ export function openApiDocument(site: string) {
                   {
                     type: 'object',
                     required: ['kind', 'lat', 'lng', 'number', 'status', 'categoryCode'],
-                    properties: { kind: { const: 'report' }, lat: num, lng: num, number: ticket, status, categoryCode: str },
+                    properties: {
+                      kind: { const: 'report' },
+                      lat: num,
+                      lng: num,
+                      number: ticket,
+                      status,
+                      categoryCode: str,
+                      approximate: { const: true, description: "The kelurahan's centre stands in for a missing pin." },
+                      kelurahanCode: str,
+                    },
                     additionalProperties: false,
                   },
                 ],
