@@ -3,6 +3,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { checkCredentials } from '@/lib/auth/check-credentials';
 import { serverSecret } from '@/lib/security/secret';
+import { clientAddressFrom } from '@/lib/server/request';
 
 class WrongCredentials extends CredentialsSignin {
   code = 'salah';
@@ -27,7 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         const email = typeof credentials?.email === 'string' ? credentials.email.slice(0, 200) : '';
         const password = typeof credentials?.password === 'string' ? credentials.password.slice(0, 200) : '';
-        const ip = request?.headers?.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+        const ip = request?.headers ? clientAddressFrom(request.headers) : null;
         const result = await checkCredentials(getDb(), email, password, new Date(), ip);
         if (!result.ok) {
           throw result.code === 'terkunci' ? new AccountLocked() : result.code === 'terlalu_sering' ? new TooManyAttempts() : new WrongCredentials();

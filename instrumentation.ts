@@ -6,6 +6,12 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // Per-address limits count the TCP peer (or what a trusted proxy says): write the peer into
+  // every request before Next.js sees it; a wrong ADUAN_TRUSTED_PROXIES stops the start.
+  const { installPeerHeader } = await import('./lib/server/peer-header');
+  installPeerHeader();
+  const { checkTrustedProxiesAtStart } = await import('./lib/security/client-address');
+  checkTrustedProxiesAtStart();
   // Links sent to reporters must carry the portal's real address: production never guesses it.
   const { checkPublicUrlAtStart } = await import('./lib/config/public-url-check');
   checkPublicUrlAtStart('server');

@@ -149,6 +149,34 @@ test('server actions refuse a call from another origin: no sign-in, no report', 
   expect(await (await request.get('/api/laporan.csv?kelurahan=31.71.01.1001')).text()).toContain(marker);
 });
 
+test('the client address of the limits is what the trusted proxy says, never a header the client picks', async ({ browser }) => {
+  // The server trusts 127.0.0.1 as a proxy (scripts/e2e-server.ts). The survey does not count a
+  // second answer from one client address to one unit within a day (lib/skm/survey.ts), so the
+  // published respondent count shows which address the server took.
+  const unit = '/skm/kel-31.71.01.1002';
+  const answer = async (headers: Record<string, string>, scale: string) => {
+    const context = await browser.newContext({ extraHTTPHeaders: headers });
+    const page = await context.newPage();
+    await page.goto(unit);
+    const form = page.getByTestId('skm-form');
+    for (const fieldset of await form.getByRole('group').all()) {
+      const choice = fieldset.getByRole('radio', { name: scale, exact: true });
+      if (await choice.count()) await choice.check();
+    }
+    await form.getByRole('button', { name: 'Kirim jawaban' }).click();
+    await expect(page.getByTestId('skm-message')).toHaveText('Terima kasih, jawaban Anda tersimpan.');
+    const respondents = Number(await page.getByTestId('skm-respondents').first().textContent());
+    await context.close();
+    return respondents;
+  };
+  const start = await answer({ 'X-Forwarded-For': '203.0.113.61' }, 'Sesuai');
+  // the same client again, from a new browser: forging the peer header and hops further left
+  // changes nothing, the right-most hop the proxy wrote is the client; not counted
+  expect(await answer({ 'X-Aduan-Peer': '198.51.100.61', 'X-Forwarded-For': '198.51.100.62, 203.0.113.61' }, 'Sangat sesuai')).toBe(start);
+  // another client behind the same proxy is counted
+  expect(await answer({ 'X-Forwarded-For': '203.0.113.62' }, 'Kurang sesuai')).toBe(start + 1);
+});
+
 test('the session cookie is httpOnly and SameSite, and Secure behind TLS', async ({ browser }) => {
   for (const behindTls of [false, true]) {
     const context = await browser.newContext(behindTls ? { extraHTTPHeaders: { 'X-Forwarded-Proto': 'https' } } : {});

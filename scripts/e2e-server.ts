@@ -42,6 +42,9 @@ if (process.env.E2E_SKIP_BUILD !== '1') {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 env.ADUAN_WORKER_INTERVAL_MS ??= '500';
+// The browser tests connect from this machine and stand in for the proxy: each spec sends its own
+// X-Forwarded-For to be a client of its own, which the server believes only from these peers.
+env.ADUAN_TRUSTED_PROXIES ??= '127.0.0.1/32, ::1/128';
 await startLocalMailbox(env);
 const server = spawn(next, ['start', '-p', String(port), '-H', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'], env });
 // Everything the server writes is also kept in a file: the privacy test reads it for reporter contact.

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/connect';
 import { rowsOf } from '@/db/bulk';
 import { createTestDatabase } from '@/lib/testing/db';
-import { citizenLimits, contactIdentity, limitMessage, reportChecks, retryAfterMinutes, runLimited, supportChecks, type CitizenLimits } from './submission-limit';
+import { citizenLimits, contactIdentity, limitMessage, reportChecks, retryAfterMinutes, runLimited, supportChecks, visitorChecks, type CitizenLimits } from './submission-limit';
 
 let database: Database;
 beforeAll(async () => {
@@ -11,19 +11,19 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
-const limits: CitizenLimits = { reportsPerBrowser: 3, reportsPerContact: 2, perAddress: 5, supportsPerBrowser: 4, windowSeconds: 3600 };
+const limits: CitizenLimits = { reportsPerBrowser: 3, reportsPerContact: 2, perAddress: 5, supportsPerBrowser: 4, followsPerBrowser: 6, surveysPerBrowser: 7, windowSeconds: 3600 };
 const plain = (kind: string, value: string) => `${kind}=${value}`;
 // 10:40 WIB: 20 minutes to the end of the hourly window
 const now = new Date('2026-03-02T03:40:00Z');
 
 describe('limits from the environment', () => {
-  it('defaults: 10 per browser and per contact, 200 per address, 30 supports, an hour', () => {
-    expect(citizenLimits({})).toEqual({ reportsPerBrowser: 10, reportsPerContact: 10, perAddress: 200, supportsPerBrowser: 30, windowSeconds: 3600 });
+  it('defaults: 10 per browser and per contact, 200 per address, 30 supports, 10 follows and surveys, an hour', () => {
+    expect(citizenLimits({})).toEqual({ reportsPerBrowser: 10, reportsPerContact: 10, perAddress: 200, supportsPerBrowser: 30, followsPerBrowser: 10, surveysPerBrowser: 10, windowSeconds: 3600 });
   });
 
   it('reads each variable, and ignores nonsense', () => {
-    const env = { ADUAN_RATE_LIMIT_REPORTS: '4', ADUAN_RATE_LIMIT_REPORTS_PER_CONTACT: '6', ADUAN_RATE_LIMIT_PER_ADDRESS: '500', ADUAN_RATE_LIMIT_SUPPORTS: '9', ADUAN_RATE_LIMIT_WINDOW_SECONDS: '600' };
-    expect(citizenLimits(env)).toEqual({ reportsPerBrowser: 4, reportsPerContact: 6, perAddress: 500, supportsPerBrowser: 9, windowSeconds: 600 });
+    const env = { ADUAN_RATE_LIMIT_REPORTS: '4', ADUAN_RATE_LIMIT_REPORTS_PER_CONTACT: '6', ADUAN_RATE_LIMIT_PER_ADDRESS: '500', ADUAN_RATE_LIMIT_SUPPORTS: '9', ADUAN_RATE_LIMIT_FOLLOWS: '3', ADUAN_RATE_LIMIT_SURVEYS: '2', ADUAN_RATE_LIMIT_WINDOW_SECONDS: '600' };
+    expect(citizenLimits(env)).toEqual({ reportsPerBrowser: 4, reportsPerContact: 6, perAddress: 500, supportsPerBrowser: 9, followsPerBrowser: 3, surveysPerBrowser: 2, windowSeconds: 600 });
     expect(citizenLimits({ ADUAN_RATE_LIMIT_REPORTS: 'banyak', ADUAN_RATE_LIMIT_PER_ADDRESS: '0' })).toMatchObject({ reportsPerBrowser: 10, perAddress: 200 });
   });
 });
@@ -45,6 +45,17 @@ describe('counter keys', () => {
     expect(supportChecks(limits, { browser: 'b', address: 'a', contacts: ['081234567890'] }, plain).map((c) => [c.key, c.limit])).toEqual([
       ['dukung:perangkat:perangkat=b', 4],
       ['dukung:jaringan:jaringan=a', 5],
+    ]);
+  });
+
+  it('following and the survey count per device, each apart, under the per-address ceiling', () => {
+    expect(visitorChecks('ikuti', limits, { browser: 'b', address: 'a' }, plain).map((c) => [c.key, c.limit])).toEqual([
+      ['ikuti:perangkat:perangkat=b', 6],
+      ['ikuti:jaringan:jaringan=a', 5],
+    ]);
+    expect(visitorChecks('skm', limits, { browser: 'b', address: 'a' }, plain).map((c) => [c.key, c.limit])).toEqual([
+      ['skm:perangkat:perangkat=b', 7],
+      ['skm:jaringan:jaringan=a', 5],
     ]);
   });
 });

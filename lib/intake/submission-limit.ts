@@ -24,6 +24,10 @@ export interface CitizenLimits {
   perAddress: number;
   /** accepted "dukung" per browser */
   supportsPerBrowser: number;
+  /** accepted requests to follow an area, a point or a ticket per browser (each sends a confirmation e-mail) */
+  followsPerBrowser: number;
+  /** accepted survey (SKM) answers per browser */
+  surveysPerBrowser: number;
   windowSeconds: number;
 }
 
@@ -48,6 +52,8 @@ export function citizenLimits(env: Record<string, string | undefined> = process.
     reportsPerContact: positive(env.ADUAN_RATE_LIMIT_REPORTS_PER_CONTACT, 10),
     perAddress: positive(env.ADUAN_RATE_LIMIT_PER_ADDRESS, 200),
     supportsPerBrowser: positive(env.ADUAN_RATE_LIMIT_SUPPORTS, 30),
+    followsPerBrowser: positive(env.ADUAN_RATE_LIMIT_FOLLOWS, 10),
+    surveysPerBrowser: positive(env.ADUAN_RATE_LIMIT_SURVEYS, 10),
     windowSeconds: positive(env.ADUAN_RATE_LIMIT_WINDOW_SECONDS, 3600),
   };
 }
@@ -87,6 +93,15 @@ export function reportChecks(limits: CitizenLimits, who: Submitter, digest: Dige
 /** "Dukung" adds no ticket: per device and a per-address ceiling are enough. */
 export function supportChecks(limits: CitizenLimits, who: Submitter, digest: Digest = limitDigest): RateLimitCheck[] {
   return checks('dukung', [['perangkat', who.browser, limits.supportsPerBrowser], ['jaringan', who.address, limits.perAddress]], digest);
+}
+
+/**
+ * Following (`ikuti`) and the survey (`skm`) add no ticket either: per device, under the same
+ * per-address ceiling, each with counters of its own.
+ */
+export function visitorChecks(action: 'ikuti' | 'skm', limits: CitizenLimits, who: Omit<Submitter, 'contacts'>, digest: Digest = limitDigest): RateLimitCheck[] {
+  const perBrowser = action === 'ikuti' ? limits.followsPerBrowser : limits.surveysPerBrowser;
+  return checks(action, [['perangkat', who.browser, perBrowser], ['jaringan', who.address, limits.perAddress]], digest);
 }
 
 /** Whole minutes until the window ends, at least one: "coba lagi dalam 1 menit", never "0 menit". */

@@ -6,10 +6,11 @@ import { seedReference } from '@/db/seed/reference';
 import { createTestDatabase } from '@/lib/testing/db';
 import { tempMediaDir } from '@/lib/testing/hostile';
 
-// The citizen's request: one client address and one browser's cookie jar, switched per call.
-const client = vi.hoisted(() => ({ address: '10.9.0.1', jar: new Map<string, string>() }));
+// The citizen's request: the TCP peer (the header lib/server/peer-header.ts writes), what the
+// request claims in X-Forwarded-For, and one browser's cookie jar, switched per call.
+const client = vi.hoisted(() => ({ address: '10.9.0.1', forwardedFor: null as string | null, jar: new Map<string, string>() }));
 vi.mock('next/headers', () => ({
-  headers: async () => new Headers({ 'x-forwarded-for': client.address }),
+  headers: async () => new Headers({ 'x-aduan-peer': client.address, ...(client.forwardedFor ? { 'x-forwarded-for': client.forwardedFor } : {}) }),
   cookies: async () => ({
     get: (name: string) => (client.jar.has(name) ? { name, value: client.jar.get(name)! } : undefined),
     set: (name: string, value: string) => void client.jar.set(name, value),
@@ -18,6 +19,9 @@ vi.mock('next/headers', () => ({
 vi.mock('next/cache', async (original) => ({ ...(await original<typeof import('next/cache')>()), revalidatePath: () => {}, revalidateTag: () => {} }));
 
 const { submitReport, supportExistingReport } = await import('@/app/[locale]/lapor/actions');
+const { INTAKE_MESSAGE } = await import('@/lib/intake/errors');
+const { installPeerHeader } = await import('@/lib/server/peer-header');
+installPeerHeader();
 
 let database: Database;
 let mediaDir: string;
@@ -47,6 +51,7 @@ afterAll(async () => {
 /** A fresh browser (no cookie yet) on an address of its own, unless a test shares one. */
 function browser(address = `10.9.${++n}.1`) {
   client.address = address;
+  client.forwardedFor = null;
   client.jar = new Map();
   return client;
 }
@@ -127,12 +132,46 @@ describe('the report limit counts only accepted reports', () => {
   });
 });
 
+describe('a forged X-Forwarded-For', () => {
+  const networkFull = { ok: false, formError: { id: expect.stringMatching(/dari jaringan Anda/) } };
+
+  it('does not escape the per-address ceiling without a trusted proxy', async () => {
+    delete process.env.ADUAN_TRUSTED_PROXIES;
+    for (let i = 0; i < 6; i++) {
+      browser('10.7.0.1').forwardedFor = `203.0.113.${i}`;
+      expect(await file()).toMatchObject({ ok: true });
+    }
+    browser('10.7.0.1').forwardedFor = '203.0.113.99, 198.51.100.99';
+    expect(await file()).toMatchObject(networkFull);
+  });
+
+  it('behind a trusted proxy each forwarded client has its own ceiling, and forging further left changes nothing', async () => {
+    process.env.ADUAN_TRUSTED_PROXIES = '10.6.0.0/16, fd00::/8';
+    try {
+      for (let i = 0; i < 8; i++) {
+        browser('10.6.0.1').forwardedFor = `198.51.100.${i}`;
+        expect(await file()).toMatchObject({ ok: true });
+      }
+      for (let i = 0; i < 6; i++) {
+        browser(i % 2 ? '10.6.0.1' : 'fd00::6').forwardedFor = `203.0.113.${i}, 198.51.100.200`;
+        expect(await file()).toMatchObject({ ok: true });
+      }
+      browser('10.6.0.2').forwardedFor = '203.0.113.77, 198.51.100.200';
+      expect(await file()).toMatchObject(networkFull);
+    } finally {
+      delete process.env.ADUAN_TRUSTED_PROXIES;
+    }
+  });
+});
+
 describe('"dukung" counts only supports that happened', () => {
   it('an unknown ticket costs nothing; past the limit the refusal says when', async () => {
     for (let i = 0; i < 5; i++) expect(await supportExistingReport('JK0000000000', '')).toMatchObject({ ok: false });
-    expect(await supportExistingReport(publicReport, '')).toMatchObject({ ok: true });
-    expect(await supportExistingReport(publicReport, '')).toMatchObject({ ok: true });
-    expect(await supportExistingReport(publicReport, '')).toEqual({ ok: false, message: { id: expect.stringMatching(/^Batas 2 dukungan per jam .*Coba lagi dalam \d+ menit\.$/), en: expect.any(String) } });
+    expect(await supportExistingReport(publicReport, '')).toMatchObject({ ok: true, supportCount: expect.any(Number) });
+    // once per browser: a second support is refused, and costs nothing either
+    expect(await supportExistingReport(publicReport, '')).toEqual({ ok: false, message: INTAKE_MESSAGE.sudah_didukung });
+    expect(await supportExistingReport(publicReport, 'tetangga@contoh.id')).toEqual({ ok: true, isPending: true });
+    expect(await supportExistingReport(publicReport, 'tetangga.lain@contoh.id')).toEqual({ ok: false, message: { id: expect.stringMatching(/^Batas 2 dukungan per jam .*Coba lagi dalam \d+ menit\.$/), en: expect.any(String) } });
     // supports and reports are counted apart
     expect(await file()).toMatchObject({ ok: true });
   });

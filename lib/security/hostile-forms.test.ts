@@ -14,12 +14,12 @@ import { declaredPng, hostileFile, hostileText, snapshot, tempMediaDir, zipOf } 
 import messagesId from '@/messages/id.json';
 import messagesEn from '@/messages/en.json';
 
-// The request context of a server action: each call comes from its own client address (so the
-// per-address limits do not end the run early). Page caches are the Next.js server's; outside it
+// The request context of a server action: each call comes from its own client address, the TCP
+// peer that lib/server/peer-header.ts writes (so the per-address limits do not end the run early). Page caches are the Next.js server's; outside it
 // revalidation is a no-op. Everything else — actions, validation, database — is the real code.
 const client = vi.hoisted(() => ({ n: 0 }));
 vi.mock('next/headers', () => ({
-  headers: async () => new Headers({ 'x-forwarded-for': `10.${(client.n >> 16) & 255}.${(client.n >> 8) & 255}.${client.n++ & 255}` }),
+  headers: async () => new Headers({ 'x-aduan-peer': `10.${(client.n >> 16) & 255}.${(client.n >> 8) & 255}.${client.n++ & 255}` }),
   cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {} }),
 }));
 vi.mock('next/cache', async (original) => ({ ...(await original<typeof import('next/cache')>()), revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -28,6 +28,7 @@ const { submitReport, supportExistingReport } = await import('@/app/[locale]/lap
 const { trackingAction } = await import('@/app/[locale]/lacak/[nomor]/actions');
 const { subscribeAction, unsubscribeAction } = await import('@/app/[locale]/ikuti/actions');
 const { answerSurvey } = await import('@/app/[locale]/skm/actions');
+(await import('@/lib/server/peer-header')).installPeerHeader();
 
 let database: Database;
 let mediaDir: string;

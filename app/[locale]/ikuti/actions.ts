@@ -3,7 +3,8 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { AlertError, subscribe, subscribeSchema, unsubscribe } from '@/lib/alerts/subscriptions';
-import { consumeRateLimit } from '@/lib/security/rate-limit';
+import { citizenLimits, runLimited, visitorChecks } from '@/lib/intake/submission-limit';
+import { browserToken } from '@/lib/server/browser-token';
 import { clientAddress, logUnexpected, requestPublicUrl } from '@/lib/server/request';
 
 const value = (f: FormData, key: string) => {
@@ -32,9 +33,13 @@ export async function subscribeAction(formData: FormData) {
   else {
     try {
       const db = getDb();
-      const limit = await consumeRateLimit(db, { action: 'ikuti', limit: 10, windowSeconds: 3600 }, await clientAddress(), new Date());
-      if (!limit.allowed) outcome = 'terlalu_sering';
-      else await subscribe(db, parsed.data, { now: new Date(), site: await requestPublicUrl() });
+      const now = new Date();
+      const site = await requestPublicUrl();
+      // per browser, so that the many phones behind one carrier address are not one follower
+      const limits = citizenLimits();
+      const who = { browser: await browserToken(), address: await clientAddress() };
+      const limited = await runLimited(db, visitorChecks('ikuti', limits, who), limits.windowSeconds, now, () => subscribe(db, parsed.data, { now, site }), () => true);
+      if (limited.refused) outcome = 'terlalu_sering';
     } catch (error) {
       outcome = error instanceof AlertError ? error.code : `gangguan_${logUnexpected('ikuti', error)}`;
     }

@@ -2,7 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { consumeRateLimit } from '@/lib/security/rate-limit';
+import { citizenLimits, runLimited, visitorChecks } from '@/lib/intake/submission-limit';
+import { browserToken } from '@/lib/server/browser-token';
 import { clientAddress, logUnexpected } from '@/lib/server/request';
 import { SKM_ELEMENTS } from '@/lib/skm/ikm';
 import { senderKeyOf, SkmError, submitResponse } from '@/lib/skm/survey';
@@ -23,22 +24,26 @@ export async function answerSurvey(formData: FormData) {
   let outcome = 'ok';
   try {
     const address = await clientAddress();
-    const limit = await consumeRateLimit(db, { action: 'skm', limit: 10, windowSeconds: 3600 }, address, now);
-    if (!limit.allowed) redirect(back('terlalu_sering'));
-    await submitResponse(
-      db,
-      {
-        unitCode: unit,
-        answers: SKM_ELEMENTS.map((e) => Number(formData.get(e) ?? 0)),
-        ageGroup: text(formData, 'umur'),
-        sex: text(formData, 'kelamin'),
-        education: text(formData, 'pendidikan'),
-        occupation: text(formData, 'pekerjaan'),
-        senderKey: senderKeyOf(address),
-        ticket: nomor && kunci ? { number: nomor, key: kunci } : null,
-      },
-      now,
-    );
+    // per browser, under a per-address ceiling: a carrier's shared address is many residents
+    const limits = citizenLimits();
+    const checks = visitorChecks('skm', limits, { browser: await browserToken(), address });
+    const answer = () =>
+      submitResponse(
+        db,
+        {
+          unitCode: unit,
+          answers: SKM_ELEMENTS.map((e) => Number(formData.get(e) ?? 0)),
+          ageGroup: text(formData, 'umur'),
+          sex: text(formData, 'kelamin'),
+          education: text(formData, 'pendidikan'),
+          occupation: text(formData, 'pekerjaan'),
+          senderKey: senderKeyOf(address),
+          ticket: nomor && kunci ? { number: nomor, key: kunci } : null,
+        },
+        now,
+      );
+    const limited = await runLimited(db, checks, limits.windowSeconds, now, answer, () => true);
+    if (limited.refused) outcome = 'terlalu_sering';
   } catch (error) {
     if (error instanceof SkmError) outcome = error.code;
     else if ((error as { digest?: string })?.digest?.startsWith('NEXT_REDIRECT')) throw error;
