@@ -22,6 +22,11 @@ COPY . .
 # The Content-Security-Policy allows the tile server configured at build time.
 ARG ADUAN_TILE_URL=https://tile.openstreetmap.org/{z}/{x}/{y}.png
 RUN ADUAN_TILE_URL="$ADUAN_TILE_URL" npx next build
+# Next.js copies .env and .env.production into the standalone output; .dockerignore keeps them out
+# of the context, and this stops the build should a secret file reach the output some other way.
+RUN if find .next/standalone -path .next/standalone/node_modules -prune -o \
+      \( -name '.env*' -o -name '*.pem' -o -name '*.key' -o -path '*/.data/*' \) -print | grep .; then \
+      echo 'secret files in the build output (above): remove them from the build context' >&2; exit 1; fi
 
 # ---------------------------------------------------------------- worker (and migrations)
 # Run it with ADUAN_PUBLIC_URL (the portal's public address): the worker refuses to start without it.
