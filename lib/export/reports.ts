@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { CSV_BOM, toCsv } from '@/lib/export/csv';
 import type { PublicReport } from '@/db/queries/public';
 import { shortRegionName } from '@/lib/regions/names';
 
@@ -39,12 +39,12 @@ function csvRow(r: PublicReport): (string | number | null)[] {
 }
 
 export function csvHeader(): string {
-  // BOM so that spreadsheet programs open Indonesian text as UTF-8
-  return `\uFEFF${stringify([CSV_COLUMNS as unknown as string[]])}`;
+  return `${CSV_BOM}${toCsv([CSV_COLUMNS])}`;
 }
 
+/** Text cells are neutralised against spreadsheet formulas (lib/export/csv.ts); coordinates and counts stay numbers. */
 export function csvLines(batch: PublicReport[]): string {
-  return stringify(batch.map(csvRow));
+  return toCsv(batch.map(csvRow));
 }
 
 export function geoJsonFeature(r: PublicReport): string {

@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import { NextResponse, type NextRequest } from 'next/server';
 import { getReadDb } from '@/db/client';
+import { CSV_BOM, toCsv } from '@/lib/export/csv';
 import { SKM_ELEMENTS } from '@/lib/skm/ikm';
 import { periodResults } from '@/lib/skm/survey';
 
@@ -10,7 +10,7 @@ export async function GET(request: NextRequest) {
   const results = Number.isInteger(id) && id > 0 ? await periodResults(getReadDb(), id) : null;
   if (!results) return NextResponse.json({ error: 'Periode survei tidak ditemukan.', error_en: 'Survey period not found.' }, { status: 404 });
   const rows = results.units.map((u) => [u.code, u.name, u.respondents, u.flagged, u.ikm, u.grade ?? '', ...u.elementMeans.map((m) => Number(m.toFixed(3)))]);
-  const body = `\uFEFF${stringify([['unit', 'nama', 'responden', 'ditandai', 'ikm', 'mutu', ...SKM_ELEMENTS], ...rows])}`;
+  const body = `${CSV_BOM}${toCsv([['unit', 'nama', 'responden', 'ditandai', 'ikm', 'mutu', ...SKM_ELEMENTS], ...rows])}`;
   return new Response(body, {
     headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="skm-${id}.csv"` },
   });

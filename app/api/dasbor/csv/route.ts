@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
+import { CSV_BOM, toCsv } from '@/lib/export/csv';
 import { requestTime } from '@/lib/sla/clock';
 import { dashboardTables, LEAGUE_MIN_TICKETS, parseDashboardQuery, TABLE_IDS } from '@/lib/stats/dashboard';
 import { loadDashboard } from '@/lib/stats/server';
@@ -18,8 +18,7 @@ export async function GET(request: NextRequest) {
   const { filters, figures } = parseDashboardQuery(params, requestTime());
   const { d, names } = await loadDashboard(getDb(), figures, params.get('bahasa') === 'en' ? 'en' : 'id');
   const table = dashboardTables(d, names, LEAGUE_MIN_TICKETS).find((t) => t.id === id)!;
-  // BOM so that spreadsheet programs open Indonesian text as UTF-8
-  const body = `\uFEFF${stringify([table.columns.map((c) => c.key), ...table.rows])}`;
+  const body = `${CSV_BOM}${toCsv([table.columns.map((c) => c.key), ...table.rows])}`;
   return new Response(body, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
