@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import { parse } from 'csv-parse/sync';
+import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/connect';
 import { rowsOf } from '@/db/bulk';
@@ -48,12 +50,29 @@ describe('SKM survey', () => {
     await submitResponse(database.db, { unitCode: GAMBIR, answers: answers(4), senderKey: 'a' }, at(0));
     await submitResponse(database.db, { unitCode: GAMBIR, answers: answers(3), senderKey: 'b' }, at(1));
     let [result] = await unitResults(database.db, await unitId(GAMBIR));
-    expect(result).toMatchObject({ respondents: 2, ikm: 87.5, grade: null, enough: false });
+    // below the minimum of three only the count is published
+    expect(result).toMatchObject({ respondents: 2, ikm: null, grade: null, elementMeans: [], enough: false });
+    expect((await periodResults(database.db, periodId))!.units.find((u) => u.code === GAMBIR)).toMatchObject({ respondents: 2, ikm: null, grade: null, elementMeans: [] });
     await submitResponse(database.db, { unitCode: GAMBIR, answers: [4, 4, 4, 4, 4, 3, 3, 3, 3], senderKey: 'c' }, at(2));
     [result] = await unitResults(database.db, await unitId(GAMBIR));
     expect(result).toMatchObject({ respondents: 3, enough: true, grade: 'B' });
+    expect(result.ikm).toBe(87.96);
+    expect(result.elementMeans).toHaveLength(9);
     const period = await periodResults(database.db, periodId);
     expect(period!.units[0]).toMatchObject({ code: GAMBIR, respondents: 3 });
+  });
+
+  it('publishes only the count below the minimum: the CSV export has no index, grade or element means', async () => {
+    (globalThis as { aduanDb?: Database }).aduanDb = database;
+    const { GET } = await import('@/app/api/skm.csv/route');
+    const few = 'kel-31.71.01.1003';
+    await submitResponse(database.db, { unitCode: few, answers: answers(1), senderKey: 'm1' }, at(3));
+    await submitResponse(database.db, { unitCode: few, answers: answers(2), senderKey: 'm2' }, at(4));
+    const response = await GET(new NextRequest(`http://aduan.test/api/skm.csv?periode=${periodId}`));
+    const rows = parse(await response.text(), { bom: true }) as string[][];
+    expect(rows[0].slice(2, 6)).toEqual(['responden', 'ditandai', 'ikm', 'mutu']);
+    expect(rows.find((r) => r[0] === few)!.slice(2)).toEqual(['2', '0', '', '', ...Array(9).fill('')]);
+    expect(rows.find((r) => r[0] === GAMBIR)!.slice(2, 6)).toEqual(['3', '0', '87.96', 'B']);
   });
 
   it('flags a sender answering the same unit again, and a burst of identical answers, without counting them', async () => {

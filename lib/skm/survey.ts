@@ -176,12 +176,18 @@ export async function submitResponse(db: Db, input: ResponseInput, now: Date): P
   });
 }
 
-/** The index of a unit's responses: flagged ones are kept but not counted; no grade below the minimum. */
+/**
+ * The index of a unit's responses: flagged ones are kept but not counted. Below the period's
+ * minimum of respondents only the count is published: no index, grade or element means, which
+ * from a handful of answers say more about those people (a unit could read one resident's answers
+ * off them) than about the service.
+ */
 function score(responses: { answers: number[]; flagReason: string | null }[], minRespondents: number) {
   const valid = responses.filter((r) => r.flagReason === null).map((r) => r.answers);
   const result = computeIkm(valid);
   const enough = result.respondents >= minRespondents;
-  return { ...result, grade: enough ? result.grade : null, flagged: responses.length - valid.length, enough };
+  const flagged = responses.length - valid.length;
+  return enough ? { ...result, flagged, enough } : { ...result, ikm: null, grade: null, elementMeans: [], flagged, enough };
 }
 
 export interface UnitPeriodResult extends IkmResult {
@@ -192,7 +198,7 @@ export interface UnitPeriodResult extends IkmResult {
   minRespondents: number;
   /** Flagged responses, kept but not counted. */
   flagged: number;
-  /** Enough respondents to grade and rank. */
+  /** Enough respondents to publish: without, `ikm` and `grade` are null and `elementMeans` is empty. */
   enough: boolean;
 }
 
