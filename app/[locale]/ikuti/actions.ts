@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { AlertError, subscribe, subscribeSchema, unsubscribe } from '@/lib/alerts/subscriptions';
+import { AlertError, confirmSubscription, subscribe, subscribeSchema, unsubscribe } from '@/lib/alerts/subscriptions';
 import { citizenLimits, runLimited, visitorChecks } from '@/lib/intake/submission-limit';
 import { browserToken } from '@/lib/server/browser-token';
 import { clientAddress, logUnexpected, requestPublicUrl } from '@/lib/server/request';
@@ -46,6 +46,17 @@ export async function subscribeAction(formData: FormData) {
   }
   back.set('pesan', outcome);
   redirect(`/ikuti?${back}`);
+}
+
+/** Starts a confirmed subscription: only from the confirmation page's button, never by opening the link. */
+export async function confirmAction(formData: FormData) {
+  let outcome = 'aktif';
+  try {
+    await confirmSubscription(getDb(), String(formData.get('kunci') ?? '').slice(0, 100), new Date());
+  } catch (error) {
+    outcome = error instanceof AlertError ? error.code : `gangguan_${logUnexpected('konfirmasi', error)}`;
+  }
+  redirect(`/ikuti/konfirmasi?pesan=${outcome}`);
 }
 
 export async function unsubscribeAction(formData: FormData) {
