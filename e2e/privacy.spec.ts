@@ -70,6 +70,7 @@ function crawlPlan(n: Numbers): Record<string, string[]> {
     '/ikuti/berhenti': ['/ikuti/berhenti', '/ikuti/berhenti?token=salah'],
     '/ikuti/kelola': ['/ikuti/kelola', '/ikuti/kelola?token=salah'],
     '/ikuti/konfirmasi': ['/ikuti/konfirmasi', '/ikuti/konfirmasi?token=salah'],
+    '/dukung/konfirmasi': ['/dukung/konfirmasi', '/dukung/konfirmasi?kunci=salah'],
     '/kanal': ['/kanal'],
     '/lacak': ['/lacak', `/lacak?nomor=${n.privateReport}`],
     '/lacak/[nomor]': tickets.flatMap((t) => [`/lacak/${t}`, `/lacak/${t}?kunci=salah`]),

@@ -38,11 +38,12 @@ export function NearbyReports({
               <p>
                 <a href={`/laporan/${r.number}`} className="font-mono font-semibold underline" target="_blank" rel="noreferrer">{r.number}</a>{' '}
                 · {statusLabel(r.status, locale)} · {r.distanceM} m ·{' '}
-                {t('supporters', { count: result?.ok ? result.supportCount : r.supportCount })}
+                {t('supporters', { count: result?.ok && 'supportCount' in result ? result.supportCount : r.supportCount })}
               </p>
               {r.description ? <p className="line-clamp-2 text-gray-800">{r.description}</p> : null}
               {result?.ok ? (
-                <p className="text-green-800" role="status">{t('supported')}</p>
+                // with a contact, the support counts once the contact confirms it from the message sent to it
+                <p className="text-green-800" role="status">{'isPending' in result ? t('supportPending') : t('supported')}</p>
               ) : (
                 <button
                   type="button"

@@ -170,12 +170,12 @@ describe('createReport', () => {
 });
 
 describe('support, reopen and rating', () => {
-  it('counts support and subscribes the supporter', async () => {
+  it('counts a support, once per browser (the confirmed supports with a contact: support-report.test.ts)', async () => {
     const created = await createReport(database.db, input(), deps());
-    expect(await supportReport(database.db, created.number, 'tetangga@contoh.id', now)).toBe(1);
-    expect(await supportReport(database.db, created.number, null, now)).toBe(2);
-    const row = await one<{ n: number }>(sql`select count(*)::int as n from report_subscribers s join reports r on r.id = s.report_id where r.number = ${created.number}`);
-    expect(row.n).toBe(1);
+    const support = (browser: string) => supportReport(database.db, { number: created.number, contact: null, browser }, { now, site: 'http://aduan.test' });
+    expect(await support('peramban-satu')).toEqual({ kind: 'dihitung', supportCount: 1 });
+    expect(await support('peramban-dua')).toEqual({ kind: 'dihitung', supportCount: 2 });
+    await expect(support('peramban-satu')).rejects.toMatchObject({ code: 'sudah_didukung' });
   });
 
   it('reopens within 14 days of Selesai, not after, and rates once', async () => {

@@ -9,7 +9,11 @@ export type IntakeErrorCode =
   | 'tidak_bisa_dibuka_kembali'
   | 'sudah_dinilai'
   | 'belum_selesai'
-  | 'tidak_menunggu_validasi';
+  | 'tidak_menunggu_validasi'
+  | 'sudah_didukung'
+  | 'kontak_tidak_valid'
+  | 'konfirmasi_terlalu_sering'
+  | 'tautan_dukungan_salah';
 
 /** Messages people read, Bahasa Indonesia first. */
 export const INTAKE_MESSAGE: Record<IntakeErrorCode, { id: string; en: string }> = {
@@ -42,6 +46,16 @@ export const INTAKE_MESSAGE: Record<IntakeErrorCode, { id: string; en: string }>
     id: 'Sanggahan hanya bisa diajukan selama tindak lanjut menunggu validasi.',
     en: 'A dispute can only be made while the follow-up waits for validation.',
   },
+  sudah_didukung: { id: 'Anda sudah mendukung laporan ini dari perangkat ini.', en: 'You have already supported this report from this device.' },
+  kontak_tidak_valid: {
+    id: 'Nomor HP atau surel tidak valid. Perbaiki, atau kosongkan untuk mendukung tanpa kontak.',
+    en: 'Invalid phone number or e-mail. Correct it, or leave it empty to support without a contact.',
+  },
+  konfirmasi_terlalu_sering: {
+    id: 'Terlalu banyak permintaan konfirmasi ke kontak ini. Coba lagi dalam satu jam.',
+    en: 'Too many confirmation requests to this contact. Try again in an hour.',
+  },
+  tautan_dukungan_salah: { id: 'Tautan konfirmasi tidak valid atau sudah dipakai.', en: 'The confirmation link is invalid or was already used.' },
 };
 
 export class IntakeError extends Error {

@@ -11,7 +11,7 @@ import { seedReference } from '@/db/seed/reference';
 import { seedDemoUsers } from '@/db/seed/users';
 import { canAct, STAFF_ACTIONS, type StaffAction } from '@/lib/auth/permissions';
 import { createReport } from '@/lib/intake/create-report';
-import { supportReport } from '@/lib/intake/support-report';
+import { confirmSupport, supportReport } from '@/lib/intake/support-report';
 import { processImage, type ProcessedImage } from '@/lib/media/process-image';
 import { createDiskStorage } from '@/lib/media/storage';
 import { createTestDatabase } from '@/lib/testing/db';
@@ -254,7 +254,10 @@ describe('what reaches the reporter', () => {
       { ...inputForReport(), reporterEmail: 'pelapor@contoh.id', isPublic: false },
       { now, storage: createDiskStorage(mediaDir), publicUrl: 'http://aduan.test' },
     );
-    await supportReport(database.db, created.number, '081299990000', now);
+    // the neighbour confirms the support from the message, and so follows the ticket
+    await supportReport(database.db, { number: created.number, contact: '081299990000', browser: 'peramban-tetangga' }, { now, site: 'http://aduan.test' });
+    const [{ token }] = await rowsOf<{ token: string }>(database.db.execute(sql`select s.token from report_supports s join reports r on r.id = s.report_id where r.number = ${created.number}`));
+    await confirmSupport(database.db, token, now);
     if (status === 'proses') await performStaffAction(database.db, user('lurah.gambir'), { number: created.number, version: 1, action: 'terima' }, deps());
     return { ...created, link: `/lacak/${created.number}?kunci=${created.trackingKey}`, version: status === 'proses' ? 2 : 1 };
   }

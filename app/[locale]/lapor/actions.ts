@@ -107,21 +107,28 @@ export async function submitReport(_prev: SubmitReportState, formData: FormData)
   }
 }
 
-export type SupportState = { ok: true; supportCount: number } | { ok: false; message: { id: string; en: string } } | null;
+export type SupportState =
+  | { ok: true; supportCount: number }
+  /** a contact was given: it must confirm from the message sent to it before the support counts */
+  | { ok: true; isPending: true }
+  | { ok: false; message: { id: string; en: string } }
+  | null;
 
-/** "Dukung" an existing open report instead of filing a duplicate. */
+/** "Dukung" an existing open report instead of filing a duplicate (lib/intake/support-report.ts). */
 export async function supportExistingReport(number: string, contact: string): Promise<SupportState> {
   const db = getDb();
   const now = new Date();
   try {
     const limits = citizenLimits();
-    const who = { browser: await browserToken(), address: await clientAddress(), contacts: [] };
-    const cleaned = contact.trim().slice(0, 200);
-    const outcome = await runLimited(db, supportChecks(limits, who), limits.windowSeconds, now, () => supportReport(db, String(number).slice(0, 20), cleaned || null, now), () => true);
+    const browser = await browserToken();
+    const who = { browser, address: await clientAddress(), contacts: [] };
+    const input = { number: String(number).slice(0, 20), contact: String(contact ?? '').slice(0, 200), browser };
+    const site = await requestPublicUrl();
+    const outcome = await runLimited(db, supportChecks(limits, who), limits.windowSeconds, now, () => supportReport(db, input, { now, site }), () => true);
     if (outcome.refused) return { ok: false, message: limitMessage('dukung', outcome.refused, limits.windowSeconds) };
-    const supportCount = outcome.result;
-    reportPageChanged(String(number));
-    return { ok: true, supportCount };
+    if (outcome.result.kind === 'menunggu_konfirmasi') return { ok: true, isPending: true };
+    reportPageChanged(input.number);
+    return { ok: true, supportCount: outcome.result.supportCount };
   } catch (error) {
     if (error instanceof IntakeError) return { ok: false, message: INTAKE_MESSAGE[error.code] };
     const id = logUnexpected('supportExistingReport', error);
