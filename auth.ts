@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { checkCredentials } from '@/lib/auth/check-credentials';
+import { deviceIdOf, keepSignedInDevice } from '@/lib/auth/device-cookie';
 import { serverSecret } from '@/lib/security/secret';
 import { clientAddressFrom } from '@/lib/server/request';
 
@@ -29,21 +30,28 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const email = typeof credentials?.email === 'string' ? credentials.email.slice(0, 200) : '';
         const password = typeof credentials?.password === 'string' ? credentials.password.slice(0, 200) : '';
         const ip = request?.headers ? clientAddressFrom(request.headers) : null;
-        const result = await checkCredentials(getDb(), email, password, new Date(), ip);
+        const deviceId = deviceIdOf(request?.headers);
+        const result = await checkCredentials(getDb(), email, password, new Date(), ip, { deviceId });
         if (!result.ok) {
           throw result.code === 'terkunci' ? new AccountLocked() : result.code === 'terlalu_sering' ? new TooManyAttempts() : new WrongCredentials();
         }
-        return { id: String(result.userId) };
+        // only a complete sign-in makes this browser a known device (failures elsewhere never lock it)
+        await keepSignedInDevice(getDb(), result.userId, deviceId, new Date());
+        // the session carries the account's session version: a later bump ends it (lib/auth/session.ts)
+        return { id: String(result.userId), sessionVersion: result.sessionVersion } as { id: string };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.uid = Number(user.id);
+      if (user?.id) {
+        token.uid = Number(user.id);
+        token.sv = (user as { sessionVersion?: number }).sessionVersion;
+      }
       return token;
     },
     session({ session, token }) {
-      return { ...session, uid: token.uid as number | undefined };
+      return { ...session, uid: token.uid as number | undefined, sv: token.sv as number | undefined };
     },
   },
 });

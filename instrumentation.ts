@@ -21,6 +21,10 @@ export async function register() {
     const { migrate } = await import('./db/migrate');
     await migrate(getDatabase());
   }
+  // The demo's published password must not open a real installation: production refuses to start
+  // while any active account still accepts it, and names them (ADUAN_DEMO=1 marks a demo).
+  const { checkDemoPasswordsAtStart } = await import('./lib/auth/demo-password-check');
+  await checkDemoPasswordsAtStart(getDatabase().db);
   if (getDatabase().kind === 'postgres') {
     // Several instances share one database: a change made through another one (or a worker)
     // reaches this instance's page cache, map and figures through LISTEN/NOTIFY.

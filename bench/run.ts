@@ -122,6 +122,8 @@ const mediaDir = mkdtempSync(join(tmpdir(), 'aduan-bench-media-'));
 const env = {
   ...process.env,
   DATABASE_URL: url,
+  // demo data, demo accounts: production otherwise refuses the published demo password
+  ADUAN_DEMO: '1',
   ADUAN_WORKER: '0',
   ADUAN_TILE_URL: '',
   ADUAN_MEDIA_DIR: mediaDir,

@@ -16,6 +16,19 @@ export interface SetupOptions {
 }
 
 /**
+ * A production database: migrations (which hold the SLA policy and the public holidays), then
+ * Jakarta's regions, agencies, categories and channels. No account and no report: the first
+ * admin is made with `npm run admin:create`. Safe to run again: existing data is left alone.
+ */
+export async function setupProductionDatabase(database: Database, options: { log?: (line: string) => void } = {}) {
+  const log = options.log ?? (() => {});
+  await migrate(database);
+  log('migrations applied (with the SLA policy and public holidays)');
+  if ((await seedReference(database.db)).inserted) log('regions, agencies, categories and channels seeded');
+  else log('regions, agencies, categories and channels already present');
+}
+
+/**
  * Migrates, then seeds reference data, demo staff and demo reports where they are missing.
  * Safe to run again: existing data is left alone.
  */

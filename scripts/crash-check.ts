@@ -87,6 +87,8 @@ const inspect = async () => {
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: 'production',
+  // demo data, demo accounts: production otherwise refuses the published demo password
+  ADUAN_DEMO: '1',
   DATABASE_URL: isPglite ? undefined : dbUrl.toString(),
   PGLITE_DIR: isPglite ? pgliteDir : undefined,
   ADUAN_MEDIA_DIR: mediaDir,

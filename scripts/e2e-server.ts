@@ -13,6 +13,8 @@ const args = parseArgs(process.argv.slice(2));
 const port = intArg(args, 'port', 3100);
 // a small demo: rank units from ten tickets, so that every league table has rows
 const env: NodeJS.ProcessEnv = { ...process.env, ADUAN_TILE_URL: '', NODE_ENV: 'production', ADUAN_LEAGUE_MIN_TICKETS: '10' };
+// a demo: the seeded accounts have the published demo password, which production otherwise refuses
+env.ADUAN_DEMO = '1';
 // production refuses to start without the portal's address: the one the browser tests use
 env.ADUAN_PUBLIC_URL ??= `http://127.0.0.1:${port}`;
 

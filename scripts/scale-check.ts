@@ -82,6 +82,8 @@ try {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
+    // demo data, demo accounts: production otherwise refuses the published demo password
+    ADUAN_DEMO: '1',
     DATABASE_URL: dbUrl,
     AUTH_SECRET: secret,
     ADUAN_SECRET: secret,

@@ -9,6 +9,10 @@ export interface StaffProfile extends StaffUser {
   name: string;
   agencyName: string | null;
   agencyCode: string | null;
+  /** Sessions issued with an older version have ended (lib/auth/session.ts). */
+  sessionVersion: number;
+  /** A one-time password is still in use: only the password page is open until it is changed. */
+  mustChangePassword: boolean;
 }
 
 const unit = alias(agencies, 'unit');
@@ -27,6 +31,8 @@ export async function loadStaffUser(db: Db, id: number): Promise<StaffProfile | 
       agencyParentId: unit.parentId,
       agencyName: unit.name,
       agencyCode: unit.code,
+      sessionVersion: users.sessionVersion,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(users)
     .leftJoin(unit, eq(unit.id, users.agencyId))
@@ -34,4 +40,15 @@ export async function loadStaffUser(db: Db, id: number): Promise<StaffProfile | 
   if (!row || !row.isActive) return null;
   const { isActive: _active, ...profile } = row;
   return profile;
+}
+
+/**
+ * The account a session belongs to, or null when the session has ended: the account is gone or
+ * disabled, or its session version moved past the one the session was issued with (a password
+ * change, a sign-out, a new role or jurisdiction).
+ */
+export async function loadStaffSession(db: Db, session: { uid?: unknown; sv?: unknown }): Promise<StaffProfile | null> {
+  if (typeof session.uid !== 'number' || typeof session.sv !== 'number') return null;
+  const user = await loadStaffUser(db, session.uid);
+  return user && user.sessionVersion === session.sv ? user : null;
 }

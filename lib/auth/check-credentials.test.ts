@@ -7,6 +7,7 @@ import { seedDemoUsers } from '@/db/seed/users';
 import { DEMO_PASSWORD } from '@/lib/reference/demo-users';
 import { createTestDatabase } from '@/lib/testing/db';
 import { checkCredentials, FAILURE_DELAY_MS } from './check-credentials';
+import { newDeviceId, rememberDevice } from './known-device';
 
 let database: Database;
 beforeAll(async () => {
@@ -68,5 +69,78 @@ describe('checkCredentials', () => {
     expect(limited.n).toBe(1);
     // the next window lets the address try again
     expect((await checkCredentials(database.db, 'camat.gambir@aduan.test', DEMO_PASSWORD, later(140), '203.0.113.9', { ...quick, addressRule })).ok).toBe(true);
+  });
+
+  it('an unknown account gets the same answers as a real one, through the lock and after it', async () => {
+    const at = later(240);
+    const attempt = (email: string, i: number) => checkCredentials(database.db, email, `tebakan-${i}`, at, `198.51.100.${i}`, quick);
+    for (let i = 0; i < 7; i++) {
+      const real = await attempt('lurah.menteng@aduan.test', i);
+      const unknown = await attempt('bukan.petugas@aduan.test', i);
+      expect(unknown, `attempt ${i + 1}`).toEqual(real);
+      expect(real).toMatchObject({ ok: false, code: i < 4 ? 'salah' : 'terkunci' });
+    }
+  });
+
+  it('spends the same password-hashing time on unknown accounts as on real ones', async () => {
+    const at = later(300);
+    const time = async (email: string, ip: string) => {
+      const started = performance.now();
+      await checkCredentials(database.db, email, 'tebakan', at, ip, quick);
+      return performance.now() - started;
+    };
+    await time('camat.gambir@aduan.test', '198.51.101.1');
+    const real = Math.min(await time('camat.gambir@aduan.test', '198.51.101.2'), await time('camat.gambir@aduan.test', '198.51.101.3'));
+    const unknown = Math.min(await time('tidak.ada@aduan.test', '198.51.101.4'), await time('tidak.ada@aduan.test', '198.51.101.5'));
+    // one scrypt verification (~0.1 s) each: without the dummy hash the unknown account would answer at once
+    expect(unknown).toBeGreaterThan(real * 0.5);
+  });
+
+  it('failures from unknown devices and addresses lock the account for them, never for a device it signed in from before', async () => {
+    const at = later(360);
+    const email = 'validator@aduan.test';
+    const device = newDeviceId();
+    const first = await checkCredentials(database.db, email, DEMO_PASSWORD, at, '10.3.3.3', { ...quick, deviceId: device });
+    expect(first.ok).toBe(true);
+    await rememberDevice(database.db, (first as { userId: number }).userId, device, at);
+    // an attacker guesses from many addresses, and fills the official's own (carrier) address too
+    const addressRule = { action: 'masuk-gagal', limit: 3, windowSeconds: 900 };
+    for (let i = 0; i < 12; i++) await checkCredentials(database.db, email, `tebakan-${i}`, at, i < 4 ? '10.3.3.3' : `203.0.113.${50 + i}`, { ...quick, addressRule });
+    // any unknown device is locked out now, even with the right password...
+    expect(await checkCredentials(database.db, email, DEMO_PASSWORD, at, '192.0.2.77', { ...quick, addressRule })).toMatchObject({ ok: false, code: 'terkunci' });
+    expect(await checkCredentials(database.db, email, DEMO_PASSWORD, at, '192.0.2.78', { ...quick, addressRule, deviceId: newDeviceId() })).toMatchObject({ ok: false, code: 'terkunci' });
+    // ...but the known device signs in, from its usual address and from anywhere else
+    expect((await checkCredentials(database.db, email, DEMO_PASSWORD, at, '10.3.3.3', { ...quick, addressRule, deviceId: device })).ok).toBe(true);
+    expect((await checkCredentials(database.db, email, DEMO_PASSWORD, at, '192.0.2.79', { ...quick, addressRule, deviceId: device })).ok).toBe(true);
+  });
+
+  it("a known device is locked by its own failures only, and they do not lock the account's other devices", async () => {
+    const at = later(420);
+    const email = 'binamarga@aduan.test';
+    const [mine, other] = [newDeviceId(), newDeviceId()];
+    for (const device of [mine, other]) {
+      const ok = await checkCredentials(database.db, email, DEMO_PASSWORD, at, '10.4.4.4', { ...quick, deviceId: device });
+      await rememberDevice(database.db, (ok as { userId: number }).userId, device, at);
+    }
+    for (let i = 0; i < 5; i++) await checkCredentials(database.db, email, `keliru-${i}`, at, '10.4.4.4', { ...quick, deviceId: mine });
+    expect(await checkCredentials(database.db, email, DEMO_PASSWORD, at, '10.4.4.4', { ...quick, deviceId: mine })).toMatchObject({ ok: false, code: 'terkunci' });
+    expect((await checkCredentials(database.db, email, DEMO_PASSWORD, at, '10.4.4.5', { ...quick, deviceId: other })).ok).toBe(true);
+    expect((await checkCredentials(database.db, email, DEMO_PASSWORD, at, '10.4.4.6', quick)).ok).toBe(true);
+  });
+
+  it('backs off: a guesser who keeps trying is locked for the rest of two hours, then of the day', async () => {
+    const day = new Date('2026-06-03T00:00:00Z');
+    const at = (minutes: number) => new Date(day.getTime() + minutes * 60_000);
+    const email = 'lurah.gambir@aduan.test';
+    const guess = (minutes: number, i: number) => checkCredentials(database.db, email, `tebakan-${i}`, at(minutes), `203.0.113.${100 + i}`, quick);
+    for (let i = 0; i < 5; i++) await guess(0, i);
+    expect(await guess(1, 5)).toMatchObject({ code: 'terkunci', lockedUntil: at(15) });
+    // the next 15-minute window: four more guesses make ten within two hours
+    for (let i = 6; i < 9; i++) expect(await guess(16, i)).toMatchObject({ code: 'salah' });
+    expect(await guess(17, 9)).toMatchObject({ code: 'terkunci', lockedUntil: at(120) });
+    expect(await checkCredentials(database.db, email, DEMO_PASSWORD, at(60), '203.0.113.200', quick)).toMatchObject({ code: 'terkunci', lockedUntil: at(120) });
+    for (let i = 11; i < 20; i++) await guess(125, i);
+    expect(await guess(126, 20)).toMatchObject({ code: 'terkunci', lockedUntil: at(24 * 60) });
+    expect((await checkCredentials(database.db, email, DEMO_PASSWORD, at(24 * 60), '203.0.113.201', quick)).ok).toBe(true);
   });
 });

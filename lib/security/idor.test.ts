@@ -168,6 +168,12 @@ const ACTION_PROBES: Record<string, () => Promise<void>> = {
     // takes no account id: an official can change only their own password, and only with it
     await refused(() => changePassword(database.db, outsider(), 'bukan-sandinya', 'sandi-baru-panjang', now));
   },
+  async signOutEverywhereAction() {
+    // takes no input at all: it ends the signed-in account's own sessions only (lib/auth/session.test.ts)
+    const source = readFileSync(join('app', '[locale]', 'petugas', 'sandi', 'actions.ts'), 'utf8');
+    expect(source).toMatch(/export async function signOutEverywhereAction\(\)/);
+    expect(source).toMatch(/endSessions\(getDb\(\), user\.id,/);
+  },
   async savePolicyAction() {
     const policy = { firstResponseHours: 1, followUpHours: 2, silenceRedHours: 1, escalationStepHours: 1, calendar: 'kalender' as const };
     for (const who of NON_ADMINS) await refused(() => settings.updateDefaultPolicy(database.db, staff[who], policy, now));

@@ -77,4 +77,20 @@ describe('accounts', () => {
     await changePassword(database.db, lurah, DEMO_PASSWORD, 'sandi-baru-456', now);
     expect((await checkCredentials(database.db, lurah.email, 'sandi-baru-456', now, null)).ok).toBe(true);
   });
+
+  it('an account an admin creates must change its first password; the change moves the session version on', async () => {
+    const id = await createAccount(database.db, admin, account({ email: 'camat.baru@aduan.test', role: 'camat', regionCode: '31.71.02' }), 'sandi-dari-admin', now);
+    const created = (await loadStaffUser(database.db, id))!;
+    expect(created.mustChangePassword).toBe(true);
+    await changePassword(database.db, created, 'sandi-dari-admin', 'sandi-pilihan-camat', now);
+    const changed = (await loadStaffUser(database.db, id))!;
+    expect(changed.mustChangePassword).toBe(false);
+    expect(changed.sessionVersion).toBe(created.sessionVersion + 1);
+  });
+
+  it("never gives an account the demo's published password", async () => {
+    await expect(createAccount(database.db, admin, account({ email: 'y@aduan.test' }), DEMO_PASSWORD, now)).rejects.toMatchObject({ code: 'sandi_demo' });
+    const camat = await byEmail('camat.gambir@aduan.test');
+    await expect(changePassword(database.db, camat, DEMO_PASSWORD, DEMO_PASSWORD, now)).rejects.toMatchObject({ code: 'sandi_demo' });
+  });
 });

@@ -6,6 +6,8 @@ import { signOutAction } from '../masuk/actions';
 
 export async function StaffHeader({ user }: { user: StaffProfile }) {
   const t = await getTranslations('petugas');
+  // on a one-time password only the password page is open: offer nothing else
+  const isRestricted = user.mustChangePassword;
   return (
     <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border bg-white px-4 py-2 text-sm">
       <p>
@@ -13,12 +15,16 @@ export async function StaffHeader({ user }: { user: StaffProfile }) {
         {user.agencyName ? ` · ${user.agencyName}` : ''}
       </p>
       <nav className="flex flex-wrap items-center gap-x-4 gap-y-1">
-        <Link href="/petugas" className="underline">{t('nav.queue')}</Link>
-        {['lurah', 'camat', 'walikota', 'agency'].includes(user.role) ? <Link href="/petugas/instruksi" className="underline">{t('nav.instructions')}</Link> : null}
-        {['admin', 'operator', 'lurah', 'camat', 'walikota'].includes(user.role) ? <Link href="/petugas/catat" className="underline">{t('nav.desk')}</Link> : null}
-        {outboxAccess(user.role) !== 'none' ? <Link href="/petugas/outbox" className="underline">{t('nav.outbox')}</Link> : null}
-        {user.role === 'admin' ? <Link href="/petugas/akun" className="underline">{t('nav.accounts')}</Link> : null}
-        {user.role === 'admin' ? <Link href="/petugas/atur" className="underline">{t('nav.settings')}</Link> : null}
+        {isRestricted ? null : (
+          <>
+            <Link href="/petugas" className="underline">{t('nav.queue')}</Link>
+            {['lurah', 'camat', 'walikota', 'agency'].includes(user.role) ? <Link href="/petugas/instruksi" className="underline">{t('nav.instructions')}</Link> : null}
+            {['admin', 'operator', 'lurah', 'camat', 'walikota'].includes(user.role) ? <Link href="/petugas/catat" className="underline">{t('nav.desk')}</Link> : null}
+            {outboxAccess(user.role) !== 'none' ? <Link href="/petugas/outbox" className="underline">{t('nav.outbox')}</Link> : null}
+            {user.role === 'admin' ? <Link href="/petugas/akun" className="underline">{t('nav.accounts')}</Link> : null}
+            {user.role === 'admin' ? <Link href="/petugas/atur" className="underline">{t('nav.settings')}</Link> : null}
+          </>
+        )}
         <Link href="/petugas/sandi" className="underline">{t('nav.password')}</Link>
         <form action={signOutAction}>
           <button className="underline">{t('nav.signOut')}</button>

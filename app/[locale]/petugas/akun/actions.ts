@@ -2,8 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { signOut } from '@/auth';
 import { getDb } from '@/db/client';
-import { currentStaff } from '@/lib/auth/session';
+import { currentStaff, signedInAccount } from '@/lib/auth/session';
 import { logUnexpected } from '@/lib/server/request';
 import { accountSchema, AccountError, changePassword, createAccount, updateAccount } from '@/lib/staff/accounts';
 
@@ -42,10 +43,19 @@ export async function saveAccountAction(formData: FormData) {
   );
 }
 
+/**
+ * Also for an account still on its one-time password (the only action it may take). The change
+ * ends every session of the account, this one too: the official signs in again with the new password.
+ */
 export async function changePasswordAction(formData: FormData) {
-  const actor = await currentStaff();
+  const actor = await signedInAccount();
   if (!actor) redirect('/masuk');
-  await run('/petugas/sandi', () =>
-    changePassword(getDb(), actor, String(formData.get('current') ?? ''), String(formData.get('next') ?? ''), new Date()),
-  );
+  let outcome = 'ok';
+  try {
+    await changePassword(getDb(), actor, String(formData.get('current') ?? ''), String(formData.get('next') ?? ''), new Date());
+  } catch (error) {
+    outcome = error instanceof AccountError ? error.code : `gangguan_${logUnexpected('account', error)}`;
+  }
+  if (outcome !== 'ok') redirect(`/petugas/sandi?pesan=${outcome}`);
+  await signOut({ redirectTo: '/masuk?sandi=diganti' });
 }
