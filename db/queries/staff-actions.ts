@@ -40,7 +40,7 @@ export async function findActionChoices(db: Db, user: StaffUser, ticket: TicketF
   const notHolder = report.handlingAgencyId === null ? undefined : ne(agencies.id, report.handlingAgencyId);
   const [agencyUnits, kelurahanOffices, instructable] = await Promise.all([
     needs('koordinasi', 'disposisi', 'tugaskan')
-      ? db.select(unit).from(agencies).where(and(inArray(agencies.kind, ['dinas', 'bumd', 'sudin']), notHolder)).orderBy(asc(agencies.name))
+      ? db.select(unit).from(agencies).where(and(inArray(agencies.kind, ['dinas', 'bumd', 'eksternal', 'sudin']), notHolder)).orderBy(asc(agencies.name))
       : [],
     needs('alihkan')
       ? db.select(unit).from(agencies).where(and(eq(agencies.kind, 'kelurahan'), isNotNull(agencies.regionCode))).orderBy(asc(agencies.name))

@@ -5,6 +5,8 @@ import { rowsOf } from '../bulk';
 import { setupDemoDatabase } from '../setup';
 import { createTestDatabase } from '@/lib/testing/db';
 import { verifyPassword } from '@/lib/auth/password';
+import { PROVINCE_AGENCIES } from '@/lib/reference/agencies';
+import { CATEGORIES } from '@/lib/reference/categories';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/reference/demo-users';
 
 let database: Database;
@@ -46,14 +48,15 @@ describe(`migrations and seed on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PG
       database.db.execute(sql`select kind::text, count(*)::int as n from agencies group by kind`),
     );
     const byKind = Object.fromEntries(kinds.map((k) => [k.kind, k.n]));
-    expect(byKind).toMatchObject({ kelurahan: 267, kecamatan: 44, walikota: 6, inspektorat: 1, biro: 1 });
-    expect(byKind.sudin).toBe(byKind.dinas * 6);
+    expect(byKind).toMatchObject({ kelurahan: 267, kecamatan: 44, walikota: 6, inspektorat: 1 });
+    for (const kind of ['dinas', 'biro', 'bumd', 'eksternal'] as const) expect(byKind[kind], kind).toBe(PROVINCE_AGENCIES.filter((a) => a.kind === kind).length);
+    expect(byKind.sudin).toBe(PROVINCE_AGENCIES.filter((a) => a.branch).length * 6);
     const cats = await one<{ n: number; conf: number; orphan: number }>(sql`
       select count(*)::int as n, count(*) filter (where is_confidential)::int as conf,
              count(*) filter (where default_agency_code is not null
                and default_agency_code not in (select code from agencies))::int as orphan
       from categories`);
-    expect(cats).toEqual({ n: 44, conf: 1, orphan: 0 });
+    expect(cats).toEqual({ n: CATEGORIES.length, conf: 1, orphan: 0 });
     const channels = await one<{ n: number }>(sql`select count(*)::int as n from channels`);
     expect(channels.n).toBeGreaterThanOrEqual(15);
   });

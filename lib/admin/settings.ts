@@ -26,7 +26,10 @@ export const SETTINGS_MESSAGE: Record<string, { id: string; en: string }> = {
   },
   kategori_tidak_ada: { id: 'Kategori tidak ditemukan.', en: 'Category not found.' },
   instansi_tidak_ada: { id: 'Instansi tidak ditemukan.', en: 'Agency not found.' },
-  instansi_bukan_dinas: { id: 'Instansi penanganan harus Dinas, Suku Dinas, BUMD atau Inspektorat.', en: 'The handling agency must be a Dinas, Suku Dinas, BUMD or the Inspectorate.' },
+  instansi_bukan_dinas: {
+    id: 'Instansi penanganan harus Dinas, Badan, Suku Dinas, Biro, BUMD, instansi di luar Pemprov atau Inspektorat.',
+    en: 'The handling agency must be a Dinas, Badan, Suku Dinas, Biro, BUMD, a body outside the city government or the Inspectorate.',
+  },
   tanggal_tidak_valid: { id: 'Tanggal tidak valid (format TTTT-BB-HH).', en: 'Invalid date (YYYY-MM-DD).' },
   libur_sudah_ada: { id: 'Tanggal itu sudah tercatat sebagai hari libur.', en: 'That day is already a holiday.' },
   libur_tidak_ada: { id: 'Hari libur tidak ditemukan.', en: 'Holiday not found.' },
@@ -94,7 +97,7 @@ export async function updateCategory(db: Db, actor: StaffUser, code: string, inp
     if (input.defaultAgencyCode) {
       const [agency] = await tx.select({ kind: agencies.kind }).from(agencies).where(eq(agencies.code, input.defaultAgencyCode));
       if (!agency) throw new SettingsError('instansi_tidak_ada');
-      if (!['dinas', 'sudin', 'bumd', 'inspektorat'].includes(agency.kind)) throw new SettingsError('instansi_bukan_dinas');
+      if (!['dinas', 'sudin', 'biro', 'bumd', 'eksternal', 'inspektorat'].includes(agency.kind)) throw new SettingsError('instansi_bukan_dinas');
     }
     const [policyBefore] = await tx.select().from(slaPolicies).where(eq(slaPolicies.categoryCode, code));
     await tx

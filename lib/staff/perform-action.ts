@@ -91,7 +91,7 @@ export async function performStaffAction(
           if (input.action === 'disposisi' && (target.kind !== 'sudin' || target.parentId !== r.handlingAgencyId || (r.kotaCode !== null && target.regionCode !== r.kotaCode))) {
             throw new StaffError('instansi_tidak_valid');
           }
-          if (input.action === 'koordinasi' && !['dinas', 'bumd', 'kecamatan', 'walikota', 'kelurahan'].includes(target.kind)) {
+          if (input.action === 'koordinasi' && !['dinas', 'bumd', 'eksternal', 'kecamatan', 'walikota', 'kelurahan'].includes(target.kind)) {
             throw new StaffError('instansi_tidak_valid');
           }
           change.handlingAgencyId = target.id;
