@@ -1,18 +1,21 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
-import { agencies, categories, regions, reportEvents, reports } from '@/db/schema';
-import { officeCode } from '@/lib/reference/agencies';
-import { CATEGORIES } from '@/lib/reference/categories';
-import { loadRegions } from '@/lib/regions/jakarta';
-import { createAreaSampler } from '@/lib/regions/sample';
+import { bulkInsert, rowsOf } from '@/db/bulk';
+import { archiveLabels, reportEvents, type ReferenceKind } from '@/db/schema';
 import { createRand } from '@/lib/demo/random';
 import { withoutNulFields } from '@/lib/intake/clean-text';
+import { loadRegions } from '@/lib/regions/jakarta';
+import { createAreaSampler } from '@/lib/regions/sample';
+import { planRow, type RowPlan } from './archive-row';
+import { loadMatchers, type ReferenceLookups } from './matchers';
 
 /**
  * Historical import of reports from the CRM's archive (report_id, date, kelurahan, category,
- * agency, description). Names are matched tolerantly; every row is either imported, found
- * already imported, or refused with its line number and reason.
+ * agency, description). Every row with a usable number and date is imported; its labels are kept
+ * verbatim (archive_labels) and, where one matches nothing, the report is held and the label
+ * listed for an admin to map (lib/import/label-mapping.ts). Rows are written a batch per
+ * transaction, so a large archive loads quickly and a run stopped midway can simply be repeated.
  */
 
 export interface ArchiveRow {
@@ -27,100 +30,29 @@ export interface RowProblem {
   reason: string;
 }
 
+export interface UnmatchedLabel {
+  kind: ReferenceKind;
+  label: string;
+  rows: number;
+}
+
 export interface ImportSummary {
   imported: number;
   alreadyPresent: number;
   refused: RowProblem[];
-  /** Imported, with something to know (e.g. an agency not recognised: the kelurahan holds it). */
+  /** Imported rows held because one of their labels matched nothing. */
+  held: number;
+  /** The labels of this run that matched nothing, most rows first. */
+  unmatched: UnmatchedLabel[];
+  /** Imported, with something to know (a label not recognised, a date unlike the number's). */
   warnings: RowProblem[];
 }
 
-/** Lower case, no accents, no punctuation or spaces: "KELURAHAN  Kebon-Kacang" and "kebon kacang" meet. */
-export function normalizeName(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' dan ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-const squash = (value: string) => normalizeName(value).replace(/ /g, '');
-const REGION_PREFIX = /^(kelurahan|kel|desa|kecamatan|kec)\b\.?\s*/i;
-
-/** A name and its variants: without a parenthesis, and the abbreviation inside one ("… (PPSU)"). */
-function variants(name: string): string[] {
-  const out = [name];
-  const paren = /^(.*?)\s*\(([^)]*)\)\s*(.*)$/.exec(name);
-  if (paren) out.push(`${paren[1]} ${paren[3]}`, paren[2]);
-  return [...new Set(out.map(squash).filter(Boolean))];
-}
-
-export interface Matchers {
-  kelurahan(name: string): { code: string; kecamatanCode: string; kotaCode: string } | 'ambiguous' | null;
-  category(name: string): string | null;
-  agency(name: string, kelurahanCode: string): { id: number; code: string } | null;
-}
-
-export async function buildMatchers(db: Db): Promise<Matchers> {
-  const [kelurahanRows, categoryRows, agencyRows] = await Promise.all([
-    db.select({ code: regions.code, name: regions.name, parent: regions.parentCode }).from(regions).where(eq(regions.level, 'kelurahan')),
-    db.select({ code: categories.code, nameId: categories.nameId, nameEn: categories.nameEn }).from(categories),
-    db.select({ id: agencies.id, code: agencies.code, name: agencies.name, kind: agencies.kind, parentId: agencies.parentId, regionCode: agencies.regionCode }).from(agencies),
-  ]);
-  const kelurahan = new Map<string, (typeof kelurahanRows)[number] | 'ambiguous'>();
-  for (const k of kelurahanRows) {
-    const key = squash(k.name.replace(REGION_PREFIX, ''));
-    kelurahan.set(key, kelurahan.has(key) ? 'ambiguous' : k);
-  }
-  const categoryIndex = new Map<string, string>();
-  const aliases = new Map(CATEGORIES.map((c) => [c.code, c.aliases ?? []]));
-  for (const c of categoryRows) {
-    for (const name of [c.code, c.nameId, c.nameEn, ...(aliases.get(c.code) ?? [])]) {
-      for (const v of variants(name)) if (!categoryIndex.has(v)) categoryIndex.set(v, c.code);
-    }
-  }
-  const byId = new Map(agencyRows.map((a) => [a.id, a]));
-  const byCode = new Map(agencyRows.map((a) => [a.code, a]));
-  const words = (name: string) => new Set(normalizeName(name).split(' ').filter((w) => w !== 'dan' && w !== 'dki' && w !== 'jakarta'));
-  const provincial = agencyRows.filter((a) => a.kind !== 'kelurahan' && a.kind !== 'kecamatan' && a.kind !== 'walikota' && a.kind !== 'sudin');
-  return {
-    kelurahan(name) {
-      const hit = kelurahan.get(squash(name.replace(REGION_PREFIX, '')));
-      if (!hit || hit === 'ambiguous') return hit ?? null;
-      return { code: hit.code, kecamatanCode: hit.parent!, kotaCode: hit.parent!.slice(0, 5) };
-    },
-    category(name) {
-      for (const v of variants(name)) {
-        const code = categoryIndex.get(v);
-        if (code) return code;
-      }
-      return null;
-    },
-    agency(name, kelurahanCode) {
-      const n = normalizeName(name);
-      if (n === 'kelurahan') return byCode.get(officeCode.kelurahan(kelurahanCode)) ?? null;
-      if (n === 'kecamatan') return byCode.get(officeCode.kecamatan(kelurahanCode.slice(0, 8))) ?? null;
-      // a Dinas whose name holds every word of the record's (or the reverse: "… dan Hutan" for "… dan Hutan Kota")
-      const given = words(name);
-      const dinas = provincial.find((a) => {
-        const own = words(a.name);
-        return [...given].every((w) => own.has(w)) || [...own].every((w) => given.has(w));
-      });
-      if (!dinas) return null;
-      // handled in the report's kota by the Dinas's Suku Dinas when it has one
-      const sudin = byCode.get(officeCode.sudin(dinas.code, kelurahanCode.slice(0, 5)));
-      return sudin && byId.get(sudin.parentId ?? -1)?.id === dinas.id ? sudin : dinas;
-    },
-  };
-}
-
-const REPORT_ID = /^JK\d{10}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const BATCH = 1000;
 let samplers: Map<string, ReturnType<typeof createAreaSampler>> | null = null;
 
 /** A point inside the kelurahan, the same one every time for the same report. */
-function standInPoint(kelurahanCode: string, reportId: string) {
+export function standInPoint(kelurahanCode: string, reportId: string) {
   samplers ??= new Map(loadRegions('kelurahan').features.map((f) => [f.properties.code, createAreaSampler(f.geometry)]));
   const seed = createHash('sha256').update(reportId).digest().readUInt32BE(0);
   const point = samplers.get(kelurahanCode)!(createRand(seed));
@@ -128,104 +60,148 @@ function standInPoint(kelurahanCode: string, reportId: string) {
 }
 
 /**
- * Imports rows one by one (each with its timeline event, in one transaction). Imported reports
- * keep their CRM number and date, are public as they were on the CRM, sit at a stand-in point
- * inside their kelurahan (flagged approximate), and are held by the matched agency. Their outcome
- * is not in the archive, so they stay in process without service deadlines: they never count as
- * late or finished.
+ * Imported reports keep their CRM number and date and are public as they were on the CRM. A placed
+ * one sits at a stand-in point inside its kelurahan (flagged approximate) and is in process with
+ * the unit the archive names; its outcome is not in the archive, so it has no service deadlines
+ * and never counts as late or finished. One without a known kelurahan waits in triage.
  */
 export async function importArchive(
   db: Db,
   rows: AsyncIterable<ArchiveRow>,
   options: { source: string; now: Date; onProgress?: (done: number, summary: ImportSummary) => void },
 ): Promise<ImportSummary> {
-  const match = await buildMatchers(db);
-  const summary: ImportSummary = { imported: 0, alreadyPresent: 0, refused: [], warnings: [] };
+  const match = await loadMatchers(db);
+  const summary: ImportSummary = { imported: 0, alreadyPresent: 0, refused: [], held: 0, unmatched: [], warnings: [] };
+  const labels = new Map<string, UnmatchedLabel>();
+  let batch: { line: number; plan: RowPlan }[] = [];
   let done = 0;
-  for await (const { line, record: raw } of rows) {
-    const record = withoutNulFields(raw);
-    const reportId = (record.report_id ?? '').trim().toUpperCase();
-    const refuse = (reason: string) => summary.refused.push({ line, reportId, reason });
+  const flush = async () => {
+    await writeBatch(db, batch, { match, summary, labels, ...options });
+    batch = [];
+    options.onProgress?.(done, summary);
+  };
+  for await (const { line, record } of rows) {
     done++;
-    if (done % 100 === 0) options.onProgress?.(done, summary);
-    if (!REPORT_ID.test(reportId)) {
-      refuse('report_id tidak valid (harus JK + 10 angka)');
+    const outcome = planRow(withoutNulFields(record), match);
+    if (!outcome.ok) {
+      summary.refused.push({ line, reportId: outcome.number, reason: outcome.reason });
       continue;
     }
-    const date = (record.date ?? '').trim();
-    if (!DATE.test(date) || Number.isNaN(Date.parse(`${date}T12:00:00+07:00`))) {
-      refuse(`tanggal tidak valid: "${date}"`);
-      continue;
+    batch.push({ line, plan: outcome.plan });
+    if (batch.length >= BATCH) await flush();
+  }
+  await flush();
+  summary.unmatched = [...labels.values()].sort((a, b) => b.rows - a.rows || a.label.localeCompare(b.label));
+  return summary;
+}
+
+interface BatchContext {
+  match: ReferenceLookups;
+  summary: ImportSummary;
+  /** The unmatched labels of the run so far, by kind and key. */
+  labels: Map<string, UnmatchedLabel>;
+  source: string;
+  now: Date;
+}
+
+/** Writes one batch in one transaction: the reports, their timeline's first event and their labels. */
+async function writeBatch(db: Db, batch: { line: number; plan: RowPlan }[], { match, summary, labels, ...options }: BatchContext) {
+  const fresh = new Map<string, { line: number; plan: RowPlan }>();
+  for (const row of batch) {
+    if (fresh.has(row.plan.number)) summary.alreadyPresent++;
+    else fresh.set(row.plan.number, row);
+  }
+  if (fresh.size === 0) return;
+  const written = await db.transaction(async (tx) => {
+    const existing = await rowsOf<{ number: string; channel: string }>(
+      tx.execute(sql`select number, channel_code as channel from reports
+        where number in (select value from json_array_elements_text(${JSON.stringify([...fresh.keys()])}::json))`),
+    );
+    for (const { number, channel } of existing) {
+      const row = fresh.get(number)!;
+      fresh.delete(number);
+      if (channel === 'impor') summary.alreadyPresent++;
+      else summary.refused.push({ line: row.line, reportId: number, reason: 'nomor sudah dipakai laporan lain (bukan impor)' });
     }
-    const description = (record.description ?? '').trim();
-    if (description.length < 3) {
-      refuse('deskripsi kosong');
-      continue;
-    }
-    const place = match.kelurahan(record.kelurahan ?? '');
-    if (place === 'ambiguous') {
-      refuse(`nama kelurahan "${record.kelurahan}" dipakai lebih dari satu kelurahan`);
-      continue;
-    }
-    if (!place) {
-      refuse(`kelurahan tidak dikenal: "${record.kelurahan ?? ''}"`);
-      continue;
-    }
-    const categoryCode = match.category(record.category ?? '');
-    if (!categoryCode) {
-      refuse(`kategori tidak dikenal: "${record.category ?? ''}"`);
-      continue;
-    }
-    const [category] = await db.select({ isConfidential: categories.isConfidential }).from(categories).where(eq(categories.code, categoryCode));
-    let holder = match.agency(record.agency ?? '', place.code);
-    if (!holder) {
-      summary.warnings.push({ line, reportId, reason: `instansi tidak dikenal: "${record.agency ?? ''}"; ditangani kelurahan` });
-      holder = match.agency('kelurahan', place.code);
-    }
-    const createdAt = new Date(`${date}T12:00:00+07:00`);
-    const point = standInPoint(place.code, reportId);
-    const outcome = await db.transaction(async (tx) => {
-      const [existing] = await tx.select({ channel: reports.channelCode }).from(reports).where(eq(reports.number, reportId));
-      if (existing) return existing.channel === 'impor' ? 'already' : 'taken';
-      const [report] = await tx
-        .insert(reports)
-        .values({
-          number: reportId,
-          channelCode: 'impor',
-          channelRef: reportId,
-          categoryCode,
-          description: description.slice(0, 5000),
-          isPublic: !category.isConfidential,
-          isConfidential: category.isConfidential,
-          ...point,
-          locationApproximate: true,
-          kelurahanCode: place.code,
-          kecamatanCode: place.kecamatanCode,
-          kotaCode: place.kotaCode,
-          status: 'proses',
-          handlingAgencyId: holder?.id ?? null,
-          lastActivityAt: createdAt,
-          createdAt,
-          updatedAt: options.now,
-        })
-        .onConflictDoNothing()
-        .returning({ id: reports.id });
-      if (!report) return 'already';
-      await tx.insert(reportEvents).values({
-        reportId: report.id,
-        type: 'dibuat',
-        toStatus: 'proses',
+    if (fresh.size === 0) return [];
+    const values = [...fresh.values()].map(({ plan }) => reportValues(plan, match, options.now));
+    const inserted = await rowsOf<{ id: number; number: string }>(
+      tx.execute(sql`
+        insert into reports (number, channel_code, channel_ref, category_code, description, is_public, is_confidential, lat, lng,
+          location_approximate, kelurahan_code, kecamatan_code, kota_code, status, handling_agency_id, last_activity_at, created_at, updated_at)
+        select number, channel_code, channel_ref, category_code, description, is_public, is_confidential, lat, lng,
+          location_approximate, kelurahan_code, kecamatan_code, kota_code, status, handling_agency_id, last_activity_at, created_at, updated_at
+        from json_populate_recordset(null::reports, ${JSON.stringify(values)}::json)
+        on conflict do nothing
+        returning id, number`),
+    );
+    const rowsWritten = inserted.map(({ id, number }) => ({ id: Number(id), ...fresh.get(number)! }));
+    await bulkInsert(
+      tx,
+      reportEvents,
+      rowsWritten.map(({ id, line, plan }) => ({
+        reportId: id,
+        type: 'dibuat' as const,
+        toStatus: plan.place ? ('proses' as const) : ('menunggu' as const),
         actorLabel: 'sistem',
         body: 'Diimpor dari arsip; riwayat penanganan tidak tercatat di arsip.',
-        data: { imported: options.source, line, agency: record.agency ?? null },
-        createdAt,
-      });
-      return 'imported';
-    });
-    if (outcome === 'taken') refuse('nomor sudah dipakai laporan lain (bukan impor)');
-    else if (outcome === 'already') summary.alreadyPresent++;
-    else summary.imported++;
+        data: { imported: options.source, line },
+        createdAt: plan.createdAt,
+      })),
+    );
+    await bulkInsert(
+      tx,
+      archiveLabels,
+      rowsWritten.map(({ id, line, plan }) => ({
+        reportId: id,
+        source: options.source,
+        line,
+        kelurahan: plan.labels.kelurahan,
+        category: plan.labels.kategori,
+        agency: plan.labels.instansi,
+        kelurahanKey: plan.unmatched.kelurahan,
+        categoryKey: plan.unmatched.kategori,
+        agencyKey: plan.unmatched.instansi,
+      })),
+    );
+    // a number the same run wrote a moment ago in another batch is a twin too
+    summary.alreadyPresent += fresh.size - rowsWritten.length;
+    return rowsWritten;
+  });
+  for (const { line, plan } of written) {
+    summary.imported++;
+    if (Object.values(plan.unmatched).some((k) => k !== null)) summary.held++;
+    for (const reason of plan.notes) summary.warnings.push({ line, reportId: plan.number, reason });
+    for (const kind of ['kelurahan', 'kategori', 'instansi'] as const) {
+      const key = plan.unmatched[kind];
+      if (key === null) continue;
+      const entry = labels.get(`${kind}:${key}`) ?? { kind, label: plan.labels[kind].trim(), rows: 0 };
+      entry.rows++;
+      labels.set(`${kind}:${key}`, entry);
+    }
   }
-  options.onProgress?.(done, summary);
-  return summary;
+}
+
+function reportValues(plan: RowPlan, match: ReferenceLookups, now: Date) {
+  const isConfidential = match.confidential.has(plan.categoryCode);
+  const point = plan.place ? standInPoint(plan.place.kelurahanCode, plan.number) : { lat: null, lng: null };
+  return {
+    number: plan.number,
+    channel_code: 'impor',
+    channel_ref: plan.number,
+    category_code: plan.categoryCode,
+    description: plan.description.slice(0, 5000),
+    is_public: !isConfidential,
+    is_confidential: isConfidential,
+    ...point,
+    location_approximate: plan.place !== null,
+    kelurahan_code: plan.place?.kelurahanCode ?? null,
+    kecamatan_code: plan.place?.kecamatanCode ?? null,
+    kota_code: plan.place?.kotaCode ?? null,
+    status: plan.place ? 'proses' : 'menunggu',
+    handling_agency_id: plan.holderCode ? (match.agencyIds.get(plan.holderCode) ?? null) : null,
+    last_activity_at: plan.createdAt.toISOString(),
+    created_at: plan.createdAt.toISOString(),
+    updated_at: now.toISOString(),
+  };
 }

@@ -64,7 +64,8 @@ export async function triageReport(db: Db, user: StaffUser, input: TriageInput, 
     const unitCode = category.isConfidential ? 'inspektorat' : officeCode.kelurahan(place.kelurahanCode);
     const [unit] = await tx.select({ id: agencies.id, code: agencies.code }).from(agencies).where(eq(agencies.code, unitCode));
     const sla = await loadSlaSettings(tx);
-    const deadlines = deadlinesFor(r.createdAt, sla.policyFor(category.code), sla.holidays);
+    // a report imported from the archive has no service deadlines: its outcome was never recorded
+    const deadlines = r.channelCode === 'impor' ? {} : deadlinesFor(r.createdAt, sla.policyFor(category.code), sla.holidays);
     await tx
       .update(reports)
       .set({
