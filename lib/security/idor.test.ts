@@ -1,11 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/connect';
 import { rowsOf } from '@/db/bulk';
+import * as archiveLabels from '@/db/queries/archive-labels';
 import * as instructionQueries from '@/db/queries/instructions';
 import { loadStaffUser, type StaffProfile } from '@/db/queries/staff';
 import * as staffActions from '@/db/queries/staff-actions';
@@ -16,6 +18,9 @@ import { seedDemoUsers } from '@/db/seed/users';
 import * as settings from '@/lib/admin/settings';
 import { MODERATION_ACTIONS, MODERATION_PERMISSIONS, STAFF_ACTIONS } from '@/lib/auth/permissions';
 import { createReport } from '@/lib/intake/create-report';
+import { importArchive } from '@/lib/import/archive';
+import { mapArchiveLabel } from '@/lib/import/label-mapping';
+import { readArchiveCsv } from '@/lib/import/read-csv';
 import { processImage } from '@/lib/media/process-image';
 import { createDiskStorage } from '@/lib/media/storage';
 import * as keys from '@/lib/open311/keys';
@@ -195,6 +200,10 @@ const ACTION_PROBES: Record<string, () => Promise<void>> = {
     const input = { howId: 'Diubah', howEn: 'Changed', hoursId: '', hoursEn: '' } as never;
     for (const who of NON_ADMINS) await refused(() => settings.updateChannelText(database.db, staff[who], 'sms', input, now));
   },
+  async mapLabelAction() {
+    const key = await heldArchiveLabel();
+    for (const who of NON_ADMINS) expect(await refused(() => mapArchiveLabel(database.db, staff[who], { kind: 'kategori', key, target: 'jalan' }, now))).toBe('tidak_berwenang');
+  },
   async openSkmPeriodAction() {
     const input = { name: 'Periode palsu', startsOn: '2026-05-01', endsOn: '2026-05-31', minRespondents: 1, unitKinds: ['kelurahan' as const] };
     for (const who of NON_ADMINS) await refused(() => openPeriod(database.db, staff[who], input, now));
@@ -257,6 +266,11 @@ const QUERY_PROBES: Record<string, () => Promise<void>> = {
     expect(await staffActions.findActionChoices(database.db, await otherCamat(), ticket)).toEqual([]);
     expect((await staffActions.findActionChoices(database.db, staff['lurah.gambir'], ticket)).length).toBeGreaterThan(0);
   },
+  async listUnmatchedLabels() {
+    const key = await heldArchiveLabel();
+    for (const who of NON_ADMINS) expect(await archiveLabels.listUnmatchedLabels(database.db, staff[who])).toEqual([]);
+    expect((await archiveLabels.listUnmatchedLabels(database.db, staff.admin)).map((l) => l.key)).toContain(key);
+  },
   async jurisdictionCondition() {
     // the SQL condition behind the queue: as a filter, it keeps Gambir's ticket from Menteng's lurah
     const [row] = await rowsOf<{ n: number }>(
@@ -274,6 +288,16 @@ async function instructedTicket(): Promise<string> {
   await performStaffAction(database.db, staff['camat.gambir'], { number, version: 1, action: 'instruksi', targetAgencyCode: 'kel-31.71.01.1001', dueAt: new Date(now.getTime() + 86_400_000), body: 'Tangani.' }, { now, storage: storage() });
   instructed = number;
   return number;
+}
+
+/** An archive report held under a category label nobody mapped yet (imported once); its label's key. */
+let heldLabel: string | null = null;
+async function heldArchiveLabel(): Promise<string> {
+  if (heldLabel) return heldLabel;
+  const csv = 'report_id,date,kelurahan,category,agency,description\nJK2301090001,2023-01-09,GAMBIR,Kategori Uji IDOR,KELURAHAN,Laporan arsip.\n';
+  await importArchive(database.db, readArchiveCsv(Readable.from([csv])), { source: 'idor.csv', now });
+  heldLabel = 'kategori uji idor';
+  return heldLabel;
 }
 
 function exportedActions(): string[] {
@@ -297,7 +321,7 @@ describe('IDOR: every staff server action and query refuses another jurisdiction
   });
 
   it('has a probe for every exported staff query', () => {
-    const queries = Object.entries({ ...staffTicket, ...staffQueue, ...instructionQueries, ...staffActions }).filter(([, v]) => typeof v === 'function').map(([k]) => k).sort();
+    const queries = Object.entries({ ...staffTicket, ...staffQueue, ...instructionQueries, ...staffActions, ...archiveLabels }).filter(([, v]) => typeof v === 'function').map(([k]) => k).sort();
     expect(Object.keys(QUERY_PROBES).sort()).toEqual(queries);
   });
 

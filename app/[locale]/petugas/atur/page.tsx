@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { asc, desc, eq, inArray, like, or } from 'drizzle-orm';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
@@ -61,6 +62,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const user = await requireStaff();
   const { pesan } = await searchParams;
   const t = await getTranslations('petugas.settings');
+  const tLabels = await getTranslations('petugas.labels');
   const locale = (await getLocale()) as 'id' | 'en';
   if (user.role !== 'admin') {
     return (
@@ -79,7 +81,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     db
       .select({ id: agencies.id, code: agencies.code, name: agencies.name, kind: agencies.kind })
       .from(agencies)
-      .where(inArray(agencies.kind, ['dinas', 'sudin', 'bumd', 'inspektorat', 'balaikota', 'biro', 'walikota']))
+      .where(inArray(agencies.kind, ['dinas', 'sudin', 'bumd', 'eksternal', 'inspektorat', 'balaikota', 'biro', 'walikota']))
       .orderBy(asc(agencies.kind), asc(agencies.name)),
     db.select().from(holidays).orderBy(desc(holidays.day)),
     db
@@ -94,7 +96,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   ]);
   const cityPolicy = policies.find((p) => p.categoryCode === null) ?? DEFAULT_SLA_POLICY;
   const own = new Map(policies.filter((p) => p.categoryCode !== null).map((p) => [p.categoryCode!, p]));
-  const handling = agencyRows.filter((a) => ['dinas', 'bumd', 'inspektorat'].includes(a.kind));
+  const handling = agencyRows.filter((a) => ['dinas', 'biro', 'bumd', 'eksternal', 'inspektorat'].includes(a.kind));
   const message = pesan
     ? pesan === 'ok'
       ? t('saved')
@@ -106,6 +108,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     <div className="mx-auto max-w-6xl space-y-5 px-4 py-4">
       <StaffHeader user={user} />
       <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <p className="text-sm">
+        <Link href="/petugas/atur/label" className="underline" data-testid="labels-link">
+          {tLabels('link')}
+        </Link>
+      </p>
       {message ? (
         <p role="status" data-testid="settings-message" className="rounded border bg-white p-3">
           {message}
