@@ -16,6 +16,8 @@ import * as staffTicket from '@/db/queries/staff-ticket';
 import { seedReference } from '@/db/seed/reference';
 import { seedDemoUsers } from '@/db/seed/users';
 import * as settings from '@/lib/admin/settings';
+import * as mfa from '@/lib/auth/mfa';
+import { totpCode } from '@/lib/auth/totp';
 import { MODERATION_ACTIONS, MODERATION_PERMISSIONS, STAFF_ACTIONS } from '@/lib/auth/permissions';
 import { createReport } from '@/lib/intake/create-report';
 import { importArchive } from '@/lib/import/archive';
@@ -214,6 +216,32 @@ const ACTION_PROBES: Record<string, () => Promise<void>> = {
   async revokeKeyAction() {
     const id = Number((await keys.issueApiKey(database.db, staff.admin, 'Aplikasi sah', now)) && (await keys.listApiKeys(database.db))[0].id);
     for (const who of NON_ADMINS) await refused(() => keys.revokeApiKey(database.db, staff[who], id, now));
+  },
+  // two-step verification: the enrolment actions take no account id (only the signed-in account's
+  // own), need a current code of its own secret, and the admin's reset and setting refuse others
+  async startEnrolmentAction() {
+    const account = staff.binamarga;
+    const { secret } = await mfa.startEnrolment(database.db, account);
+    await mfa.confirmEnrolment(database.db, account, totpCode(secret, now), now);
+    expect(await refused(() => mfa.startEnrolment(database.db, account))).toBe('sudah_aktif');
+  },
+  async confirmEnrolmentAction() {
+    expect(await refused(() => mfa.confirmEnrolment(database.db, staff['binamarga.pusat'], '123456', now))).toBe('belum_mulai');
+    expect(await refused(() => mfa.confirmEnrolment(database.db, staff.binamarga, '123456', now))).toBe('sudah_aktif');
+  },
+  async renewRecoveryCodesAction() {
+    expect(await refused(() => mfa.renewRecoveryCodes(database.db, staff['binamarga.pusat'], '123456', now))).toBe('belum_aktif');
+    expect(await refused(() => mfa.renewRecoveryCodes(database.db, staff.binamarga, '000000', now))).toBe('kode_salah');
+  },
+  async removeMfaAction() {
+    expect(await refused(() => mfa.removeOwnMfa(database.db, staff.binamarga, '000000', now))).toBe('kode_salah');
+    expect(await refused(() => mfa.removeOwnMfa(database.db, staff.validator, '000000', now))).toBe('wajib');
+  },
+  async resetMfaAction() {
+    for (const who of NON_ADMINS) expect(await refused(() => mfa.resetMfa(database.db, staff[who], staff.binamarga.id, now))).toBe('tidak_berwenang');
+  },
+  async saveMfaSettingAction() {
+    for (const who of NON_ADMINS) expect(await refused(() => mfa.setMfaForAllRoles(database.db, staff[who], true, now))).toBe('tidak_berwenang');
   },
 };
 

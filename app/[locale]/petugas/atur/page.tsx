@@ -23,6 +23,8 @@ import {
 import { quarterOf, SKM_MESSAGE } from '@/lib/skm/survey';
 import { listApiKeys } from '@/lib/open311/keys';
 import { IssueKeyForm } from '@/components/staff/issue-key-form';
+import { readMfaPolicy } from '@/lib/auth/mfa';
+import { saveMfaSettingAction } from '../keamanan/actions';
 
 export const metadata: Metadata = { title: 'Pengaturan', robots: { index: false } };
 
@@ -88,7 +90,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       .select({ at: auditLog.createdAt, action: auditLog.action, target: auditLog.targetId, who: users.email })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorUserId))
-      .where(or(like(auditLog.action, 'sla.%'), like(auditLog.action, 'kategori.%'), like(auditLog.action, 'instansi.%'), like(auditLog.action, 'libur.%'), like(auditLog.action, 'kanal.%'), like(auditLog.action, 'skm.%'), like(auditLog.action, 'kunci_api.%')))
+      .where(or(like(auditLog.action, 'sla.%'), like(auditLog.action, 'kategori.%'), like(auditLog.action, 'instansi.%'), like(auditLog.action, 'libur.%'), like(auditLog.action, 'kanal.%'), like(auditLog.action, 'skm.%'), like(auditLog.action, 'kunci_api.%'), like(auditLog.action, 'pengaturan.%')))
       .orderBy(desc(auditLog.id))
       .limit(20),
     listChannels(db),
@@ -103,6 +105,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       : (SETTINGS_MESSAGE[pesan]?.[locale] ?? SKM_MESSAGE[pesan as keyof typeof SKM_MESSAGE]?.[locale] ?? t('failed'))
     : null;
   const quarter = quarterOf(new Date());
+  const mfaPolicy = await readMfaPolicy(db);
+  const tMfa = await getTranslations('petugas.mfa');
 
   return (
     <div className="mx-auto max-w-6xl space-y-5 px-4 py-4">
@@ -118,6 +122,20 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           {message}
         </p>
       ) : null}
+
+      <section id="keamanan" aria-labelledby="judul-keamanan" className="space-y-2 rounded-lg border bg-white p-3">
+        <h2 id="judul-keamanan" className="text-lg font-semibold">
+          {tMfa('setting')}
+        </h2>
+        <p className="text-sm text-gray-700">{tMfa('settingIntro')}</p>
+        {mfaPolicy.isDemo ? <p className="text-sm text-gray-700">{tMfa('settingDemo')}</p> : null}
+        <form action={saveMfaSettingAction} className="flex flex-wrap items-center gap-3" data-testid="mfa-setting">
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="allRoles" defaultChecked={mfaPolicy.allRoles} /> {tMfa('settingAll')}
+          </label>
+          <button className={button}>{tMfa('save')}</button>
+        </form>
+      </section>
 
       <section id="sla" aria-labelledby="judul-sla" className="space-y-2 rounded-lg border bg-white p-3">
         <h2 id="judul-sla" className="text-lg font-semibold">
