@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { auth } from '@/auth';
 import { getDb } from '@/db/client';
 import { loadStaffSession, type StaffProfile } from '@/db/queries/staff';
+import { mustEnrolMfa } from '@/lib/auth/mfa';
 
 /**
  * The signed-in account, freshly read from the database, whatever it may do: null when there is
@@ -21,7 +22,9 @@ export async function signedInAccount(): Promise<StaffProfile | null> {
  */
 export async function currentStaff(): Promise<StaffProfile | null> {
   const user = await signedInAccount();
-  return user && !user.mustChangePassword ? user : null;
+  if (!user || user.mustChangePassword) return null;
+  // an account whose role requires a second factor has none of the workspace until it enrols
+  return (await mustEnrolMfa(getDb(), user)) ? null : user;
 }
 
 /** For staff pages: the official, or a redirect to the sign-in page (or to the password page while a one-time password is in use). */
@@ -29,5 +32,6 @@ export async function requireStaff(): Promise<StaffProfile> {
   const user = await signedInAccount();
   if (!user) redirect('/masuk');
   if (user.mustChangePassword) redirect('/petugas/sandi');
+  if (await mustEnrolMfa(getDb(), user)) redirect('/petugas/keamanan');
   return user;
 }

@@ -6,21 +6,28 @@ import { getDb } from '@/db/client';
 import { signedInAccount } from '@/lib/auth/session';
 import { endSessions } from '@/lib/staff/accounts';
 
-export type SignInState = { error: 'salah' | 'terkunci' | 'terlalu_sering' | 'gangguan' } | null;
+export type SignInError = 'salah' | 'terkunci' | 'terlalu_sering' | 'gangguan' | 'kode_salah' | 'tiket_kedaluwarsa';
+/** `step: 'kode'`: the password was right and the account has a second factor; the form asks for the code. */
+export type SignInState = { error?: SignInError; step?: 'kode' } | null;
+
+const PASSWORD_STEP_ERRORS: readonly string[] = ['terkunci', 'terlalu_sering', 'tiket_kedaluwarsa'];
 
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
   try {
+    const code = String(formData.get('code') ?? '').trim();
     await signIn('credentials', {
-      email: String(formData.get('email') ?? ''),
-      password: String(formData.get('password') ?? ''),
+      ...(code ? { code } : { email: String(formData.get('email') ?? ''), password: String(formData.get('password') ?? '') }),
       redirectTo: '/petugas',
     });
     return null;
   } catch (error) {
     // A successful sign-in "throws" Next's redirect: let it through.
     if (!(error instanceof AuthError)) throw error;
-    const code = (error as AuthError & { code?: string }).code;
-    return { error: code === 'terkunci' || code === 'terlalu_sering' ? code : error.type === 'CredentialsSignin' ? 'salah' : 'gangguan' };
+    const code = (error as AuthError & { code?: string }).code ?? '';
+    if (code === 'kode_diperlukan') return { step: 'kode' };
+    if (code === 'kode_salah') return { step: 'kode', error: code };
+    if (PASSWORD_STEP_ERRORS.includes(code)) return { error: code as SignInError };
+    return { error: error.type === 'CredentialsSignin' ? 'salah' : 'gangguan' };
   }
 }
 

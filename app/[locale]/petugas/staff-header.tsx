@@ -26,6 +26,7 @@ export async function StaffHeader({ user }: { user: StaffProfile }) {
           </>
         )}
         <Link href="/petugas/sandi" className="underline">{t('nav.password')}</Link>
+        {isRestricted ? null : <Link href="/petugas/keamanan" className="underline">{t('nav.security')}</Link>}
         <form action={signOutAction}>
           <button className="underline">{t('nav.signOut')}</button>
         </form>

@@ -7,6 +7,8 @@ import { requireStaff } from '@/lib/auth/session';
 import { ACCOUNT_MESSAGE } from '@/lib/staff/accounts';
 import { StaffHeader } from '../staff-header';
 import { saveAccountAction } from './actions';
+import { resetMfaAction } from '../keamanan/actions';
+import { MFA_MESSAGE } from '@/lib/auth/mfa';
 
 export const metadata: Metadata = { title: 'Akun petugas', robots: { index: false } };
 
@@ -37,6 +39,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const user = await requireStaff();
   const { pesan } = await searchParams;
   const t = await getTranslations('petugas.accounts');
+  const tMfa = await getTranslations('petugas.mfa');
   const locale = (await getLocale()) as 'id' | 'en';
   if (user.role !== 'admin') {
     return (
@@ -47,7 +50,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     );
   }
   const rows = await getDb()
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, regionCode: users.regionCode, agencyCode: agencies.code, isActive: users.isActive })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, regionCode: users.regionCode, agencyCode: agencies.code, isActive: users.isActive, mfaSince: users.totpEnabledAt })
     .from(users)
     .leftJoin(agencies, eq(agencies.id, users.agencyId))
     .orderBy(asc(users.email));
@@ -57,7 +60,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       {pesan ? (
         <p role="status" data-testid="account-message" className="rounded border bg-white p-3">
-          {pesan === 'ok' ? t('saved') : (ACCOUNT_MESSAGE[pesan]?.[locale] ?? t('failed'))}
+          {pesan === 'ok' ? t('saved') : pesan === 'mfa_diatur_ulang' ? tMfa('resetDone') : (ACCOUNT_MESSAGE[pesan]?.[locale] ?? MFA_MESSAGE[pesan]?.[locale] ?? t('failed'))}
         </p>
       ) : null}
       <form action={saveAccountAction} className="flex flex-wrap items-center gap-2 rounded-lg border bg-white p-3">
@@ -74,6 +77,16 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               <AccountFields value={r} />
               <button className="rounded border border-[#0f3d5e] px-3 py-1 text-sm">{t('save')}</button>
             </form>
+            <div className="flex items-center gap-2 px-2 pt-1 text-xs text-gray-700" data-testid={`mfa-${r.email}`}>
+              {tMfa('status')}: {r.mfaSince ? tMfa('on') : tMfa('off')}
+              {r.mfaSince ? (
+                // an admin removes a lost second factor; the account enrols again if its role requires it (audited)
+                <form action={resetMfaAction}>
+                  <input type="hidden" name="id" value={r.id} />
+                  <button className="underline">{tMfa('reset')}</button>
+                </form>
+              ) : null}
+            </div>
           </li>
         ))}
       </ul>
