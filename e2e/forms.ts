@@ -19,3 +19,13 @@ export async function pickKelurahan(page: Page, kota: string, kecamatan: string,
   await page.getByRole('combobox', { name: 'Kecamatan' }).selectOption({ label: kecamatan });
   await page.getByRole('combobox', { name: 'Kelurahan' }).selectOption({ label: kelurahan });
 }
+
+/**
+ * Sign-in failures are counted in fixed 15-minute windows: a test that expects its failures to
+ * lock an account starts early enough in a window to finish inside it.
+ */
+export async function awayFromLockWindowEdge(needMs = 90_000): Promise<void> {
+  const window = 15 * 60_000;
+  const left = window - (Date.now() % window);
+  if (left < needMs) await new Promise((resolve) => setTimeout(resolve, left + 1000));
+}

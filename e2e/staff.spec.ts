@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { DEMO_PASSWORD } from '../lib/reference/demo-users';
-import { pickKelurahan, signIn } from './forms';
+import { awayFromLockWindowEdge, pickKelurahan, signIn } from './forms';
 import { streetScene } from '../lib/testing/images';
 
 async function fileReportInGambir(page: Page): Promise<string> {
@@ -124,6 +124,8 @@ test('an admin creates a lurah account that can then sign in and change its pass
 });
 
 test('five failed sign-ins lock the account with a clear message', async ({ page }) => {
+  test.setTimeout(180_000);
+  await awayFromLockWindowEdge();
   await page.goto('/masuk');
   for (let i = 0; i < 5; i++) {
     await page.getByLabel('Email').fill('inspektorat@aduan.test');
