@@ -92,8 +92,9 @@ describe('checkCredentials', () => {
     await time('camat.gambir@aduan.test', '198.51.101.1');
     const real = Math.min(await time('camat.gambir@aduan.test', '198.51.101.2'), await time('camat.gambir@aduan.test', '198.51.101.3'));
     const unknown = Math.min(await time('tidak.ada@aduan.test', '198.51.101.4'), await time('tidak.ada@aduan.test', '198.51.101.5'));
-    // one scrypt verification (~0.1 s) each: without the dummy hash the unknown account would answer at once
-    expect(unknown).toBeGreaterThan(real * 0.5);
+    // one scrypt verification (~0.1 s) each: without the dummy hash the unknown account would answer
+    // in a few milliseconds; the margin leaves room for a busy machine's noise
+    expect(unknown).toBeGreaterThan(real * 0.3);
   });
 
   it('failures from unknown devices and addresses lock the account for them, never for a device it signed in from before', async () => {
