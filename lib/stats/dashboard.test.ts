@@ -24,6 +24,7 @@ const units: Record<number, UnitInfo> = {
   2: { name: 'Kelurahan Kebon Kelapa', kind: 'kelurahan', kecamatanCode: '31.71.01', regionCode: null, code: 'kel-31.71.01.1005' },
   3: { name: 'Kelurahan Cideng', kind: 'kelurahan', kecamatanCode: '31.71.01', regionCode: null, code: 'kel-31.71.01.1003' },
   4: { name: 'Suku Dinas Bina Marga Jakarta Pusat', kind: 'sudin', kecamatanCode: null, regionCode: '31.71', code: 'bina-marga-31.71' },
+  5: { name: 'PT PLN (Persero) UID Jakarta Raya', kind: 'eksternal', kecamatanCode: null, regionCode: null, code: 'pln' },
 };
 const names: TableNames = {
   category: (c) => c,
@@ -33,7 +34,7 @@ const names: TableNames = {
   ikm: (code) => (code === 'kel-31.71.01.1005' ? 91.5 : null),
 };
 const dashboard = {
-  byUnit: [group('1', 40, 30, 50), group('2', 40, 36, 70), group('3', 5, 5, 10), group('4', 60, 30, 90)],
+  byUnit: [group('1', 40, 30, 50), group('2', 40, 36, 70), group('3', 5, 5, 10), group('4', 60, 30, 90), group('5', 60, 60, 10)],
   byKecamatanOffice: [group('31.71.01', 85, 71, 60)],
 } as Dashboard;
 
@@ -50,7 +51,7 @@ describe('leagueTable', () => {
     expect(leagueTable(dashboard, names, 'kelurahan', 1).table.rows).toHaveLength(3);
   });
 
-  it('puts agencies in their own league and kecamatan governments in theirs', () => {
+  it('puts agencies in their own league and kecamatan governments in theirs; bodies outside the Pemprov in none', () => {
     expect(leagueTable(dashboard, names, 'instansi', 20).table.rows.map((r) => r[1])).toEqual(['Suku Dinas Bina Marga Jakarta Pusat']);
     expect(leagueTable(dashboard, names, 'kecamatan', 20).table.rows.map((r) => r[1])).toEqual(['Kecamatan Gambir']);
   });

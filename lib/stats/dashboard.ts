@@ -122,7 +122,8 @@ function leagueUnits(d: Dashboard, names: TableNames, league: League): { g: Grou
     const info = names.unit(Number(g.key));
     if (!info) return [];
     const kelurahan = info.kind === 'kelurahan';
-    if (kelurahan !== (league === 'kelurahan') || info.kind === 'kecamatan') return [];
+    // bodies outside the Pemprov (PLN, the police) hold tickets but are not the city's to rank
+    if (kelurahan !== (league === 'kelurahan') || info.kind === 'kecamatan' || info.kind === 'eksternal') return [];
     return [{ g, name: info.name, code: info.code }];
   });
 }
