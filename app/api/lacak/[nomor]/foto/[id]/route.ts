@@ -1,8 +1,8 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { getTrackedPhotoFile } from '@/lib/intake/tracker';
 import { decodeParam } from '@/lib/format';
-import { getStorage } from '@/lib/media/storage';
+import { isPhotoId, photoNotFound, photoResponse } from '@/lib/media/photo-response';
 import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
 
 /**
@@ -12,22 +12,12 @@ import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ nomor: string; id: string }> }) {
   const { nomor, id } = await params;
-  const notFound = () => NextResponse.json({ error: 'Foto tidak ditemukan.', error_en: 'Photo not found.' }, { status: 404 });
+  const query = request.nextUrl.searchParams;
   const number = normalizeTicketNumber(decodeParam(nomor));
-  const key = request.nextUrl.searchParams.get('kunci') ?? '';
-  if (!number || !/^\d{1,15}$/.test(id)) return notFound();
-  const file = await getTrackedPhotoFile(getDb(), number, key, Number(id));
-  if (!file) return notFound();
-  const small = request.nextUrl.searchParams.get('ukuran') === 'kecil' && file.thumbKey;
-  const data = await getStorage().get(small ? file.thumbKey! : file.storageKey);
-  if (!data) return notFound();
-  return new NextResponse(new Uint8Array(data), {
-    headers: {
-      'Content-Type': small ? 'image/webp' : file.mime,
-      // opened by a private key: kept by no shared cache, and the key goes nowhere as a Referer
-      'Cache-Control': 'private, no-store',
-      'Referrer-Policy': 'no-referrer',
-      'X-Content-Type-Options': 'nosniff',
-    },
+  if (!number || !isPhotoId(id)) return photoNotFound();
+  return photoResponse(await getTrackedPhotoFile(getDb(), number, query.get('kunci') ?? '', Number(id)), query, {
+    // opened by a private key: kept by no shared cache, and the key goes nowhere as a Referer
+    'Cache-Control': 'private, no-store',
+    'Referrer-Policy': 'no-referrer',
   });
 }
