@@ -411,9 +411,20 @@ export const attachments = pgTable(
     isPublishable: boolean('is_publishable').notNull().default(false),
     /** Staff hid it from the public (moderation); it stays for staff. */
     hiddenAt: ts('hidden_at'),
+    /**
+     * Accepted but not yet processed: `storage_key` is the upload as it came, never served to
+     * anyone; the photo worker re-encodes it, hashes it and clears this (lib/media/quarantine.ts).
+     */
+    quarantinedAt: ts('quarantined_at'),
+    processAttempts: integer('process_attempts').notNull().default(0),
+    /** A worker holds it until then; after that another may take it over. */
+    processLeaseUntil: ts('process_lease_until'),
+    /** Why it could not be processed (the file is damaged): it stays in quarantine for good. */
+    processError: text('process_error'),
   },
   (t) => [
     index('attachments_report_idx').on(t.reportId),
+    index('attachments_quarantine_idx').on(t.id).where(sql`${t.quarantinedAt} is not null and ${t.processError} is null`),
     index('attachments_phash_idx').on(t.phash),
     // the orphan sweep asks, file by file, whether any row still points at it
     index('attachments_storage_key_idx').on(t.storageKey),
