@@ -58,6 +58,20 @@ export async function register() {
       },
       onError: (error) => logError('[foto]', error),
     });
+    // uploads accepted into quarantine are re-encoded and published here (lib/media/quarantine.ts)
+    const { startPhotoWorker } = await import('./lib/media/photo-worker');
+    const isEmbedded = getDatabase().kind !== 'postgres';
+    startPhotoWorker(getDatabase().db, getStorage(), {
+      intervalMs: Number(process.env.ADUAN_PHOTO_INTERVAL_MS ?? 2000),
+      onPublished: ({ numbers }) => {
+        // on PostgreSQL the worker's signal comes back through the change listener; PGlite has none
+        if (!isEmbedded || numbers.length === 0) return;
+        import('./lib/cache/listener')
+          .then(({ forwardToSelf }) => forwardToSelf({ from: null, numbers }))
+          .catch((error) => logError('[foto]', error));
+      },
+      onError: (error) => logError('[foto]', error),
+    });
     const { startAlertWorker } = await import('./lib/alerts/subscriptions');
     const { publicUrl } = await import('./lib/config/public-url');
     startAlertWorker(getDatabase().db, {

@@ -126,9 +126,14 @@ async function fileReportWithContact(page: import('@playwright/test').Page): Pro
   await page.getByLabel('Email').fill(FORM_MARKERS.email);
   await page.getByRole('button', { name: 'Kirim laporan' }).click();
   const number = (await page.getByTestId('ticket-number').textContent())!.trim();
-  const html = await (await page.request.get(`/laporan/${number}`)).text();
-  const photoId = /\/api\/foto\/(\d+)/.exec(html)?.[1];
-  expect(photoId, 'the public report shows its photo').toBeTruthy();
+  // the photo is public once the photo worker has re-encoded it
+  let photoId: string | undefined;
+  await expect
+    .poll(async () => (photoId = /\/api\/foto\/(\d+)/.exec(await (await page.request.get(`/laporan/${number}`)).text())?.[1]), {
+      message: 'the public report shows its photo',
+      timeout: 15_000,
+    })
+    .toBeTruthy();
   return { number, photoId: photoId! };
 }
 

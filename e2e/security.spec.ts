@@ -200,8 +200,9 @@ test('every staff URL with a ticket or photo id refuses another jurisdiction; se
   test.setTimeout(120_000);
   const description = 'Saluran air tersumbat sampah plastik di Gambir, air meluap ke jalan.';
   const number = await fileReportInGambir(page, description);
-  const html = await (await page.request.get(`/laporan/${number}`)).text();
-  const photoId = /\/api\/foto\/(\d+)/.exec(html)![1];
+  // the photo is public once the photo worker has re-encoded it
+  let photoId = '';
+  await expect.poll(async () => (photoId = /\/api\/foto\/(\d+)/.exec(await (await page.request.get(`/laporan/${number}`)).text())?.[1] ?? ''), { timeout: 15_000 }).not.toBe('');
   const ids: Record<string, string> = { nomor: number, id: photoId };
 
   const owner = await signIn(browser, 'lurah.gambir@aduan.test');

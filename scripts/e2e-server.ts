@@ -44,6 +44,8 @@ if (process.env.E2E_SKIP_BUILD !== '1') {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 env.ADUAN_WORKER_INTERVAL_MS ??= '500';
+// the in-process workers tell this server about their changes at its own address (lib/cache/listener.ts)
+env.PORT ??= String(port);
 // The browser tests connect from this machine and stand in for the proxy: each spec sends its own
 // X-Forwarded-For to be a client of its own, which the server believes only from these peers.
 env.ADUAN_TRUSTED_PROXIES ??= '127.0.0.1/32, ::1/128';

@@ -7,11 +7,13 @@ import { publicUrl } from '@/lib/config/public-url';
 import { checkPublicUrlAtStart } from '@/lib/config/public-url-check';
 import { startEscalationWorker } from '@/lib/sla/escalate';
 import { getStorage, mediaRoot } from '@/lib/media/storage';
+import { startPhotoWorker } from '@/lib/media/photo-worker';
 import { startOrphanSweeper, sweeperSettings } from '@/lib/media/sweep-orphans';
 import { intArg, parseArgs } from './args';
 
 // npm run worker [-- --interval 5000 --batch 20]
-// Delivers the notification outbox and climbs the escalation ladder until SIGINT/SIGTERM. With PGlite (no DATABASE_URL) the data
+// Delivers the notification outbox, publishes photos waiting in quarantine and climbs the
+// escalation ladder until SIGINT/SIGTERM. With PGlite (no DATABASE_URL) the data
 // directory belongs to one process, so run the worker in-process with the server instead.
 const args = parseArgs(process.argv.slice(2));
 const intervalMs = intArg(args, 'interval', Number(process.env.ADUAN_WORKER_INTERVAL_MS ?? 5_000));
@@ -54,7 +56,13 @@ const stopSweeper = startOrphanSweeper(database.db, getStorage(), {
   onRun: ({ removed }) => removed.length > 0 && console.log(`[worker] removed ${removed.length} orphan photo files`),
   onError: (error) => console.error('[worker] orphan photo sweep failed:', error),
 });
-const stop = () => Promise.all([stopOutbox(), stopEscalation(), stopAlerts(), stopSweeper()]);
+const stopPhotos = startPhotoWorker(database.db, getStorage(), {
+  intervalMs: intArg(args, 'photo-interval', Number(env.ADUAN_PHOTO_INTERVAL_MS ?? 2_000)),
+  batch: intArg(args, 'photo-batch', 4),
+  onPublished: ({ published, failed }) => console.log(`[worker ${process.pid}] photos published ${published}, unreadable ${failed}`),
+  onError: (error) => console.error('[worker] photo processing failed:', error),
+});
+const stop = () => Promise.all([stopOutbox(), stopEscalation(), stopAlerts(), stopSweeper(), stopPhotos()]);
 
 let isStopping = false;
 async function shutdown(signal: NodeJS.Signals) {

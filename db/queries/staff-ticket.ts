@@ -94,6 +94,9 @@ export async function getStaffTicket(db: Db, user: StaffUser, number: string) {
         hiddenAt: attachments.hiddenAt,
         isPublishable: attachments.isPublishable,
         authorAgencyId: photoEvent.actorAgencyId,
+        // still being processed (shown once the photo worker is done), or unreadable
+        quarantinedAt: attachments.quarantinedAt,
+        processError: attachments.processError,
       })
       .from(attachments)
       .leftJoin(photoEvent, eq(photoEvent.id, attachments.eventId))

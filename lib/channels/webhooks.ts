@@ -5,7 +5,8 @@ import type { Db } from '@/db/connect';
 import { categories, webhookReceipts } from '@/db/schema';
 import { createReport, type CreateReportInput } from '@/lib/intake/create-report';
 import { IntakeError, INTAKE_MESSAGE } from '@/lib/intake/errors';
-import { ImageRejectedError, processImage, type ProcessedImage } from '@/lib/media/process-image';
+import { ImageRejectedError } from '@/lib/media/process-image';
+import { acceptImage, type AcceptedImage } from '@/lib/media/quarantine';
 import type { MediaStorage } from '@/lib/media/storage';
 import { locate } from '@/lib/regions/jakarta';
 import { laporContact, socialContact } from './contact';
@@ -174,11 +175,11 @@ function readJson(kind: Exclude<WebhookKind, 'email-mime'>, raw: Buffer): Incomi
 }
 
 /** Photos that can be read; anything else attached is left out. */
-async function photosOf(images: Incoming['images']): Promise<ProcessedImage[]> {
-  const photos: ProcessedImage[] = [];
+async function photosOf(images: Incoming['images']): Promise<AcceptedImage[]> {
+  const photos: AcceptedImage[] = [];
   for (const img of images.slice(0, MAX_PHOTOS)) {
     try {
-      photos.push(await processImage(img.data));
+      photos.push(await acceptImage(img.data));
     } catch (error) {
       if (!(error instanceof ImageRejectedError)) throw error;
     }

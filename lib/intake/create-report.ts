@@ -5,6 +5,7 @@ import { enqueueNotification } from '@/db/queries/outbox';
 import { loadSlaSettings } from '@/db/queries/sla';
 import { agencies, attachments, categories, confidentialTicketSequences, regions, reportEvents, reports, reportSubscribers, ticketSequences } from '@/db/schema';
 import type { ProcessedImage } from '@/lib/media/process-image';
+import { removeQuarantined, storeQuarantined, wakePhotoWorker, type AcceptedImage, type QuarantinedPhoto } from '@/lib/media/quarantine';
 import type { MediaStorage } from '@/lib/media/storage';
 import { removePhotos, storePhotos, type StoredPhoto } from '@/lib/media/store-photos';
 import { contactKind } from '@/lib/channels/contact';
@@ -35,7 +36,11 @@ export interface CreateReportInput {
   reporterName: string | null;
   reporterPhone: string | null;
   reporterEmail: string | null;
-  photos: ProcessedImage[];
+  /**
+   * Uploads as accepted at intake (acceptImage): stored in quarantine and published by the photo
+   * worker once re-encoded. Photos already processed (processImage) are published at once.
+   */
+  photos: (AcceptedImage | ProcessedImage)[];
   /** Channels other than the app may file a report without any location: it waits in triage. */
   allowUnlocated?: boolean;
   /** How to answer the citizen through their channel (see lib/channels/contact), besides phone and e-mail. */
@@ -57,7 +62,9 @@ export interface CreatedReport {
  * kelurahan), allocates the day's next ticket number (`JKR…` from the confidential series for a
  * confidential category), and writes the report, its first
  * timeline event, its photos and its confirmation message in one transaction. Photo files
- * are written first and removed again if the transaction does not commit.
+ * are written first and removed again if the transaction does not commit; uploads wait in
+ * quarantine for the photo worker, so a burst of reports is acknowledged at the speed of the
+ * database, not of image encoding.
  */
 export async function createReport(
   db: Db,
@@ -76,8 +83,12 @@ export async function createReport(
   const deadlines = deadlinesFor(deps.now, sla.policyFor(category.code), sla.holidays);
 
   const stored: StoredPhoto[] = [];
+  const quarantined: QuarantinedPhoto[] = [];
+  const isProcessed = (photo: AcceptedImage | ProcessedImage): photo is ProcessedImage => 'main' in photo;
   try {
-    await storePhotos(deps.storage, input.photos, deps.now, stored, db);
+    await storePhotos(deps.storage, input.photos.filter(isProcessed), deps.now, stored, db);
+    await storeQuarantined(deps.storage, input.photos.filter((p): p is AcceptedImage => !isProcessed(p)), deps.now, quarantined, db);
+    const photos = [...stored, ...quarantined];
     const number = await db.transaction(async (tx) => {
       // without a place (and not confidential) nobody holds it yet: it waits in the triage queue
       const unitCode = category.isConfidential ? 'inspektorat' : place.kelurahanCode ? officeCode.kelurahan(place.kelurahanCode) : null;
@@ -122,12 +133,12 @@ export async function createReport(
           toStatus: 'menunggu',
           actorLabel: input.recordedBy ? null : 'warga',
           actorUserId: input.recordedBy ?? null,
-          data: { channel: input.channelCode, photos: stored.length },
+          data: { channel: input.channelCode, photos: photos.length },
           createdAt: deps.now,
         })
         .returning({ id: reportEvents.id });
-      if (stored.length > 0) {
-        await tx.insert(attachments).values(stored.map((p) => ({ ...p, reportId: report.id, eventId: event.id, kind: 'sebelum' as const })));
+      if (photos.length > 0) {
+        await tx.insert(attachments).values(photos.map((p) => ({ ...p, reportId: report.id, eventId: event.id, kind: 'sebelum' as const })));
       }
       const contacts = [...new Set([input.reporterEmail, input.reporterPhone, input.replyContact].filter((c): c is string => Boolean(c)))];
       if (contacts.length > 0) {
@@ -168,9 +179,11 @@ export async function createReport(
       );
       return formatTicketNumber(day, last, series);
     });
+    if (quarantined.length > 0) wakePhotoWorker();
     return { number, trackingKey: key, isNew: true };
   } catch (error) {
     await removePhotos(deps.storage, stored);
+    await removeQuarantined(deps.storage, quarantined);
     // A concurrent retry with the same form token won the race: answer with its ticket.
     const winner = await findByFormToken(db, input.formToken);
     if (winner) return { number: winner, trackingKey: key, isNew: false };

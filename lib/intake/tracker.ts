@@ -107,7 +107,8 @@ async function trackedReportId(db: Db, number: string, key: string): Promise<num
 }
 
 // the reporter sees every photo of their report but an official's photo that moderation hid
-const shownToReporter = or(ne(attachments.kind, 'sesudah'), isNull(attachments.hiddenAt));
+// a photo still in quarantine appears once the photo worker has processed it (seconds)
+const shownToReporter = and(isNull(attachments.quarantinedAt), or(ne(attachments.kind, 'sesudah'), isNull(attachments.hiddenAt)));
 // public events, and what the reporter wrote themselves (private on a private report); never internal notes
 const shownEvent = or(eq(reportEvents.isPublic, true), and(isNull(reportEvents.actorUserId), eq(reportEvents.actorLabel, 'warga')));
 

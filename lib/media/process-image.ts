@@ -70,7 +70,7 @@ export interface ProcessedImage {
 }
 
 /** Decides the type by magic bytes only. */
-function sniffImageType(input: Buffer): SourceMime | null {
+export function sniffImageType(input: Buffer): SourceMime | null {
   const hex = input.subarray(0, 12).toString('hex');
   if (hex.startsWith('ffd8ff')) return 'image/jpeg';
   if (hex.startsWith('89504e470d0a1a0a')) return 'image/png';

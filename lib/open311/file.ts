@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '@/db/connect';
 import { createReport } from '@/lib/intake/create-report';
 import { IntakeError, INTAKE_MESSAGE } from '@/lib/intake/errors';
-import { ImageRejectedError, processImage, type ProcessedImage } from '@/lib/media/process-image';
+import { ImageRejectedError } from '@/lib/media/process-image';
+import { acceptImage, type AcceptedImage } from '@/lib/media/quarantine';
 import type { MediaStorage } from '@/lib/media/storage';
 import { locate } from '@/lib/regions/jakarta';
 import { consumeRateLimit } from '@/lib/security/rate-limit';
@@ -63,9 +64,9 @@ export async function fileServiceRequest(
   const phone = text(form, 'phone');
   const name = [text(form, 'first_name'), text(form, 'last_name')].filter(Boolean).join(' ') || null;
   const media = form.get('media');
-  let photos: ProcessedImage[] = [];
+  let photos: AcceptedImage[] = [];
   try {
-    photos = media instanceof File && media.size > 0 ? [await processImage(Buffer.from(await media.arrayBuffer()))] : [];
+    photos = media instanceof File && media.size > 0 ? [await acceptImage(Buffer.from(await media.arrayBuffer()))] : [];
   } catch (error) {
     if (error instanceof ImageRejectedError) throw new Open311Error(400, 'media bukan foto yang dapat dibaca / media is not a readable photo');
     throw error;

@@ -24,6 +24,7 @@ const ALLOWED: Record<string, string> = {
   'lib/channels/webhooks.ts': 'machine channels file reports (writes; signed requests)',
   'lib/open311/file.ts': 'Open311 POST files a report (writes; API key)',
   'lib/media/store-photos.ts': 'writes uploads',
+  'lib/media/quarantine.ts': 'writes uploads into quarantine (never read back on a public route)',
   'lib/media/sweep-orphans.ts': 'the upload journal (no report data)',
   'lib/cache/signal.ts': 'change signal between instances (numbers only)',
   'db/queries/outbox.ts': 'queues messages (writes)',

@@ -3,6 +3,7 @@ import type { Db } from '@/db/connect';
 import type { StaffUser } from '@/lib/auth/permissions';
 import { createReport, type CreatedReport } from '@/lib/intake/create-report';
 import type { ProcessedImage } from '@/lib/media/process-image';
+import type { AcceptedImage } from '@/lib/media/quarantine';
 import type { MediaStorage } from '@/lib/media/storage';
 import { CHANNELS } from '@/lib/reference/channels';
 import { StaffError } from './errors';
@@ -64,7 +65,7 @@ export async function recordAtDesk(
   db: Db,
   user: StaffUser,
   input: DeskInput,
-  photos: ProcessedImage[],
+  photos: (AcceptedImage | ProcessedImage)[],
   deps: { now: Date; storage: MediaStorage; publicUrl: string },
 ): Promise<CreatedReport> {
   if (!deskChannels(user).includes(input.kanal)) throw new StaffError('tidak_berwenang');

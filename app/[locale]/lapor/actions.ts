@@ -6,7 +6,8 @@ import { createReport, findByFormToken } from '@/lib/intake/create-report';
 import { supportReport } from '@/lib/intake/support-report';
 import { IntakeError, INTAKE_MESSAGE } from '@/lib/intake/errors';
 import { fieldErrorCodes, MAX_PHOTOS, reportFormSchema } from '@/lib/intake/report-form';
-import { ImageRejectedError, processImage, type ProcessedImage } from '@/lib/media/process-image';
+import { ImageRejectedError } from '@/lib/media/process-image';
+import { acceptImage, type AcceptedImage } from '@/lib/media/quarantine';
 import { getStorage } from '@/lib/media/storage';
 import { browserToken } from '@/lib/server/browser-token';
 import { clientAddress, logUnexpected, requestPublicUrl } from '@/lib/server/request';
@@ -44,10 +45,10 @@ export async function submitReport(_prev: SubmitReportState, formData: FormData)
     const who = { browser: await browserToken(), address: await clientAddress(), contacts: [f.telepon, f.email] };
     // Only an accepted report counts: a refused form, a refused photo or a retry of the same form is given back.
     const outcome = await runLimited(db, reportChecks(limits, who), limits.windowSeconds, now, async () => {
-      const photos: ProcessedImage[] = [];
+      const photos: AcceptedImage[] = [];
       for (const file of files) {
         try {
-          photos.push(await processImage(Buffer.from(await file.arrayBuffer())));
+          photos.push(await acceptImage(Buffer.from(await file.arrayBuffer())));
         } catch (error) {
           if (!(error instanceof ImageRejectedError)) throw error;
           return { kind: 'foto', code: `foto_${error.code}` } as const;

@@ -6,7 +6,8 @@ import { currentStaff } from '@/lib/auth/session';
 import { reportChanged } from '@/lib/cache/pages';
 import { IntakeError, INTAKE_MESSAGE } from '@/lib/intake/errors';
 import { fieldErrorCodes } from '@/lib/intake/report-form';
-import { ImageRejectedError, processImage, type ProcessedImage } from '@/lib/media/process-image';
+import { ImageRejectedError } from '@/lib/media/process-image';
+import { acceptImage, type AcceptedImage } from '@/lib/media/quarantine';
 import { getStorage } from '@/lib/media/storage';
 import { logUnexpected, requestPublicUrl } from '@/lib/server/request';
 import { deskSchema, recordAtDesk } from '@/lib/staff/desk';
@@ -23,11 +24,11 @@ export async function recordComplaint(_prev: DeskState, formData: FormData): Pro
   const raw = Object.fromEntries(FIELDS.map((k) => [k, String(formData.get(k) ?? '')]));
   const parsed = deskSchema.safeParse({ ...raw, lat: raw.lat === '' ? null : raw.lat, lng: raw.lng === '' ? null : raw.lng });
   if (!parsed.success) return { fieldErrors: fieldErrorCodes(parsed.error) };
-  const photos: ProcessedImage[] = [];
+  const photos: AcceptedImage[] = [];
   let created;
   try {
     for (const file of formData.getAll('foto').filter((f): f is File => f instanceof File && f.size > 0).slice(0, 5)) {
-      photos.push(await processImage(Buffer.from(await file.arrayBuffer())));
+      photos.push(await acceptImage(Buffer.from(await file.arrayBuffer())));
     }
     created = await recordAtDesk(getDb(), user, parsed.data, photos, { now: new Date(), storage: getStorage(), publicUrl: await requestPublicUrl() });
   } catch (error) {

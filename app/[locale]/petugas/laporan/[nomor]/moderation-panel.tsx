@@ -33,6 +33,7 @@ function moderationRights(user: StaffUser, ticket: StaffTicket) {
  */
 export async function ModerationPanel({ user, ticket }: { user: StaffUser; ticket: StaffTicket }) {
   const t = await getTranslations('petugas.ticket.moderation');
+  const tPhoto = await getTranslations('petugas.ticket');
   const rights = moderationRights(user, ticket);
   if (!rights.any) return null;
   const { report } = ticket;
@@ -103,8 +104,12 @@ export async function ModerationPanel({ user, ticket }: { user: StaffUser; ticke
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {rights.photos.map(({ photo: p, actions }) => (
               <li key={p.id} className="space-y-1 rounded border p-2" data-testid={`moderation-photo-${p.id}`}>
-                {/* eslint-disable-next-line @next/next/no-img-element -- our own re-encoded thumbnails */}
-                <img src={`/api/petugas/foto/${p.id}?ukuran=kecil`} alt={`Foto ${p.kind}`} className={`w-full rounded border ${p.hiddenAt ? 'opacity-50' : ''}`} />
+                {p.quarantinedAt ? (
+                  <p className="rounded border bg-gray-50 p-2 text-xs text-gray-700">{p.processError ? tPhoto('photoUnreadable') : tPhoto('photoProcessing')}</p>
+                ) : (
+                  /* eslint-disable-next-line @next/next/no-img-element -- our own re-encoded thumbnails */
+                  <img src={`/api/petugas/foto/${p.id}?ukuran=kecil`} alt={`Foto ${p.kind}`} className={`w-full rounded border ${p.hiddenAt ? 'opacity-50' : ''}`} />
+                )}
                 <p className="text-xs">
                   {p.kind}
                   {p.hiddenAt ? ` · ${t('hiddenPhoto')}` : ''}

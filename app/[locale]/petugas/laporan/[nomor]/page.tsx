@@ -147,8 +147,14 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
             <ul className="grid grid-cols-3 gap-2">
               {ticket.photos.map((p) => (
                 <li key={p.id}>
-                  {/* eslint-disable-next-line @next/next/no-img-element -- our own re-encoded thumbnails */}
-                  <img src={`/api/petugas/foto/${p.id}?ukuran=kecil`} alt={`Foto ${photoKind(p)}`} className="w-full rounded border" />
+                  {p.quarantinedAt ? (
+                    <p className="flex aspect-[4/3] items-center justify-center rounded border bg-gray-50 p-2 text-center text-xs text-gray-700" data-testid="photo-processing">
+                      {p.processError ? t('photoUnreadable') : t('photoProcessing')}
+                    </p>
+                  ) : (
+                    /* eslint-disable-next-line @next/next/no-img-element -- our own re-encoded thumbnails */
+                    <img src={`/api/petugas/foto/${p.id}?ukuran=kecil`} alt={`Foto ${photoKind(p)}`} className="w-full rounded border" />
+                  )}
                   <span className="text-xs" data-testid="photo-kind">
                     {photoKind(p)}
                     {p.hiddenAt ? <strong className="text-amber-800"> · {t('moderation.hiddenPhoto')}</strong> : null}

@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
+import type { Db } from '@/db/connect';
+import { mediaUploads, type attachments } from '@/db/schema';
+import { wibDay } from '@/lib/reports/ticket-number';
+import {
+  hasHiddenPayload,
+  ImageRejectedError,
+  MAX_INPUT_PIXELS,
+  MAX_UPLOAD_BYTES,
+  parseExif,
+  sniffImageType,
+  type ImageExif,
+  type SourceMime,
+} from './process-image';
+import { QUARANTINE_PREFIX } from './photo-response';
+import type { MediaStorage } from './storage';
+
+/**
+ * A photo that passed every check that can be made without re-encoding it: its type by content,
+ * its size and resolution, no hidden payload, and a complete decode at a small scale (a damaged
+ * or cut-off file is refused here, while the citizen is still at the form). Its capture time and
+ * place are read from the EXIF now, before anything is stripped.
+ */
+export interface AcceptedImage {
+  data: Buffer;
+  sourceMime: SourceMime;
+  width: number;
+  height: number;
+  exif: ImageExif;
+}
+
+/** The scale of the checking decode: JPEG and WebP decode straight to it (shrink-on-load). */
+const CHECK_SIDE = 256;
+
+/**
+ * Checks an upload cheaply enough to run inside a burst of submissions (a few milliseconds for a
+ * phone photo; the full re-encode, ≈ 0.1-0.4 s, is the worker's). Throws ImageRejectedError with
+ * the same codes as processImage, never a raw sharp error.
+ */
+export async function acceptImage(input: Buffer): Promise<AcceptedImage> {
+  if (input.length > MAX_UPLOAD_BYTES) throw new ImageRejectedError('terlalu_besar');
+  const sourceMime = sniffImageType(input);
+  if (!sourceMime) throw new ImageRejectedError('tipe_tidak_didukung');
+  if (hasHiddenPayload(input)) throw new ImageRejectedError('berisi_sisipan');
+  const meta = await guard(sharp(input, { limitInputPixels: false }).metadata());
+  if (`image/${meta.format}` !== sourceMime || !meta.width || !meta.height) throw new ImageRejectedError('rusak');
+  if (meta.width * meta.height > MAX_INPUT_PIXELS) throw new ImageRejectedError('resolusi_terlalu_besar');
+  await guard(
+    sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' })
+      .resize(CHECK_SIDE, CHECK_SIDE, { fit: 'inside', withoutEnlargement: true })
+      .raw()
+      .toBuffer(),
+  );
+  // orientations 5-8 turn the picture by a quarter: width and height as it will be shown
+  const isTurned = (meta.orientation ?? 1) >= 5;
+  return {
+    data: input,
+    sourceMime,
+    width: isTurned ? meta.height : meta.width,
+    height: isTurned ? meta.width : meta.height,
+    exif: meta.exif ? parseExif(meta.exif) : { takenAt: null, lat: null, lng: null },
+  };
+}
+
+async function guard<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw new ImageRejectedError('rusak', { cause: error });
+  }
+}
+
+export type QuarantinedPhoto = Omit<typeof attachments.$inferInsert, 'reportId' | 'kind'> & { storageKey: string };
+
+const EXTENSION: Record<SourceMime, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+
+/**
+ * Writes each accepted upload as it came to the quarantine folder (never served: the photo routes
+ * serve only processed photos) and journals its key first, like storePhotos, so the orphan sweep
+ * removes it if its row is never committed. The rows in `out` go into the acknowledging
+ * transaction; the photo worker publishes them.
+ */
+export async function storeQuarantined(storage: MediaStorage, images: AcceptedImage[], now: Date, out: QuarantinedPhoto[], journal: Db) {
+  const folder = `${QUARANTINE_PREFIX}${wibDay(now).replaceAll('-', '/')}`;
+  for (const image of images) {
+    const storageKey = `${folder}/${randomBytes(12).toString('base64url')}.${EXTENSION[image.sourceMime]}`;
+    out.push({
+      storageKey,
+      thumbKey: null,
+      mime: image.sourceMime,
+      width: image.width,
+      height: image.height,
+      bytes: image.data.length,
+      phash: null,
+      exifTakenAt: image.exif.takenAt,
+      exifLat: image.exif.lat,
+      exifLng: image.exif.lng,
+      createdAt: now,
+      quarantinedAt: now,
+    });
+    await journal.insert(mediaUploads).values({ key: storageKey }).onConflictDoNothing();
+    await storage.put(storageKey, image.data);
+  }
+}
+
+/** Quarantined keys are removed again when their report was not committed. */
+export async function removeQuarantined(storage: MediaStorage, stored: QuarantinedPhoto[]): Promise<void> {
+  await Promise.all(stored.map((p) => storage.remove(p.storageKey)));
+}
+
+/** Kept on globalThis: the worker starts in the instrumentation bundle, reports are filed in route bundles. */
+export const photoWorkerHook = globalThis as unknown as { aduanWakePhotoWorker?: () => void };
+
+/**
+ * Asks this process's photo worker (if it runs here) to look at once instead of at its next
+ * interval: a citizen who just filed sees their photo within moments on a quiet day.
+ */
+export function wakePhotoWorker(): void {
+  photoWorkerHook.aduanWakePhotoWorker?.();
+}
