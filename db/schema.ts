@@ -505,6 +505,41 @@ export const ratings = pgTable(
   ],
 );
 
+/**
+ * Public figures of every kota, kecamatan and kelurahan, kept by triggers on reports and ratings
+ * (drizzle/0020_region_tallies.sql) so that a region page never counts its reports one by one.
+ * A report counts in its three regions unless confidential; a finished one also in the quarter-hour
+ * bucket of its time to finish (aduan_finish_bucket: quarter hours, then hours to 60 days), which leads
+ * the median to a short index range. Triggers only append to the changes table (no row that
+ * concurrent filings would queue on); the figures are the sum of both tables, folded from time to
+ * time by aduan_fold_region_tallies().
+ */
+export const regionReportTallies = pgTable(
+  'region_report_tallies',
+  {
+    regionCode: text('region_code').notNull(),
+    status: reportStatus('status').notNull(),
+    finishBucket: smallint('finish_bucket').notNull(),
+    reports: integer('reports').notNull(),
+    ratings: integer('ratings').notNull(),
+    ratingSum: integer('rating_sum').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.status, t.finishBucket] })],
+);
+
+export const regionReportTallyChanges = pgTable(
+  'region_report_tally_changes',
+  {
+    regionCode: text('region_code').notNull(),
+    status: reportStatus('status').notNull(),
+    finishBucket: smallint('finish_bucket').notNull(),
+    reports: integer('reports').notNull(),
+    ratings: integer('ratings').notNull(),
+    ratingSum: integer('rating_sum').notNull(),
+  },
+  (t) => [index('region_report_tally_changes_region_idx').on(t.regionCode)],
+);
+
 /** Citizens following one ticket (the reporter, supporters). Contact is private. */
 /**
  * A citizen's support ("dukung") of a ticket. With a contact it counts, and the contact follows the

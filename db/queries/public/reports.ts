@@ -123,13 +123,16 @@ export interface PublicReportPage {
   pageSize: number;
 }
 
-/** One page of the public list for the given filters and order. */
+/**
+ * One page of the public list for the given filters and order. A caller that knows the exact
+ * number of matches (a region page, from its tallies) passes it as `total` and saves the count.
+ */
 export async function findPublicReports(
   db: Db,
   filters: ReportFilters,
-  options: { page: number; pageSize: number; sort: SortOrder; countCap?: number },
+  options: { page: number; pageSize: number; sort: SortOrder; countCap?: number; total?: number },
 ): Promise<PublicReportPage> {
-  const cap = countCapFor(options.page, options.pageSize, options.countCap ?? COUNT_CAP);
+  const cap = options.total ?? countCapFor(options.page, options.pageSize, options.countCap ?? COUNT_CAP);
   const where = publicFilterConditions(filters);
   const [rows, [{ total }]] = await Promise.all([
     publicBase(db)
@@ -137,9 +140,11 @@ export async function findPublicReports(
       .orderBy(...ORDER[options.sort])
       .limit(options.pageSize)
       .offset((options.page - 1) * options.pageSize),
-    db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(db.select({ one: sql`1` }).from(p).where(where).limit(cap + 1).as('capped')),
+    options.total !== undefined
+      ? [{ total: options.total }]
+      : db
+          .select({ total: sql<number>`count(*)::int` })
+          .from(db.select({ one: sql`1` }).from(p).where(where).limit(cap + 1).as('capped')),
   ]);
   return {
     reports: rows.map(toPublic),

@@ -3,16 +3,15 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { findPublicReports } from '@/db/queries/public';
-import { getRegion, listChildRegions, listPublicCategories } from '@/db/queries/reference';
-import { getRegionFigures } from '@/db/queries/public/region';
+import { getRegion } from '@/db/queries/reference';
+import { loadRegionPage } from '@/db/queries/public/region-page';
 import { ReportMap } from '@/components/map/report-map';
 import { ReportList } from '@/components/reports/report-list';
 import { tileConfig } from '@/lib/config/map';
 import { formatDuration, formatNumber, formatRating } from '@/lib/format';
 import { localName, type Locale } from '@/lib/i18n';
 import { shortRegionName } from '@/lib/regions/names';
-import { filtersToQuery, parseFilters } from '@/lib/reports/filters';
+import { filtersToQuery } from '@/lib/reports/filters';
 import { OPEN_STATUSES } from '@/lib/reports/lifecycle';
 import { requestTime } from '@/lib/sla/clock';
 
@@ -38,21 +37,9 @@ export default async function RegionPage({ params }: Props) {
   const { locale, kode } = await params;
   setRequestLocale(locale);
   if (!CODE.test(kode)) notFound();
-  const db = getDb();
-  const region = await getRegion(db, kode);
-  if (!region) notFound();
-  const filters = parseFilters({ wilayah: kode });
-  const [figures, children, openReports, finishedReports, ancestors, categories, t] = await Promise.all([
-    getRegionFigures(db, kode, requestTime()),
-    listChildRegions(db, kode),
-    findPublicReports(db, { ...filters, status: OPEN_STATUSES }, { page: 1, pageSize: 10, sort: 'terbaru' }),
-    findPublicReports(db, { ...filters, status: ['selesai'] }, { page: 1, pageSize: 10, sort: 'terbaru' }),
-    Promise.all(
-      [kode.slice(0, 5), kode.slice(0, 8)].filter((c) => c.length < kode.length).map((c) => getRegion(db, c)),
-    ),
-    listPublicCategories(db),
-    getTranslations('region'),
-  ]);
+  const [page, t] = await Promise.all([loadRegionPage(getDb(), kode, requestTime()), getTranslations('region')]);
+  if (!page) notFound();
+  const { region, filters, figures, children, ancestors, categories, openReports, finishedReports } = page;
   const query = filtersToQuery(filters);
   const pct = figures.total ? Math.round((figures.finished / figures.total) * 100) : 0;
   const stats = [
