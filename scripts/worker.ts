@@ -58,7 +58,7 @@ const stopSweeper = startOrphanSweeper(database.db, getStorage(), {
 });
 const stopPhotos = startPhotoWorker(database.db, getStorage(), {
   intervalMs: intArg(args, 'photo-interval', Number(env.ADUAN_PHOTO_INTERVAL_MS ?? 2_000)),
-  batch: intArg(args, 'photo-batch', 4),
+  batch: intArg(args, 'photo-batch', 8),
   onPublished: ({ published, failed }) => console.log(`[worker ${process.pid}] photos published ${published}, unreadable ${failed}`),
   onError: (error) => console.error('[worker] photo processing failed:', error),
 });

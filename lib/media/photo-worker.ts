@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
 import { rowsOf } from '@/db/bulk';
@@ -17,6 +18,10 @@ export interface PhotoRunResult {
   numbers: string[];
 }
 
+/** Photos one run claims, and how many of them are encoded at once (by default the number of cores). */
+const DEFAULT_BATCH = 8;
+const DEFAULT_CONCURRENCY = availableParallelism();
+
 /** A photo still in quarantine after this many tries (e.g. storage was unreachable) is given up. */
 export const MAX_ATTEMPTS = 5;
 
@@ -32,7 +37,7 @@ export const MAX_ATTEMPTS = 5;
 export async function processQuarantine(
   db: Db,
   storage: MediaStorage,
-  options: { batch?: number; leaseMs?: number; now?: () => Date } = {},
+  options: { batch?: number; concurrency?: number; leaseMs?: number; now?: () => Date } = {},
 ): Promise<PhotoRunResult> {
   const now = options.now ?? (() => new Date());
   const leaseSeconds = (options.leaseMs ?? 120_000) / 1000;
@@ -44,13 +49,13 @@ export async function processQuarantine(
         select id from attachments
         where quarantined_at is not null and process_error is null
           and (process_lease_until is null or process_lease_until < now())
-        order by id limit ${options.batch ?? 4}
+        order by id limit ${options.batch ?? DEFAULT_BATCH}
         for update skip locked)
       returning id, storage_key, process_attempts`),
   );
   const result: PhotoRunResult = { published: 0, failed: 0, numbers: [] };
   let transient: unknown = null;
-  for (const photo of claimed) {
+  const handle = async (photo: (typeof claimed)[number]) => {
     const original = await storage.get(photo.storage_key);
     let error: string | null = null;
     if (!original) error = 'berkas_hilang';
@@ -76,12 +81,12 @@ export async function processQuarantine(
         if (published.length === 0) {
           // another worker finished it while this one held an expired lease
           await removePhotos(storage, stored);
-          continue;
+          return;
         }
         await storage.remove(photo.storage_key);
         result.published++;
         result.numbers.push(published[0].number);
-        continue;
+        return;
       } catch (caught) {
         await removePhotos(storage, stored).catch(() => {});
         if (caught instanceof ImageRejectedError) error = caught.code;
@@ -89,14 +94,22 @@ export async function processQuarantine(
         else {
           // e.g. storage unreachable: the lease runs out and a later run tries again
           transient ??= caught;
-          continue;
+          return;
         }
       }
     }
     await db.execute(sql`
       update attachments set process_error = ${error}, process_lease_until = null where id = ${photo.id} and quarantined_at is not null`);
     result.failed++;
-  }
+  };
+  // Encoding one image keeps about one core busy: a few at once use the machine's cores.
+  const queue = [...claimed];
+  const lanes = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, queue.length));
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      for (let photo = queue.shift(); photo; photo = queue.shift()) await handle(photo);
+    }),
+  );
   result.numbers = [...new Set(result.numbers)];
   // every instance drops its cached pages of these tickets (lib/cache/signal.ts)
   await publishReportChanges(db, result.numbers, null);
@@ -126,6 +139,7 @@ export function startPhotoWorker(
   options: {
     intervalMs: number;
     batch?: number;
+    concurrency?: number;
     leaseMs?: number;
     onPublished?: (result: PhotoRunResult) => void;
     onError: (error: unknown) => void;
