@@ -25,18 +25,17 @@ function cookiesOf(response: Response): string {
 }
 
 /**
- * A street photo of 1280×960 with the grain of a real camera picture (flat drawings compress and
- * encode far faster than photos do): about 190 KB of JPEG.
+ * A street photo with the grain of a real camera picture (flat drawings compress and encode far
+ * faster than photos do). `app`: 2048×1536 at quality 80, about 300 KB, as the phone app sends
+ * after downscaling; `camera`: 4000×3000 (12 megapixels) at quality 92, a few MB, as a phone's
+ * camera writes it, with an EXIF orientation to apply.
  */
-export async function benchPhoto(): Promise<Buffer> {
-  const width = 1280;
-  const height = 960;
+export async function benchPhoto(kind: 'app' | 'camera' = 'app'): Promise<Buffer> {
+  const [width, height, quality, grainLevel] = kind === 'app' ? [2048, 1536, 80, 48] : [4000, 3000, 92, 40];
   let s = 7;
-  const grain = Buffer.from(Uint8Array.from({ length: width * height * 3 }, () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) * 40));
-  return sharp(streetScene(5, width, height))
-    .composite([{ input: grain, raw: { width, height, channels: 3 }, blend: 'overlay' }])
-    .jpeg({ quality: 85 })
-    .toBuffer();
+  const grain = Buffer.from(Uint8Array.from({ length: width * height * 3 }, () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) * grainLevel));
+  const image = sharp(streetScene(5, width, height)).composite([{ input: grain, raw: { width, height, channels: 3 }, blend: 'overlay' }]);
+  return (kind === 'camera' ? image.withMetadata({ orientation: 6 }) : image).jpeg({ quality }).toBuffer();
 }
 
 /** The multipart body of one Open311 service request (with a photo when given), at a random spot in Jakarta. */

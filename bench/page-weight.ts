@@ -25,15 +25,25 @@ export async function measurePages(base: string, paths: string[]): Promise<PageW
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, extraHTTPHeaders: { 'Accept-Encoding': 'gzip' } });
       const page = await context.newPage();
       const sizes: Promise<{ js: boolean; html: boolean; bytes: number }>[] = [];
+      // Only scripts and the document count. A request that finishes after its page closed (map
+      // tiles fail slowly where they cannot be reached) is ignored, never an unhandled failure.
       page.on('requestfinished', (request) => {
         const type = request.resourceType();
-        sizes.push(request.sizes().then((s) => ({ js: type === 'script', html: type === 'document', bytes: s.responseBodySize })));
+        if (type !== 'script' && type !== 'document') return;
+        sizes.push(
+          request
+            .sizes()
+            .then((s) => ({ js: type === 'script', html: type === 'document', bytes: s.responseBodySize }))
+            .catch(() => ({ js: false, html: false, bytes: 0 })),
+        );
       });
-      await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+      const settle = () => page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
+      await page.goto(`${base}${path}`, { waitUntil: 'load' });
+      await settle();
       // Leaflet loads after hydration: count it on pages that show a map.
       if (await page.locator('[data-testid="report-map"], .leaflet-container').count()) {
         await page.locator('.leaflet-container').first().waitFor({ timeout: 15_000 });
-        await page.waitForLoadState('networkidle');
+        await settle();
       }
       const done = await Promise.all(sizes);
       const js = done.filter((d) => d.js);
