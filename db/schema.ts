@@ -4,6 +4,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   doublePrecision,
   index,
@@ -781,6 +782,29 @@ export const archiveLabels = pgTable(
     index('archive_labels_category_key_idx').on(t.categoryKey).where(sql`${t.categoryKey} is not null`),
     index('archive_labels_agency_key_idx').on(t.agencyKey).where(sql`${t.agencyKey} is not null`),
   ],
+);
+
+/** Raw bytes (Buffer on PostgreSQL, Uint8Array on PGlite). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/**
+ * Snapshots of the in-memory map and dashboard stores (lib/cache/store-snapshot.ts), so that a
+ * restarted server loads one instead of every report. Split into parts of a few megabytes; only
+ * public projection data, never reporter data.
+ */
+export const storeSnapshots = pgTable(
+  'store_snapshots',
+  {
+    store: text('store').notNull(),
+    part: integer('part').notNull(),
+    /** The store's layout version: a snapshot of another one is ignored. */
+    format: integer('format').notNull(),
+    /** The store holds every change up to this `reports.change_seq`. */
+    changeSeq: bigint('change_seq', { mode: 'number' }).notNull(),
+    data: bytea('data').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.store, t.part] })],
 );
 
 export type Region = typeof regions.$inferSelect;

@@ -22,3 +22,11 @@ export class Dictionary {
     return this.index.get(value);
   }
 }
+
+/** Refills an empty dictionary with a snapshot's values, so that every string keeps its id. */
+export function restoreDictionary(dictionary: Dictionary, values: unknown): void {
+  if (!Array.isArray(values) || values[0] !== '' || dictionary.values.length !== 1) throw new Error('snapshot dictionary does not fit');
+  for (const value of values.slice(1)) {
+    if (typeof value !== 'string' || dictionary.id(value) !== dictionary.values.length - 1) throw new Error('snapshot dictionary does not fit');
+  }
+}

@@ -1,5 +1,6 @@
 import type { ReportStatus } from '@/db/schema';
-import { Dictionary, STATUS_INDEX } from '@/lib/columns';
+import { columnOf, type StoreColumns } from '@/lib/cache/snapshot-codec';
+import { Dictionary, restoreDictionary, STATUS_INDEX } from '@/lib/columns';
 import { dayRange, type ReportFilters } from '@/lib/reports/filters';
 
 /** One report as the map needs it; `visible` is false once it must leave the map (confidential, no location). */
@@ -17,6 +18,9 @@ export interface MapRow {
   /** The point stands in for the kelurahan (no pin), or for a place known only roughly. */
   approximate?: boolean;
 }
+
+/** The layout of a PointStore snapshot: change it whenever the columns or their meaning change. */
+export const POINT_STORE_FORMAT = 1;
 
 /** Spatial buckets of 0.01° (about 1.1 km): a viewport only looks at the buckets it covers. */
 const BUCKET_DEG = 0.01;
@@ -146,6 +150,66 @@ export class PointStore {
     if (row.lng! > b.east) b.east = row.lng!;
     if (row.lat! < b.south) b.south = row.lat!;
     if (row.lat! > b.north) b.north = row.lat!;
+  }
+
+  /** The columns as they are now, for a snapshot (lib/cache/store-snapshot.ts). */
+  snapshot(): StoreColumns {
+    const n = this.length;
+    return {
+      meta: {
+        slots: n,
+        live: this.live,
+        // JSON has no Infinity: an empty store's bounds are written as nulls
+        bounds: this.size > 0 ? this.bounds : null,
+        statuses: [...STATUS_INDEX.keys()],
+        categories: this.categories.values,
+        channels: this.channels.values,
+        kelurahans: this.kelurahans.values,
+        otherNumbers: [...this.otherNumbers],
+      },
+      columns: {
+        lat: this.lat.slice(0, n),
+        lng: this.lng.slice(0, n),
+        status: this.status.slice(0, n),
+        category: this.category.slice(0, n),
+        channel: this.channel.slice(0, n),
+        kelurahan: this.kelurahan.slice(0, n),
+        created: this.created.slice(0, n),
+        alive: this.alive.slice(0, n),
+        approximate: this.approximate.slice(0, n),
+        numberDigits: this.numberDigits.slice(0, n),
+        positionById: this.positionById.slice(),
+      },
+    };
+  }
+
+  /** Fills an empty store from a snapshot; throws when the snapshot does not fit this layout. */
+  restore({ meta, columns }: StoreColumns): void {
+    if (this.length !== 0) throw new Error('restore into a store in use');
+    if (JSON.stringify(meta.statuses) !== JSON.stringify([...STATUS_INDEX.keys()])) throw new Error('snapshot of other statuses');
+    const n = meta.slots as number;
+    const lat = columnOf(columns, 'lat', 'Float64Array');
+    if (lat.length !== n) throw new Error('snapshot columns of another length');
+    this.lat = lat;
+    this.lng = columnOf(columns, 'lng', 'Float64Array');
+    this.status = columnOf(columns, 'status', 'Uint8Array');
+    this.category = columnOf(columns, 'category', 'Uint16Array');
+    this.channel = columnOf(columns, 'channel', 'Uint16Array');
+    this.kelurahan = columnOf(columns, 'kelurahan', 'Uint16Array');
+    this.created = columnOf(columns, 'created', 'Float64Array');
+    this.alive = columnOf(columns, 'alive', 'Uint8Array');
+    this.approximate = columnOf(columns, 'approximate', 'Uint8Array');
+    this.numberDigits = columnOf(columns, 'numberDigits', 'Float64Array');
+    this.positionById = columnOf(columns, 'positionById', 'Int32Array');
+    restoreDictionary(this.categories, meta.categories);
+    restoreDictionary(this.channels, meta.channels);
+    restoreDictionary(this.kelurahans, meta.kelurahans);
+    for (const [at, number] of meta.otherNumbers as [number, string][]) this.otherNumbers.set(at, number);
+    if (meta.bounds) this.bounds = { ...(meta.bounds as PointStore['bounds']) };
+    this.length = this.capacity = n;
+    this.live = meta.live as number;
+    for (let at = 0; at < n; at++) if (this.alive[at]) this.bucket(at);
+    this.version++;
   }
 
   /** The ticket number of a slot. */

@@ -3,7 +3,9 @@ import { ChangeFollower } from '@/lib/cache/change-feed';
 import { loadMapChanges } from '@/db/queries/public/map';
 import { filtersToQuery, type ReportFilters } from '@/lib/reports/filters';
 import { CellGrid, gridAll, gridIn, MAX_CLUSTER_ZOOM, singlesIn, type BBox, type MapFeature } from './clusters';
-import { PointStore, type MapRow } from './point-store';
+import { readStoreSnapshot, writeStoreSnapshot } from '@/lib/cache/store-snapshot';
+import { getDb } from '@/db/client';
+import { POINT_STORE_FORMAT, PointStore, type MapRow } from './point-store';
 import type { ReportStatus } from '@/db/schema';
 
 /** Zooms up to this one cache a whole-city grid per filter; closer zooms group only the cells in view. */
@@ -19,14 +21,26 @@ interface MapState {
 
 const global = globalThis as unknown as { aduanMap?: MapState };
 
+const SNAPSHOT = 'map';
+
 function state(): MapState {
   if (!global.aduanMap) {
-    const store = new PointStore();
     const grids = new Map<string, CellGrid>();
-    const feed = new ChangeFollower<MapRow>(loadMapChanges, (rows) => {
-      if (store.apply(rows)) grids.clear();
-    });
-    global.aduanMap = { store, feed, grids };
+    const s: MapState = { store: new PointStore(), grids, feed: undefined! };
+    s.feed = new ChangeFollower<MapRow>(
+      loadMapChanges,
+      (rows) => {
+        if (s.store.apply(rows)) grids.clear();
+      },
+      async (db) => {
+        const restored = await readStoreSnapshot(db, SNAPSHOT, POINT_STORE_FORMAT, () => new PointStore());
+        if (!restored) return null;
+        s.store = restored.store;
+        grids.clear();
+        return restored.changeSeq;
+      },
+    );
+    global.aduanMap = s;
   }
   return global.aduanMap;
 }
@@ -41,6 +55,13 @@ async function freshStore(): Promise<PointStore> {
 /** Loads or refreshes the points ahead of requests (called on a timer by the server process). */
 export async function refreshMapIndex(): Promise<void> {
   await state().feed.fresh();
+}
+
+/** Writes the points' snapshot for the next start, unless one younger than `minAgeMs` is stored. */
+export async function saveMapSnapshot(minAgeMs: number): Promise<boolean> {
+  const s = state();
+  if (s.feed.seq === 0) return false;
+  return writeStoreSnapshot(getDb(), SNAPSHOT, POINT_STORE_FORMAT, s.store, s.feed.seq, minAgeMs);
 }
 
 /** Resolves when the points hold every change committed before the call (another process changed reports). */

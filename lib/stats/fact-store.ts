@@ -1,5 +1,6 @@
 import type { ReportStatus } from '@/db/schema';
-import { Dictionary } from '@/lib/columns';
+import { columnOf, type StoreColumns } from '@/lib/cache/snapshot-codec';
+import { Dictionary, restoreDictionary } from '@/lib/columns';
 import { durationBucket } from './duration-buckets';
 
 /**
@@ -95,6 +96,9 @@ export function marksOf(row: FactRow): number {
   return m;
 }
 
+/** The layout of a FactStore snapshot: change it whenever the columns, marks or buckets change. */
+export const FACT_STORE_FORMAT = 1;
+
 /**
  * Every counted report in compact columns (about 40 bytes a report), patched in place as
  * reports change, so that figures over millions of reports are one pass over typed arrays.
@@ -174,6 +178,48 @@ export class FactStore {
     this.rating[at] = row.rating;
   }
 
+  /** The columns as they are now, for a snapshot (lib/cache/store-snapshot.ts). */
+  snapshot(): StoreColumns {
+    const n = this.length;
+    const columns: StoreColumns['columns'] = { positionById: this.positionById.slice() };
+    for (const name of COLUMNS) columns[name] = this[name].slice(0, n);
+    return {
+      meta: {
+        slots: n,
+        live: this.live,
+        maxAgency: this.maxAgency,
+        categories: this.categories.values,
+        channels: this.channels.values,
+        kelurahans: this.kelurahans.values,
+        kecamatans: this.kecamatans.values,
+        kotas: this.kotas.values,
+      },
+      columns,
+    };
+  }
+
+  /** Fills an empty store from a snapshot; throws when the snapshot does not fit this layout. */
+  restore({ meta, columns }: StoreColumns): void {
+    if (this.length !== 0) throw new Error('restore into a store in use');
+    const n = meta.slots as number;
+    const kinds = {} as Record<(typeof COLUMNS)[number], Parameters<typeof columnOf>[2]>;
+    for (const name of COLUMNS) {
+      kinds[name] = this[name].constructor.name as Parameters<typeof columnOf>[2];
+      if (columnOf(columns, name, kinds[name]).length !== n) throw new Error('snapshot columns of another length');
+    }
+    for (const name of COLUMNS) (this as Record<string, unknown>)[name] = columns[name];
+    this.positionById = columnOf(columns, 'positionById', 'Int32Array');
+    restoreDictionary(this.categories, meta.categories);
+    restoreDictionary(this.channels, meta.channels);
+    restoreDictionary(this.kelurahans, meta.kelurahans);
+    restoreDictionary(this.kecamatans, meta.kecamatans);
+    restoreDictionary(this.kotas, meta.kotas);
+    this.length = this.capacity = n;
+    this.live = meta.live as number;
+    this.maxAgency = meta.maxAgency as number;
+    this.version++;
+  }
+
   private append(id: number): number {
     if (this.length === this.capacity) this.grow(Math.max(1024, this.capacity * 2));
     const at = this.length++;
@@ -211,3 +257,21 @@ export class FactStore {
     this.capacity = capacity;
   }
 }
+
+/** The per-slot columns a snapshot carries. */
+const COLUMNS = [
+  'alive',
+  'category',
+  'channel',
+  'kelurahan',
+  'kecamatan',
+  'kota',
+  'agency',
+  'created',
+  'responseDue',
+  'finishDue',
+  'marks',
+  'responseBucket',
+  'finishBucket',
+  'rating',
+] as const;

@@ -9,7 +9,9 @@ import { shortRegionName } from '@/lib/regions/names';
 import { regionLevelOf } from '@/lib/reports/filters';
 import { listPeriods, periodResults } from '@/lib/skm/survey';
 import { ChangeFollower } from '@/lib/cache/change-feed';
-import { FactStore, type FactRow } from './fact-store';
+import { readStoreSnapshot, writeStoreSnapshot } from '@/lib/cache/store-snapshot';
+import { getDb } from '@/db/client';
+import { FACT_STORE_FORMAT, FactStore, type FactRow } from './fact-store';
 import type { TableNames } from './dashboard';
 import { computeDashboard, type Dashboard, type FigureFilters, type Figures } from './figures';
 
@@ -29,10 +31,23 @@ interface StatsState {
 
 const global = globalThis as unknown as { aduanStats?: StatsState };
 
+const SNAPSHOT = 'facts';
+
 function state(): StatsState {
   if (!global.aduanStats) {
-    const store = new FactStore();
-    global.aduanStats = { store, feed: new ChangeFollower(loadFactChanges, (rows) => store.apply(rows)), cache: new Map() };
+    const s: StatsState = { store: new FactStore(), cache: new Map(), feed: undefined! };
+    s.feed = new ChangeFollower<FactRow>(
+      loadFactChanges,
+      (rows) => s.store.apply(rows),
+      async (db) => {
+        const restored = await readStoreSnapshot(db, SNAPSHOT, FACT_STORE_FORMAT, () => new FactStore());
+        if (!restored) return null;
+        s.store = restored.store;
+        s.cache.clear();
+        return restored.changeSeq;
+      },
+    );
+    global.aduanStats = s;
   }
   return global.aduanStats;
 }
@@ -40,6 +55,13 @@ function state(): StatsState {
 /** Loads or refreshes the figures' store ahead of requests (called on a timer by the server process). */
 export async function refreshFigures(): Promise<void> {
   await state().feed.fresh();
+}
+
+/** Writes the figures' snapshot for the next start, unless one younger than `minAgeMs` is stored. */
+export async function saveFiguresSnapshot(minAgeMs: number): Promise<boolean> {
+  const s = state();
+  if (s.feed.seq === 0) return false;
+  return writeStoreSnapshot(getDb(), SNAPSHOT, FACT_STORE_FORMAT, s.store, s.feed.seq, minAgeMs);
 }
 
 /** Resolves when the figures' store holds every change committed before the call (another process changed reports). */
