@@ -35,8 +35,8 @@ export async function loadStoreSnapshot(db: Db, store: string, format: number): 
 }
 
 /**
- * Replaces the store's snapshot unless another instance is writing one right now or the stored
- * one is younger than `minAgeMs` and in the same format. Returns whether it wrote.
+ * Replaces the store's snapshot unless another instance is writing one right now, or the stored
+ * one is in the same format and younger than `minAgeMs` or as current. Returns whether it wrote.
  */
 export async function saveStoreSnapshot(
   db: Db,
@@ -48,12 +48,13 @@ export async function saveStoreSnapshot(
   return db.transaction(async (tx) => {
     const [lock] = await rowsOf<{ ok: boolean }>(tx.execute(sql`select pg_try_advisory_xact_lock(${LOCK_KEY}) as ok`));
     if (!lock.ok) return false;
-    const [current] = await rowsOf<{ format: number; age_ms: number }>(
+    const [current] = await rowsOf<{ format: number; age_ms: number; change_seq: number }>(
       tx.execute(sql`
-        select format, (extract(epoch from now() - created_at) * 1000)::float8 as age_ms
+        select format, change_seq::float8 as change_seq, (extract(epoch from now() - created_at) * 1000)::float8 as age_ms
         from store_snapshots where store = ${store} and part = 0`),
     );
-    if (current && current.format === format && current.age_ms < minAgeMs) return false;
+    // each write is the whole store (a few hundred megabytes of WAL at city scale): not while it is young or current
+    if (current && current.format === format && (current.age_ms < minAgeMs || current.change_seq >= snapshot.changeSeq)) return false;
     await tx.delete(storeSnapshots).where(eq(storeSnapshots.store, store));
     for (let part = 0, at = 0; at < snapshot.data.length || part === 0; part++, at += PART_BYTES) {
       await tx.insert(storeSnapshots).values({

@@ -125,7 +125,7 @@ describe('store snapshots', () => {
     expect(dashboard.overall.reports).toBe(stale.overall.reports);
   });
 
-  it('ignores a snapshot of another format version, and writes one at a time unless the stored one is old enough', async () => {
+  it('ignores a snapshot of another format version, and writes only over one that is old enough and behind', async () => {
     const store = new PointStore();
     const seq = await follow(store, loadMapChanges);
     expect(await writeStoreSnapshot(database.db, 'map', POINT_STORE_FORMAT + 1, store, seq, 0)).toBe(true);
@@ -134,6 +134,9 @@ describe('store snapshots', () => {
     // a young snapshot in the same format is kept; one in another format is replaced at once
     expect(await writeStoreSnapshot(database.db, 'map', POINT_STORE_FORMAT + 1, store, seq, 60_000)).toBe(false);
     expect(await writeStoreSnapshot(database.db, 'map', POINT_STORE_FORMAT, store, seq, 60_000)).toBe(true);
+    // nor is one as current as the store, however old
+    expect(await writeStoreSnapshot(database.db, 'map', POINT_STORE_FORMAT, store, seq, 0)).toBe(false);
+    expect(await writeStoreSnapshot(database.db, 'map', POINT_STORE_FORMAT, store, seq + 1, 0)).toBe(true);
     expect(await readStoreSnapshot(database.db, 'map', POINT_STORE_FORMAT, () => new PointStore())).not.toBeNull();
   });
 

@@ -11,7 +11,7 @@ const FOLD_MS = 60_000;
  * How often the stores' snapshots are written (by one instance: the others find a young one and
  * skip). A restart catches up on at most this much of the change feed.
  */
-const SNAPSHOT_MS = Number(process.env.ADUAN_SNAPSHOT_MINUTES ?? 5) * 60_000;
+const SNAPSHOT_MS = Number(process.env.ADUAN_SNAPSHOT_MINUTES ?? 10) * 60_000;
 
 /**
  * Loads the map and the dashboard's in-memory indexes when the server starts (from their
