@@ -82,6 +82,8 @@ export function sniffImageType(input: Buffer): SourceMime | null {
 // Markup that a browser or server could execute if the file were ever served as-is. Searched in the
 // whole file: in compressed image data a chance match of these is vanishingly unlikely.
 const MARKUP = ['<script', '<html', '<svg', '<?php', '<iframe', '<body', 'javascript:'];
+// one case-insensitive pass over the file instead of a lowered copy searched seven times
+const MARKUP_PATTERN = new RegExp(MARKUP.map((m) => m.replace(/[?]/g, '\\$&')).join('|'), 'i');
 // the end-of-central-directory record every ZIP (and JAR, APK, DOCX) ends with, within 64 KB of the end
 const ZIP_END = Buffer.from('504b0506', 'hex');
 
@@ -92,8 +94,7 @@ const ZIP_END = Buffer.from('504b0506', 'hex');
  * append their own trailers, some a short video) is tolerated and dropped by re-encoding.
  */
 export function hasHiddenPayload(input: Buffer): boolean {
-  const text = input.toString('latin1').toLowerCase();
-  if (MARKUP.some((m) => text.includes(m))) return true;
+  if (MARKUP_PATTERN.test(input.toString('latin1'))) return true;
   if (input.subarray(Math.max(0, input.length - 65_557)).includes(ZIP_END)) return true;
   return input.subarray(0, 1024).includes('%PDF-');
 }

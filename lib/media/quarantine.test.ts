@@ -186,10 +186,18 @@ describe('acceptImage refuses at the form what processing would refuse', () => {
     ['a JPEG with a script after its end', async () => Buffer.concat([await jpeg(), Buffer.from('<script>alert(1)</script>')]), 'berisi_sisipan'],
     ['a PNG header claiming to be a JPEG', async () => Buffer.concat([Buffer.from('ffd8ff', 'hex'), (await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).png().toBuffer()).subarray(3)]), 'rusak'],
     ['a file over 10 MB', () => Buffer.concat([Buffer.from('ffd8ff', 'hex'), Buffer.alloc(10 * 1024 * 1024 + 10)]), 'terlalu_besar'],
+    ['a PNG cut in half', async () => { const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#123456' } }).png().toBuffer(); return png.subarray(0, png.length >> 1); }, 'rusak'],
+    ['a WebP cut in half', async () => { const webp = await sharp(await jpeg()).webp().toBuffer(); return webp.subarray(0, webp.length >> 1); }, 'rusak'],
+    ['a JPEG cut in half', async () => { const whole = await phonePhoto(); return whole.subarray(0, whole.length >> 1); }, 'rusak'],
   ])('%s', async (_label, make, code) => {
     const input = await make();
     await expect(acceptImage(input)).rejects.toMatchObject({ code });
     await expect(processImage(input)).rejects.toBeInstanceOf(ImageRejectedError);
+  });
+
+  it('accepts an honest phone photo with a binary trailer after its end', async () => {
+    const withTrailer = Buffer.concat([await jpeg(), Buffer.from('SEFT\u0000\u0001motion-photo-trailer', 'latin1')]);
+    await expect(acceptImage(withTrailer)).resolves.toMatchObject({ sourceMime: 'image/jpeg', width: 400, height: 300 });
   });
 
   it('keeps the capture time and place from the EXIF of the upload', async () => {

@@ -17,10 +17,10 @@ import { QUARANTINE_PREFIX } from './photo-response';
 import type { MediaStorage } from './storage';
 
 /**
- * A photo that passed every check that can be made without re-encoding it: its type by content,
- * its size and resolution, no hidden payload, and a complete decode at a small scale (a damaged
- * or cut-off file is refused here, while the citizen is still at the form). Its capture time and
- * place are read from the EXIF now, before anything is stripped.
+ * A photo that passed every check that can be made without decoding it: its type by content, its
+ * size and resolution from the header, no hidden payload, and a complete file (a cut-off upload
+ * is refused here, while the citizen is still at the form). Its capture time and place are read
+ * from the EXIF now, before anything is stripped.
  */
 export interface AcceptedImage {
   data: Buffer;
@@ -30,13 +30,11 @@ export interface AcceptedImage {
   exif: ImageExif;
 }
 
-/** The scale of the checking decode: JPEG and WebP decode straight to it (shrink-on-load). */
-const CHECK_SIDE = 256;
-
 /**
  * Checks an upload cheaply enough to run inside a burst of submissions (a few milliseconds for a
- * phone photo; the full re-encode, ≈ 0.1-0.4 s, is the worker's). Throws ImageRejectedError with
- * the same codes as processImage, never a raw sharp error.
+ * phone photo: no pixel is decoded; the full decode and re-encode, ≈ 0.1-0.4 s, is the worker's,
+ * and a file damaged inside its image data is caught there). Throws ImageRejectedError with the
+ * same codes as processImage, never a raw sharp error.
  */
 export async function acceptImage(input: Buffer): Promise<AcceptedImage> {
   if (input.length > MAX_UPLOAD_BYTES) throw new ImageRejectedError('terlalu_besar');
@@ -46,12 +44,7 @@ export async function acceptImage(input: Buffer): Promise<AcceptedImage> {
   const meta = await guard(sharp(input, { limitInputPixels: false }).metadata());
   if (`image/${meta.format}` !== sourceMime || !meta.width || !meta.height) throw new ImageRejectedError('rusak');
   if (meta.width * meta.height > MAX_INPUT_PIXELS) throw new ImageRejectedError('resolusi_terlalu_besar');
-  await guard(
-    sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' })
-      .resize(CHECK_SIDE, CHECK_SIDE, { fit: 'inside', withoutEnlargement: true })
-      .raw()
-      .toBuffer(),
-  );
+  if (!isComplete(input, sourceMime)) throw new ImageRejectedError('rusak');
   // orientations 5-8 turn the picture by a quarter: width and height as it will be shown
   const isTurned = (meta.orientation ?? 1) >= 5;
   return {
@@ -61,6 +54,23 @@ export async function acceptImage(input: Buffer): Promise<AcceptedImage> {
     height: isTurned ? meta.width : meta.height,
     exif: meta.exif ? parseExif(meta.exif) : { takenAt: null, lat: null, lng: null },
   };
+}
+
+const JPEG_SCAN = Buffer.from([0xff, 0xda]);
+const JPEG_END = Buffer.from([0xff, 0xd9]);
+const PNG_END = Buffer.from('IEND', 'latin1');
+
+/**
+ * Whether the file is whole, from its structure: a JPEG's end-of-image marker after its first scan
+ * (phones may append trailers after it), a PNG's IEND chunk, a WebP's RIFF length within the file.
+ */
+export function isComplete(input: Buffer, mime: SourceMime): boolean {
+  if (mime === 'image/jpeg') {
+    const scan = input.indexOf(JPEG_SCAN, 2);
+    return scan > 0 && input.lastIndexOf(JPEG_END) > scan;
+  }
+  if (mime === 'image/png') return input.lastIndexOf(PNG_END) > 8;
+  return input.length >= 12 && input.readUInt32LE(4) + 8 <= input.length;
 }
 
 async function guard<T>(work: Promise<T>): Promise<T> {
