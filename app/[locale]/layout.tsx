@@ -20,9 +20,10 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 // or /en/laporan/… from the language cookie, so pages without per-request data can be cached.
 /**
  * The message namespaces client components read (useTranslations), plus the sign-in form's:
- * only these travel to the browser, inside every page's HTML; the rest stay on the server.
+ * only these travel to the browser, inside every page's HTML; the rest stay on the server. The
+ * report form's texts (lapor, 5 KB) travel with /lapor alone: that page provides them itself.
  */
-const CLIENT_NAMESPACES = ['errors', 'lapor', 'map', 'report'] as const;
+const CLIENT_NAMESPACES = ['errors', 'map', 'report'] as const;
 
 export function generateStaticParams() {
   return LOCALES.map((locale) => ({ locale }));

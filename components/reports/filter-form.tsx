@@ -70,10 +70,16 @@ export async function FilterForm({ action, filters, categories, channels, region
           </select>
         </label>
         <RegionPicker
-          regions={regions.map((r) => ({ ...r, name: shortRegionName(r.name) }))}
+          regions={pathOptions(regions, selected).map((r) => ({ ...r, name: shortRegionName(r.name) }))}
           initial={selected}
           labels={{ kota: t('kota'), kecamatan: t('kecamatan'), kelurahan: t('kelurahan'), all: t('all') }}
+          source="/api/wilayah"
         />
+        {selected.kecamatan ? null : (
+          <noscript>
+            <p className="text-xs text-gray-700">{t('kelurahanAfterKecamatan')}</p>
+          </noscript>
+        )}
         <label className="space-y-1">
           <span className="block font-medium">{t('from')}</span>
           <input type="date" name="dari" defaultValue={filters.dari ?? ''} className="w-full rounded border border-gray-400 px-2 py-1" />
@@ -104,6 +110,19 @@ export async function FilterForm({ action, filters, categories, channels, region
         </a>
       </div>
     </form>
+  );
+}
+
+/**
+ * The options that work without JavaScript: every kota, the kecamatan of the chosen kota (or all),
+ * the kelurahan of the chosen kecamatan. The picker loads the rest after the page.
+ */
+function pathOptions(regions: RegionOption[], selected: { kota: string; kecamatan: string }): RegionOption[] {
+  return regions.filter(
+    (r) =>
+      r.level === 'kota' ||
+      (r.level === 'kecamatan' && (!selected.kota || r.parentCode === selected.kota)) ||
+      (r.level === 'kelurahan' && selected.kecamatan !== '' && r.parentCode === selected.kecamatan),
   );
 }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 interface Option {
   code: string;
@@ -15,10 +15,30 @@ interface Props {
   labels: { kota: string; kecamatan: string; kelurahan: string; all: string };
   /** Form field names; the filter form uses kota/kecamatan/kelurahan. */
   required?: boolean;
+  /**
+   * Where the full list is loaded from after the page: `regions` then holds only the options of the
+   * chosen place (what works without JavaScript), which keeps 317 options out of the page.
+   */
+  source?: string;
 }
 
 /** Kota → kecamatan → kelurahan selects: the non-map way to choose a place. */
-export function RegionPicker({ regions, initial, labels, required }: Props) {
+export function RegionPicker({ regions: initialRegions, initial, labels, required, source }: Props) {
+  const [regions, setRegions] = useState(initialRegions);
+  useEffect(() => {
+    if (!source) return;
+    let isCurrent = true;
+    fetch(source)
+      .then((response) => (response.ok ? (response.json() as Promise<Option[]>) : null))
+      .then((all) => {
+        if (isCurrent && all) setRegions(all);
+      })
+      // offline or failed: the options of the chosen place stay, and the form still works
+      .catch(() => {});
+    return () => {
+      isCurrent = false;
+    };
+  }, [source]);
   const [kota, setKota] = useState(initial.kota);
   const [kecamatan, setKecamatan] = useState(initial.kecamatan);
   const [kelurahan, setKelurahan] = useState(initial.kelurahan);

@@ -6,8 +6,8 @@ import { STATUS_STYLE } from '@/lib/reports/status';
 export function StatusBadge({ status, locale }: { status: ReportStatus; locale: Locale }) {
   const style = STATUS_STYLE[status];
   return (
-    <span className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ${style.badge}`}>
-      <span aria-hidden className="h-2 w-2 rounded-full" style={{ background: style.color }} />
+    <span className={`status-badge ${style.badge}`}>
+      <span aria-hidden className="status-dot" style={{ background: style.color }} />
       {statusLabel(status, locale)}
     </span>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { listChannels, listPublicCategories, listRegionOptions } from '@/db/queries/reference';
+import { cachedChannels, cachedPublicCategories, cachedRegionOptions } from '@/db/queries/reference-cache';
 import { FilterForm } from '@/components/reports/filter-form';
 import { StatChart } from '@/components/stats/stat-chart';
 import { StatSection, StatTableView } from '@/components/stats/stat-table';
@@ -53,9 +53,9 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const db = getDb();
   const [{ d, names }, categories, channels, regions, t] = await Promise.all([
     loadDashboard(db, query.figures, locale),
-    listPublicCategories(db),
-    listChannels(db),
-    listRegionOptions(db),
+    cachedPublicCategories(db),
+    cachedChannels(db),
+    cachedRegionOptions(db),
     getTranslations('dasbor'),
   ]);
   const tables = Object.fromEntries(dashboardTables(d, names, LEAGUE_MIN_TICKETS).map((table) => [table.id, table]));

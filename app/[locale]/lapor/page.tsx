@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listCategories, listRegionOptions } from '@/db/queries/reference';
 import { ReportForm } from '@/components/intake/report-form';
@@ -27,12 +28,15 @@ export default async function ReportPage() {
     getTranslations('lapor'),
     getLocale() as Promise<Locale>,
   ]);
+  const messages = await getMessages();
   // One token per rendered form: a double-click or a retried request files one ticket.
   const formToken = randomBytes(16).toString('base64url');
   return (
     <div className="mx-auto max-w-3xl px-4 py-6 space-y-4">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="text-gray-800">{t('intro')}</p>
+      {/* the form's texts travel with this page only, not inside every page of the portal */}
+      <NextIntlClientProvider messages={{ errors: messages.errors, lapor: messages.lapor, map: messages.map }}>
       <ReportForm
         formToken={formToken}
         categories={categories.filter((c) => c.code !== UNCATEGORISED).map((c) => ({
@@ -43,6 +47,7 @@ export default async function ReportPage() {
         regions={regions.map((r) => ({ ...r, name: shortRegionName(r.name) }))}
         {...tileConfig()}
       />
+      </NextIntlClientProvider>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getReadDb } from '@/db/client';
 import { findPublicReports } from '@/db/queries/public';
-import { listChannels, listPublicCategories, listRegionOptions } from '@/db/queries/reference';
+import { cachedChannels, cachedPublicCategories, cachedRegionOptions } from '@/db/queries/reference-cache';
 import { FilterForm } from '@/components/reports/filter-form';
 import { ReportList } from '@/components/reports/report-list';
 import { Pagination } from '@/components/ui/pagination';
@@ -34,9 +34,9 @@ export default async function ReportListPage({ searchParams }: Props) {
   const db = getReadDb();
   const [result, categories, channels, regions] = await Promise.all([
     findPublicReports(db, filters, { page, pageSize: PAGE_SIZE, sort }),
-    listPublicCategories(db),
-    listChannels(db),
-    listRegionOptions(db),
+    cachedPublicCategories(db),
+    cachedChannels(db),
+    cachedRegionOptions(db),
   ]);
   const query = filtersToQuery(filters);
   const pageHref = (p: number) => `/laporan?${filtersToQuery(filters, { urut: sort === 'terbaru' ? null : sort, halaman: p === 1 ? null : p })}`;
