@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { findInstructionsReceived } from '@/db/queries/instructions';
 import { countTriage, findQueue, findUnitBacklog } from '@/db/queries/staff-queue';
-import { StatusBadge } from '@/components/reports/status-badge';
+import { QueueTable, type QueueRow } from '@/components/staff/queue-table';
 import { Pagination } from '@/components/ui/pagination';
 import { requireStaff } from '@/lib/auth/session';
 import { formatDuration, formatNumber, formatWib } from '@/lib/format';
@@ -31,16 +31,8 @@ type Props = { searchParams: Promise<{ status?: string; q?: string; kategori?: s
 const AREA = /^31\.\d{2}\.\d{2}(\.\d{4})?$/;
 const PAGE_SIZE = 50;
 
-// Tables that become cards below the md breakpoint (no sideways scrolling on a phone): every cell a
-// line of its own, headed by its column name (data-label), the header row hidden.
-const stacked = {
-  table: 'block w-full text-left text-sm md:table',
-  head: 'hidden bg-slate-50 md:table-header-group',
-  body: 'block md:table-row-group',
-  row: 'block border-t px-3 py-2 md:table-row md:p-0',
-  cell: 'flex gap-2 py-0.5 before:w-28 before:shrink-0 before:text-gray-700 before:content-[attr(data-label)] md:table-cell md:px-3 md:py-2 md:before:content-none',
-  first: 'block py-0.5 md:table-cell md:px-3 md:py-2',
-};
+// Tables that become cards below the md breakpoint: the stack-* classes of app/globals.css.
+const stacked = { table: 'stack-table', head: 'stack-head', body: 'stack-body', row: 'stack-row', cell: 'stack-cell', first: 'stack-first' };
 
 export default async function QueuePage({ searchParams }: Props) {
   const user = await requireStaff();
@@ -88,6 +80,32 @@ export default async function QueuePage({ searchParams }: Props) {
   const area = units.find((u) => u.code === wilayah);
   const onTime = (f: Figures | undefined) => (f?.finishSla.share == null ? '—' : `${formatNumber(percent(f.finishSla)!, locale)}%`);
   const medianFinish = (f: Figures | undefined) => (f?.finish.medianHours == null ? '—' : formatDuration(f.finish.medianHours * 3_600_000, locale));
+
+  const queueRows: QueueRow[] = rows.map((r) => {
+    const instructionLate = r.instructionDueAt !== null && r.instructionDueAt.getTime() < now.getTime();
+    const marks: QueueRow['marks'] = [];
+    if (r.instructionDueAt) {
+      const text = t(r.isInstructedToMe ? 'marks.instructionForYou' : 'marks.instruction', { date: formatWib(r.instructionDueAt, locale) });
+      marks.push({ testId: 'mark-instruction', text, isUrgent: instructionLate });
+    }
+    if (r.rejectedFollowUpCount > 0) marks.push({ testId: 'mark-rejected-follow-up', text: t('marks.rejectedFollowUp', { n: r.rejectedFollowUpCount }), isUrgent: true });
+    if (r.reopenCount > 0) marks.push({ testId: 'mark-reopened', text: t('marks.reopened', { n: r.reopenCount }), isUrgent: true });
+    if (r.proofFlags > 0 && r.status === 'menunggu_validasi') marks.push({ testId: 'proof-flagged', text: t('flagged', { n: r.proofFlags }), isUrgent: true });
+    return {
+      number: r.number,
+      status: r.status,
+      statusLabel: statusLabel(r.status, locale),
+      marks,
+      category: r.category,
+      kelurahan: r.kelurahan ?? '—',
+      holder: r.holder ?? '—',
+      elapsed: formatDuration(slaClock(r, now).elapsedMs, locale),
+      isOverdue: r.isOverdue,
+      escalatedTo: r.escalationLevel > 0 ? t(`escalatedTo.${r.escalationLevel as 1 | 2 | 3}`) : null,
+      filedAt: formatWib(r.createdAt, locale),
+      isInstructedToMe: r.isInstructedToMe,
+    };
+  });
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-4 space-y-4">
@@ -187,66 +205,7 @@ export default async function QueuePage({ searchParams }: Props) {
         <p>{t('empty')}</p>
       ) : (
         <div className="rounded-lg border bg-white">
-          <table className={stacked.table} data-testid="queue">
-            <thead className={stacked.head}>
-              <tr>
-                <th className="px-3 py-2">{t('number')}</th>
-                <th className="px-3 py-2">{t('status')}</th>
-                <th className="px-3 py-2">{t('category')}</th>
-                <th className="px-3 py-2">{t('kelurahan')}</th>
-                <th className="px-3 py-2">{t('holder')}</th>
-                <th className="px-3 py-2">{t('time')}</th>
-              </tr>
-            </thead>
-            <tbody className={stacked.body}>
-              {rows.map((r) => {
-                const clock = slaClock(r, now);
-                const instructionLate = r.instructionDueAt !== null && r.instructionDueAt.getTime() < now.getTime();
-                return (
-                  <tr key={r.number} className={`${stacked.row} ${r.isInstructedToMe ? 'bg-amber-50' : ''}`} data-testid="queue-row">
-                    <td className={`${stacked.first} font-mono`}><Link href={`/petugas/laporan/${r.number}`} className="underline">{r.number}</Link></td>
-                    <td className={stacked.cell} data-label={t('status')}>
-                      <span>
-                        <StatusBadge status={r.status} locale={locale} />
-                        {r.instructionDueAt ? (
-                          <span className={`mt-1 block text-xs font-semibold ${instructionLate ? 'text-red-700' : 'text-amber-900'}`} data-testid="mark-instruction">
-                            {t(r.isInstructedToMe ? 'marks.instructionForYou' : 'marks.instruction', { date: formatWib(r.instructionDueAt, locale) })}
-                          </span>
-                        ) : null}
-                        {r.rejectedFollowUpCount > 0 ? (
-                          <span className="mt-1 block text-xs font-semibold text-red-700" data-testid="mark-rejected-follow-up">
-                            {t('marks.rejectedFollowUp', { n: r.rejectedFollowUpCount })}
-                          </span>
-                        ) : null}
-                        {r.reopenCount > 0 ? (
-                          <span className="mt-1 block text-xs font-semibold text-red-700" data-testid="mark-reopened">
-                            {t('marks.reopened', { n: r.reopenCount })}
-                          </span>
-                        ) : null}
-                        {r.proofFlags > 0 && r.status === 'menunggu_validasi' ? (
-                          <span className="mt-1 block text-xs font-semibold text-red-700" data-testid="proof-flagged">
-                            {t('flagged', { n: r.proofFlags })}
-                          </span>
-                        ) : null}
-                      </span>
-                    </td>
-                    <td className={stacked.cell} data-label={t('category')}>{r.category}</td>
-                    <td className={stacked.cell} data-label={t('kelurahan')}>{r.kelurahan ?? '—'}</td>
-                    <td className={stacked.cell} data-label={t('holder')}>{r.holder ?? '—'}</td>
-                    <td className={`${stacked.cell} ${r.isOverdue ? 'font-semibold text-red-700' : ''}`} data-label={t('time')}>
-                      <span>
-                        {formatDuration(clock.elapsedMs, locale)}{r.isOverdue ? ` · ${t('late')}` : ''}
-                        {r.escalationLevel > 0 ? (
-                          <span className="block text-xs" data-testid="escalated">{t(`escalatedTo.${r.escalationLevel as 1 | 2 | 3}`)}</span>
-                        ) : null}
-                        <span className="block text-xs text-gray-700">{formatWib(r.createdAt, locale)}</span>
-                      </span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <QueueTable rows={queueRows} labels={{ number: t('number'), status: t('status'), category: t('category'), kelurahan: t('kelurahan'), holder: t('holder'), time: t('time'), late: t('late') }} />
         </div>
       )}
       <Pagination paging={pages} href={pageHref} />
