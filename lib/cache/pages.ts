@@ -28,9 +28,22 @@ export function reportPageChanged(number: string): void {
  */
 export function reportChanged(number: string): void {
   refreshReportPage(number);
-  // read the change into the map and figures now, not on the next visitor's request
-  Promise.all([catchUpMapIndex(), catchUpFigures()]).catch((error) => logError('[indeks]', error));
+  catchUpSoon();
   announce([number]);
+}
+
+/**
+ * Reads changes into the map and figures now, not on the next visitor's request, but at most once
+ * per CATCH_UP_MS: in a burst of a hundred reports a second, each catch-up reads the last thousand
+ * changes again (lib/cache/change-feed.ts), so one per report would keep the processor busy.
+ */
+const CATCH_UP_MS = 200;
+const catchUp = globalThis as unknown as { aduanCatchUpTimer?: ReturnType<typeof setTimeout> };
+function catchUpSoon(): void {
+  catchUp.aduanCatchUpTimer ??= setTimeout(() => {
+    catchUp.aduanCatchUpTimer = undefined;
+    Promise.all([catchUpMapIndex(), catchUpFigures()]).catch((error) => logError('[indeks]', error));
+  }, CATCH_UP_MS);
 }
 
 /** Tells the other instances (PGlite is one process: nobody else to tell). */
