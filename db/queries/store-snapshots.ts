@@ -5,7 +5,7 @@ import { storeSnapshots } from '../schema';
 
 /** Bytes per row: a store of millions of reports is written and read in parts of this size. */
 const PART_BYTES = 16 << 20;
-/** Writers of snapshots take this advisory lock (xact-scoped), so that one instance at a time writes. */
+/** Writers of a store's snapshot take this advisory lock and the store's (xact-scoped), so that one instance at a time writes it. */
 const LOCK_KEY = 0x5a5_5e7;
 
 export interface StoredSnapshot {
@@ -46,7 +46,7 @@ export async function saveStoreSnapshot(
   minAgeMs: number,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [lock] = await rowsOf<{ ok: boolean }>(tx.execute(sql`select pg_try_advisory_xact_lock(${LOCK_KEY}) as ok`));
+    const [lock] = await rowsOf<{ ok: boolean }>(tx.execute(sql`select pg_try_advisory_xact_lock(${LOCK_KEY}, hashtext(${store})) as ok`));
     if (!lock.ok) return false;
     const [current] = await rowsOf<{ format: number; age_ms: number; change_seq: number }>(
       tx.execute(sql`

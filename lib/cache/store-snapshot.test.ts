@@ -19,6 +19,7 @@ import { computeDashboard } from '@/lib/stats/figures';
 import { createTestDatabase } from '@/lib/testing/db';
 import { tempMediaDir } from '@/lib/testing/hostile';
 import { reportInput } from '@/lib/testing/reports';
+import { deflateSync } from 'node:zlib';
 import { encodeColumns } from './snapshot-codec';
 import { readStoreSnapshot, writeStoreSnapshot } from './store-snapshot';
 
@@ -142,7 +143,7 @@ describe('store snapshots', () => {
 
   it('refuses a snapshot whose statuses were numbered differently', async () => {
     const snapshot = new PointStore().snapshot();
-    const data = encodeColumns({ ...snapshot, meta: { ...snapshot.meta, statuses: ['selesai'] } });
+    const data = deflateSync(encodeColumns({ ...snapshot, meta: { ...snapshot.meta, statuses: ['selesai'] } }));
     await saveStoreSnapshot(database.db, 'map-other', POINT_STORE_FORMAT, { changeSeq: 1, data }, 0);
     await expect(readStoreSnapshot(database.db, 'map-other', POINT_STORE_FORMAT, () => new PointStore())).rejects.toThrow(/statuses/);
   });

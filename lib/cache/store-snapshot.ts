@@ -1,6 +1,15 @@
+import { promisify } from 'node:util';
+import { deflate, inflate } from 'node:zlib';
 import type { Db } from '@/db/connect';
 import { loadStoreSnapshot, saveStoreSnapshot } from '@/db/queries/store-snapshots';
 import { decodeColumns, encodeColumns, type StoreColumns } from './snapshot-codec';
+
+/*
+ * Compressed (zlib, level 3: about 2.3 times smaller at 2 M reports, inflated in half a second on
+ * the thread pool): PostgreSQL hands bytea out as hex text, at roughly 50 ns a byte end to end.
+ */
+const deflateAsync = promisify(deflate);
+const inflateAsync = promisify(inflate);
 
 /** An in-memory store that can be written to a snapshot and filled from one (PointStore, FactStore). */
 export interface SnapshotStore {
@@ -22,7 +31,7 @@ export async function readStoreSnapshot<S extends SnapshotStore>(
 ): Promise<{ store: S; changeSeq: number } | null> {
   const stored = await loadStoreSnapshot(db, name, format);
   if (!stored) return null;
-  const columns = decodeColumns(stored.data);
+  const columns = decodeColumns(await inflateAsync(stored.data));
   if (!columns) throw new Error(`snapshot ${name} is not in the expected layout`);
   const store = make();
   store.restore(columns);
@@ -34,6 +43,7 @@ export async function readStoreSnapshot<S extends SnapshotStore>(
  * changes too: catching up applies them again, to the same result), unless the stored one is
  * younger than `minAgeMs` or another instance is writing.
  */
-export function writeStoreSnapshot(db: Db, name: string, format: number, store: SnapshotStore, changeSeq: number, minAgeMs: number) {
-  return saveStoreSnapshot(db, name, format, { changeSeq, data: encodeColumns(store.snapshot()) }, minAgeMs);
+export async function writeStoreSnapshot(db: Db, name: string, format: number, store: SnapshotStore, changeSeq: number, minAgeMs: number) {
+  const data = await deflateAsync(encodeColumns(store.snapshot()), { level: 3 });
+  return saveStoreSnapshot(db, name, format, { changeSeq, data }, minAgeMs);
 }
