@@ -16,8 +16,10 @@ import { issueApiKey } from '@/lib/open311/keys';
 import { DEMO_PASSWORD } from '@/lib/reference/demo-users';
 import { startLocalS3 } from '@/lib/testing/s3';
 import { intArg, parseArgs } from './args';
+import { startProxy, type RunningProxy } from './proxy/nginx';
 import { startGateway } from './scale/gateway';
 import { measureScaling } from './scale/measure';
+import { checkProxy } from './scale/proxy-checks';
 import { crash, ensureBuild, start, stopAll, waitForHealth, waitUntil, type Started } from './scale/processes';
 
 // npm run scale:check [-- --port 3400 --bound 2000 --build --measure]
@@ -26,7 +28,9 @@ import { crash, ensureBuild, start, stopAll, waitForHealth, waitUntil, type Star
 // a report filed through A is visible with its photo through B; B's public lists come from its
 // read replica while its ticket pages come from the primary; a status change through B reaches
 // A's cached ticket page within the bound; a worker killed mid-job leaves the job to another,
-// which delivers it once. Ends with "N passed, N failed".
+// which delivers it once. Then the caching proxy (deploy/nginx.conf, nginx) in front of both:
+// nobody gets another's private page, changes show through it, languages and the cache work.
+// Ends with "N passed, N failed".
 const args = parseArgs(process.argv.slice(2));
 const port = intArg(args, 'port', 3400);
 const BOUND_MS = intArg(args, 'bound', 2_000);
@@ -68,6 +72,9 @@ const s3 = await startLocalS3({ port: port + 2 });
 const gateway = await startGateway(port + 3, 'TAHAN');
 const mediaDirs = [mkdtempSync(join(tmpdir(), 'aduan-scale-a-')), mkdtempSync(join(tmpdir(), 'aduan-scale-b-'))];
 let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
+const launchBrowser = async () =>
+  (browser ??= await chromium.launch({ executablePath: ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)), args: ['--no-sandbox', '--disable-gpu'] }));
+let proxy: RunningProxy | undefined;
 let lurah: Awaited<ReturnType<NonNullable<typeof browser>['newPage']>> | undefined;
 
 try {
@@ -168,8 +175,7 @@ try {
     };
     await waitUntil(`A's map to show ${number} as waiting`, async () => (await mapStatus()) === 'menunggu', BOUND_MS, 100);
 
-    browser = await chromium.launch({ executablePath: ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)), args: ['--no-sandbox', '--disable-gpu'] });
-    lurah = await (await browser.newContext({ baseURL: B, locale: 'id-ID' })).newPage();
+    lurah = await (await (await launchBrowser()).newContext({ baseURL: B, locale: 'id-ID' })).newPage();
     await lurah.goto('/masuk');
     await lurah.getByLabel('Email').fill('lurah.gambir@aduan.test');
     await lurah.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
@@ -194,6 +200,13 @@ try {
     await lurah.getByTestId('holder').waitFor();
     return 'the lurah opens the ticket in the staff workspace of A without signing in again';
   });
+
+  // ---------------------------------------------------------------- the caching proxy in front of both
+  await check('nginx starts in front of A and B with the rules of deploy/nginx.conf', async () => {
+    proxy = await startProxy({ port: port + 4, upstreams: [A, B] });
+    return `${proxy.url}, pid ${proxy.pid}`;
+  });
+  if (proxy) await checkProxy({ check, proxy, A, B, browser: launchBrowser, boundMs: BOUND_MS });
 
   // ---------------------------------------------------------------- a worker dies mid-job
   let w2: Started | undefined;
@@ -241,6 +254,7 @@ try {
     await measureScaling([A, B], [`/laporan/${number}`, `/api/peta?${city}`, '/api/dasbor', '/api/laporan?per_halaman=20'], [appA.child.pid!, appB.child.pid!]);
   }
 } finally {
+  await proxy?.stop();
   await browser?.close();
   await stopAll();
   await gateway.close();
