@@ -7,7 +7,7 @@ import { acceptImage, type AcceptedImage } from '@/lib/media/quarantine';
 import type { MediaStorage } from '@/lib/media/storage';
 import { locate } from '@/lib/regions/jakarta';
 import { consumeRateLimit } from '@/lib/security/rate-limit';
-import { listServices, Open311Error } from './georeport';
+import { isService, Open311Error } from './georeport';
 import { findApiKey } from './keys';
 import { withoutNul } from '@/lib/intake/clean-text';
 
@@ -37,7 +37,7 @@ export async function fileServiceRequest(
   if (!limit.allowed) throw new Open311Error(429, `batas ${PER_KEY_PER_HOUR} permintaan per jam tercapai / rate limit reached`);
 
   const code = text(form, 'service_code');
-  if (!code || !(await listServices(db)).some((s) => s.service_code === code)) {
+  if (!code || !(await isService(db, code))) {
     throw new Open311Error(400, `service_code ${code ?? '(kosong)'} tidak dikenal / unknown service_code`);
   }
   const described = text(form, 'description');

@@ -78,6 +78,15 @@ export function discovery(base: string) {
 }
 
 /** Every public category as a service (the confidential one is filed through the Inspectorate, not here). */
+/** Whether a service code is one listServices offers (one indexed row, not the whole list). */
+export async function isService(db: Db, code: string): Promise<boolean> {
+  const [row] = await db
+    .select({ code: categories.code })
+    .from(categories)
+    .where(and(eq(categories.code, code), eq(categories.isConfidential, false), sql`${categories.code} <> ${UNCATEGORISED}`));
+  return row !== undefined;
+}
+
 export async function listServices(db: Db) {
   const rows = await db
     .select()
