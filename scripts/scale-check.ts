@@ -131,10 +131,13 @@ try {
     const filed = await fetch(`${A}/open311/v2/requests.json`, { method: 'POST', body: form });
     expect(filed.status === 201 || filed.status === 200, `A answered ${filed.status}: ${await filed.clone().text()}`);
     number = ((await filed.json()) as { service_request_id: string }[])[0].service_request_id;
+    const filedAt = Date.now();
     const page = await text(`${B}/laporan/${number}`);
     expect(page.includes(number), `B's page of ${number} does not show it`);
-    const photoId = /\/api\/foto\/(\d+)/.exec(page)?.[1];
-    expect(photoId, `B's page of ${number} shows no photo`);
+    // the photo waits in quarantine until a worker has re-encoded it; then B's page shows it
+    let photoId: string | undefined;
+    await waitUntil(`B's page of ${number} to show its photo`, async () => Boolean((photoId = /\/api\/foto\/(\d+)/.exec(await text(`${B}/laporan/${number}`))?.[1])), BOUND_MS + 5_000, 100);
+    const photoShown = Date.now() - filedAt;
     const photo = await get(`${B}/api/foto/${photoId}`);
     expect(photo.ok && photo.headers.get('content-type')?.startsWith('image/'), `B answered ${photo.status} for the photo`);
     const meta = await sharp(Buffer.from(await photo.arrayBuffer())).metadata();
@@ -146,7 +149,7 @@ try {
     await waitUntil('B\'s figures to count the new report', async () => (await (await get(`${B}/api/dasbor`)).json()).overall.reports === before.overall.reports + 1, BOUND_MS + 3_000, 100);
     const figures = Date.now() - t0;
     expect(figures <= BOUND_MS, `B's figures took ${figures} ms`);
-    return `${number}, photo ${meta.width}×${meta.height} from S3 through B; B's figures counted it ${figures} ms after the filing answered`;
+    return `${number}, photo ${meta.width}×${meta.height} from S3 through B ${photoShown} ms after the filing answered (worker); B's figures counted it ${figures} ms after`;
   });
 
   await check('B reads public lists from its lagging replica, and ticket pages from the primary', async () => {
