@@ -40,7 +40,7 @@ export class ChangeFollower<Row> {
   private async readChanges(): Promise<void> {
     const db = getDb();
     if (this.refreshedAt === 0 && this.lastSeq === 0 && this.restore) {
-      // a snapshot and the changes since take about a second; loading millions of reports takes half a minute
+      // at 2 M reports a snapshot and the changes since take a few seconds; every report, over half a minute
       try {
         this.lastSeq = (await this.restore(db)) ?? 0;
       } catch (error) {
