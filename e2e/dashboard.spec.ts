@@ -4,6 +4,8 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 
 /** A table's cells as their plain values (data-value), header row first (column keys). */
 async function tableValues(table: Locator): Promise<string[][]> {
+  // tables are drawn from the figures loaded after the page
+  await table.waitFor({ state: 'attached' });
   const header = await table.locator('thead th').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-key') ?? ''));
   const rows = await table
     .locator('tbody tr')

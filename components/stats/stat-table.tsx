@@ -48,10 +48,14 @@ interface SectionProps {
   summary: string;
   csvHref: string;
   children?: ReactNode;
+  /** The table inside "Tabel" when not this table rendered here (the dashboard loads it after the page). */
+  tableView?: ReactNode;
+  /** Open "Tabel" (the page was asked for this table). */
+  isTableOpen?: boolean;
 }
 
 /** A chart with its text alternative, its numbers as a table, and a CSV download of that table. */
-export async function StatSection({ table, title, summary, csvHref, children }: SectionProps) {
+export async function StatSection({ table, title, summary, csvHref, children, tableView, isTableOpen = false }: SectionProps) {
   const t = await getTranslations('dasbor');
   return (
     <section aria-labelledby={`judul-${table.id}`} className="space-y-2 rounded-lg border bg-white p-3" data-testid={`section-${table.id}`}>
@@ -64,9 +68,9 @@ export async function StatSection({ table, title, summary, csvHref, children }: 
           {summary}
         </figcaption>
       </figure>
-      <details>
+      <details open={isTableOpen}>
         <summary className="cursor-pointer text-sm font-medium">{t('table')}</summary>
-        <StatTableView table={table} caption={title} />
+        {tableView ?? <StatTableView table={table} caption={title} />}
       </details>
       <p className="text-sm">
         <a href={csvHref} className="underline" download data-testid={`csv-${table.id}`}>

@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { cachedChannels, cachedPublicCategories, cachedRegionOptions } from '@/db/queries/reference-cache';
 import { FilterForm } from '@/components/reports/filter-form';
-import { StatChart } from '@/components/stats/stat-chart';
+import { LazyStatChart, LazyStatTable } from '@/components/stats/lazy-figures';
 import { StatSection, StatTableView } from '@/components/stats/stat-table';
 import { formatDate, formatDuration, formatNumber } from '@/lib/format';
 import type { Locale } from '@/lib/i18n';
@@ -40,9 +40,6 @@ const LEAGUE_ENDS = 10;
 const ends = (table: StatTable): StatTable => ({ ...table, rows: [...table.rows.slice(0, LEAGUE_ENDS), ...table.rows.slice(-LEAGUE_ENDS)] });
 const GREEN = '#2f7d32';
 
-/** Table rows as objects keyed by column, for the charts. */
-const chartRows = (table: StatTable) =>
-  table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c.key, row[i]])) as Record<string, string | number | null>);
 
 export default async function DashboardPage({ params, searchParams }: Props) {
   const { locale } = await params;
@@ -59,6 +56,30 @@ export default async function DashboardPage({ params, searchParams }: Props) {
     getTranslations('dasbor'),
   ]);
   const tables = Object.fromEntries(dashboardTables(d, names, LEAGUE_MIN_TICKETS).map((table) => [table.id, table]));
+  // Charts and tables come from GET /api/dasbor (cached) after the page, rather than twice inside
+  // it; ?tabel=<id> renders one of them here, for browsers without JavaScript.
+  const source = `/api/dasbor?${filtersToQuery(query.filters, { bahasa: locale === 'en' ? 'en' : null })}`;
+  const shownTable = typeof search.tabel === 'string' ? search.tabel : null;
+  // one object for every table: the page carries it once
+  const headings = Object.fromEntries(
+    Object.values(tables).flatMap((table) => table.columns.map((c) => [c.key, t(`columns.${c.key}` as 'columns.laporan')])),
+  );
+  const lazyTable = (table: StatTable, caption: string, anchor: string, ends: number | null = null) => (
+    <LazyStatTable
+      source={source}
+      id={table.id}
+      caption={caption}
+      headings={headings}
+      numeric={table.columns.filter((c) => c.numeric).map((c) => c.key)}
+      none={t('none')}
+      locale={locale}
+      tall={ends !== null}
+      ends={ends}
+      fallbackHref={`/dasbor?${filtersToQuery(query.filters, { tabel: table.id, semua: showAll ? 1 : null })}#${anchor}`}
+      fallbackLabel={t('showTable')}
+    />
+  );
+  const section = (id: string) => ({ isTableOpen: shownTable === id, tableView: shownTable === id ? undefined : lazyTable(tables[id], titles[id], `judul-${id}`) });
   const csvHref = (id: string) => `/api/dasbor/csv?${filtersToQuery(query.filters, { tabel: id, bahasa: locale === 'en' ? 'en' : null })}`;
   const n = (value: number) => formatNumber(value, locale);
   const pct = (s: Share) => (s.share === null ? t('none') : `${n(percent(s)!)}%`);
@@ -84,6 +105,12 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   ] as const;
 
   const unit = t(`unit.${d.granularity}`);
+  const titles: Record<string, string> = {
+    periode: t('charts.periode', { unit }),
+    kategori: t('charts.kategori'),
+    kanal: t('charts.kanal'),
+    kota: t('charts.kota'),
+  };
   const periodSummary = () => {
     const rows = d.series;
     if (!o.reports) return t('describe.empty');
@@ -136,9 +163,10 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         ))}
       </dl>
 
-      <StatSection table={tables.periode} title={t('charts.periode', { unit })} summary={periodSummary()} csvHref={csvHref('periode')}>
-        <StatChart
-          data={chartRows(tables.periode)}
+      <StatSection table={tables.periode} title={titles.periode} summary={periodSummary()} csvHref={csvHref('periode')} {...section('periode')}>
+        <LazyStatChart
+          source={source}
+          id="periode"
           labelKey={d.granularity === 'hari' ? 'tanggal' : 'bulan'}
           series={[
             { key: 'laporan', label: t('series.laporan'), color: BLUE },
@@ -149,17 +177,18 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       </StatSection>
 
       <div className="grid gap-5 lg:grid-cols-2">
-        <StatSection table={tables.kategori} title={t('charts.kategori')} summary={topSummary(tables.kategori)} csvHref={csvHref('kategori')}>
-          <StatChart data={chartRows(tables.kategori)} labelKey="kategori" series={[{ key: 'laporan', label: t('series.laporan'), color: BLUE }]} horizontal summary={topSummary(tables.kategori)} />
+        <StatSection table={tables.kategori} title={titles.kategori} summary={topSummary(tables.kategori)} csvHref={csvHref('kategori')} {...section('kategori')}>
+          <LazyStatChart source={source} id="kategori" labelKey="kategori" series={[{ key: 'laporan', label: t('series.laporan'), color: BLUE }]} horizontal summary={topSummary(tables.kategori)} />
         </StatSection>
-        <StatSection table={tables.kanal} title={t('charts.kanal')} summary={topSummary(tables.kanal)} csvHref={csvHref('kanal')}>
-          <StatChart data={chartRows(tables.kanal)} labelKey="kanal" series={[{ key: 'laporan', label: t('series.laporan'), color: BLUE }]} horizontal summary={topSummary(tables.kanal)} />
+        <StatSection table={tables.kanal} title={titles.kanal} summary={topSummary(tables.kanal)} csvHref={csvHref('kanal')} {...section('kanal')}>
+          <LazyStatChart source={source} id="kanal" labelKey="kanal" series={[{ key: 'laporan', label: t('series.laporan'), color: BLUE }]} horizontal summary={topSummary(tables.kanal)} />
         </StatSection>
       </div>
 
-      <StatSection table={tables.kota} title={t('charts.kota')} summary={kotaSummary()} csvHref={csvHref('kota')}>
-        <StatChart
-          data={chartRows(tables.kota)}
+      <StatSection table={tables.kota} title={titles.kota} summary={kotaSummary()} csvHref={csvHref('kota')} {...section('kota')}>
+        <LazyStatChart
+          source={source}
+          id="kota"
           labelKey="kota"
           series={[
             { key: 'selesai_persen', label: t('series.selesai_persen'), color: BLUE },
@@ -185,9 +214,12 @@ export default async function DashboardPage({ params, searchParams }: Props) {
               <h3 id={`liga-${league}`} className="font-semibold">
                 {t(`leagues.${league}`)}
               </h3>
-              {table.rows.length ? (
+              {!table.rows.length ? null : shownTable === league ? (
                 <StatTableView table={showAll || table.rows.length <= 2 * LEAGUE_ENDS ? table : ends(table)} caption={t(`leagues.${league}`)} tall />
               ) : (
+                lazyTable(table, t(`leagues.${league}`), `liga-${league}`, showAll ? null : LEAGUE_ENDS)
+              )}
+              {table.rows.length ? null : (
                 <p className="text-sm">{t('leagues.empty', { min: n(LEAGUE_MIN_TICKETS) })}</p>
               )}
               {!showAll && table.rows.length > 2 * LEAGUE_ENDS ? (
