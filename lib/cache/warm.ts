@@ -9,9 +9,12 @@ import { REFRESH_MS } from './change-feed';
 const FOLD_MS = 60_000;
 /**
  * How often the stores' snapshots are written (by one instance: the others find a young one and
- * skip). A restart catches up on at most this much of the change feed.
+ * skip). A restart catches up on at most this much of the change feed: an hour of a flood day is
+ * a few thousand changes, read in a second. Writing one costs 2-3 s of this process's CPU at 2 M
+ * reports (80 MB compressed, sent as hex text), too much to repeat every few minutes while the
+ * instance is serving a burst.
  */
-const SNAPSHOT_MS = Number(process.env.ADUAN_SNAPSHOT_MINUTES ?? 10) * 60_000;
+const SNAPSHOT_MS = Number(process.env.ADUAN_SNAPSHOT_MINUTES ?? 60) * 60_000;
 
 /**
  * Loads the map and the dashboard's in-memory indexes when the server starts (from their
