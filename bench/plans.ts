@@ -4,7 +4,7 @@ import type { Db } from '@/db/connect';
 import * as schema from '@/db/schema';
 import { loadMapChanges } from '@/db/queries/public/map';
 import { findPublicReports, getPublicPhotos, getPublicReport, getPublicTimeline } from '@/db/queries/public';
-import { getRegionFigures } from '@/db/queries/public/region';
+import { loadRegionPage } from '@/db/queries/public/region-page';
 import { countTriage, findQueue, findUnitBacklog } from '@/db/queries/staff-queue';
 import { loadStaffUser } from '@/db/queries/staff';
 import { loadFactChanges } from '@/db/queries/public/facts';
@@ -60,7 +60,7 @@ export async function explainHotQueries(client: postgres.Sql, sample: { number: 
   );
   await record('map: changes since the last refresh', () => loadMapChanges(db, Number(seq) - 50, 5000));
   await record('dashboard: changes since the last refresh', () => loadFactChanges(db, Number(seq) - 50, 5000));
-  await record('region page (kecamatan Gambir)', () => getRegionFigures(db, '31.71.01', now));
+  await record('region page (kecamatan Gambir)', () => loadRegionPage(db, '31.71.01', now));
   for (const email of sample.staffEmails) {
     const [{ id }] = await client<{ id: number }[]>`select id from users where email = ${email}`;
     const user = (await loadStaffUser(db, id))!;

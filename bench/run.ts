@@ -19,6 +19,7 @@ import { benchPhoto, open311Submission, signIn } from './clients';
 import { measureColdStart, type ColdStart } from './cold-start';
 import { measurePages, type PageWeight } from './page-weight';
 import { explainHotQueries, type QueryPlan } from './plans';
+import { explainRegionPage, type RegionPagePlan } from './region-page';
 
 // npm run bench -- --reports 2000000 --months 120 [--skip-generate] [--no-build] [--duration 10] [--connections 20]
 //                  [--burst 60] [--flood 60] [--flood-rate 50] [--readers 1000] [--reader-rate 200] [--drain-wait 600] [--no-proxy]
@@ -100,6 +101,8 @@ const results: {
   drains: Drain[];
   pages: PageWeight[];
   plans: QueryPlan[];
+  /** Every statement of the region page, on regions not queried before (cold), per level. */
+  regionPages: Omit<RegionPagePlan, 'statements'>[];
   errors: { step: string; message: string }[];
   finished: boolean;
 } = {
@@ -118,6 +121,7 @@ const results: {
   drains: [],
   pages: [],
   plans: [],
+  regionPages: [],
   errors: [],
   finished: false,
 };
@@ -247,6 +251,15 @@ async function main() {
   // The plans of the hot queries, taken from the portal's own query functions.
   await step('query plans', async () => {
     results.plans = await explainHotQueries(sql, { number: numbers[0], staffEmails: STAFF });
+  });
+
+  // The region page's SQL, cold: a kota, a kecamatan and a kelurahan nobody has asked for yet.
+  await step('region page plans', async () => {
+    for (const code of ['31.73', '31.74.03', '31.71.03.1001']) {
+      const { statements, ...plan } = await explainRegionPage(sql, code);
+      results.regionPages.push(plan);
+      console.log(`[bench] region page ${code}: ${statements.length} statements, ${plan.executionMs.toFixed(1)} ms of SQL (first run ${plan.firstRunMs.toFixed(1)} ms with round trips)`);
+    }
   });
 
   // Baselines: the ticket query straight through the driver, and a bare Node HTTP handler.
