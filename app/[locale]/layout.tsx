@@ -19,11 +19,14 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 // Both languages are rendered from the same routes: proxy.ts rewrites /laporan/… to /id/laporan/…
 // or /en/laporan/… from the language cookie, so pages without per-request data can be cached.
 /**
- * The message namespaces client components read (useTranslations), plus the sign-in form's:
- * only these travel to the browser, inside every page's HTML; the rest stay on the server. The
- * report form's texts (lapor, 5 KB) travel with /lapor alone: that page provides them itself.
+ * The messages client components read (useTranslations) on any page: the error views' and the
+ * sign-in form's. Only these travel inside every page's HTML; the rest stay on the server, and
+ * the report form (lapor), the map (map) and the SLA clock (report) get theirs from the pages
+ * that show them.
  */
-const CLIENT_NAMESPACES = ['errors', 'map', 'report'] as const;
+const CLIENT_NAMESPACES = ['errors'] as const;
+/** What the ticket's not-found view (a client component) reads of `report`. */
+const REPORT_NOT_FOUND = ['notFoundTitle', 'notFoundBody', 'trackAnother'] as const;
 
 export function generateStaticParams() {
   return LOCALES.map((locale) => ({ locale }));
@@ -38,6 +41,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const clientMessages = {
     ...Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]])),
     petugas: { signIn: (messages.petugas as Record<string, unknown>).signIn },
+    report: Object.fromEntries(REPORT_NOT_FOUND.map((key) => [key, (messages.report as Record<string, unknown>)[key]])),
   };
   const nav = [
     { href: '/', label: t('map') },

@@ -1,17 +1,14 @@
-'use client';
-
-import dynamic from 'next/dynamic';
-import { useTranslations } from 'next-intl';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages } from 'next-intl/server';
 import type { LeafletMapProps } from './leaflet-map';
+import { ReportMapClient } from './report-map-client';
 
-function Loading() {
-  const t = useTranslations('map');
-  return <div className="flex h-full items-center justify-center bg-slate-100 text-sm text-gray-700">{t('loading')}</div>;
-}
-
-// Leaflet touches `window`: load it only in the browser, and only where a map is shown.
-const LeafletMap = dynamic(() => import('./leaflet-map'), { ssr: false, loading: Loading });
-
-export function ReportMap(props: LeafletMapProps) {
-  return <LeafletMap {...props} />;
+/** The map with its texts: they travel with the pages that show a map, not inside every page. */
+export async function ReportMap(props: LeafletMapProps) {
+  const { map, errors } = await getMessages();
+  return (
+    <NextIntlClientProvider messages={{ map, errors }}>
+      <ReportMapClient {...props} />
+    </NextIntlClientProvider>
+  );
 }

@@ -30,8 +30,7 @@ export function ReportListView({ items, privateLabel }: { items: ReportListItem[
               <span className="list-row-number" data-testid="report-number">
                 {r.number}
               </span>
-              <span className={`status-badge ${STATUS_STYLE[r.status].badge}`}>
-                <span aria-hidden className="status-dot" style={{ background: STATUS_STYLE[r.status].color }} />
+              <span className={`status-badge ${STATUS_STYLE[r.status].badge}`} style={{ '--dot': STATUS_STYLE[r.status].color } as React.CSSProperties}>
                 {r.statusLabel}
               </span>
               <span className="text-sm text-gray-700">{r.category}</span>

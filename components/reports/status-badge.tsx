@@ -6,8 +6,7 @@ import { STATUS_STYLE } from '@/lib/reports/status';
 export function StatusBadge({ status, locale }: { status: ReportStatus; locale: Locale }) {
   const style = STATUS_STYLE[status];
   return (
-    <span className={`status-badge ${style.badge}`}>
-      <span aria-hidden className="status-dot" style={{ background: style.color }} />
+    <span className={`status-badge ${style.badge}`} style={{ '--dot': style.color } as React.CSSProperties}>
       {statusLabel(status, locale)}
     </span>
   );

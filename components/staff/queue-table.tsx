@@ -37,7 +37,20 @@ export interface QueueLabels {
  */
 export function QueueTable({ rows, labels }: { rows: QueueRow[]; labels: QueueLabels }) {
   return (
-    <table className="stack-table" data-testid="queue">
+    <table
+      className="stack-table"
+      data-testid="queue"
+      data-labels=""
+      style={
+        {
+          '--label-2': JSON.stringify(labels.status),
+          '--label-3': JSON.stringify(labels.category),
+          '--label-4': JSON.stringify(labels.kelurahan),
+          '--label-5': JSON.stringify(labels.holder),
+          '--label-6': JSON.stringify(labels.time),
+        } as React.CSSProperties
+      }
+    >
       <thead className="stack-head">
         <tr>
           <th className="px-3 py-2">{labels.number}</th>
@@ -56,10 +69,9 @@ export function QueueTable({ rows, labels }: { rows: QueueRow[]; labels: QueueLa
                 {r.number}
               </Link>
             </td>
-            <td className="stack-cell" data-label={labels.status}>
+            <td className="stack-cell">
               <span>
-                <span className={`status-badge ${STATUS_STYLE[r.status].badge}`}>
-                  <span aria-hidden className="status-dot" style={{ background: STATUS_STYLE[r.status].color }} />
+                <span className={`status-badge ${STATUS_STYLE[r.status].badge}`} style={{ '--dot': STATUS_STYLE[r.status].color } as React.CSSProperties}>
                   {r.statusLabel}
                 </span>
                 {r.marks.map((m) => (
@@ -69,16 +81,14 @@ export function QueueTable({ rows, labels }: { rows: QueueRow[]; labels: QueueLa
                 ))}
               </span>
             </td>
-            <td className="stack-cell" data-label={labels.category}>
-              {r.category}
-            </td>
-            <td className="stack-cell" data-label={labels.kelurahan}>
+            <td className="stack-cell">{r.category}</td>
+            <td className="stack-cell">
               {r.kelurahan}
             </td>
-            <td className="stack-cell" data-label={labels.holder}>
+            <td className="stack-cell">
               {r.holder}
             </td>
-            <td className={`stack-cell ${r.isOverdue ? 'font-semibold text-red-700' : ''}`} data-label={labels.time}>
+            <td className={`stack-cell ${r.isOverdue ? 'font-semibold text-red-700' : ''}`}>
               <span>
                 {r.elapsed}
                 {r.isOverdue ? ` · ${labels.late}` : ''}

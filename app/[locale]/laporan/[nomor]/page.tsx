@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import {
   getHandlingChain,
@@ -51,13 +52,14 @@ export default async function ReportPage({ params }: Props) {
   const db = getDb();
   const report = await getPublicReport(db, number);
   if (!report) notFound();
-  const [timeline, rating, photos, chain, kelurahanCenter, t] = await Promise.all([
+  const [timeline, rating, photos, chain, kelurahanCenter, t, messages] = await Promise.all([
     getPublicTimeline(db, number),
     getPublicRating(db, number),
     getPublicPhotos(db, number),
     getHandlingChain(db, number),
     report.lat === null && report.kelurahanCode ? getRegionCenter(db, report.kelurahanCode) : null,
     getTranslations('report'),
+    getMessages(),
   ]);
   // a report without a pin is shown at its kelurahan's centre, as the map shows it
   const place = placeOf(report, kelurahanCenter);
@@ -124,6 +126,7 @@ export default async function ReportPage({ params }: Props) {
           </div>
           <div>
             <dt className="text-gray-700">{open ? t('waiting') : t('took')}</dt>
+            <NextIntlClientProvider messages={{ report: messages.report }}>
             <SlaClock
               status={report.status}
               createdAt={report.createdAt.toISOString()}
@@ -133,6 +136,7 @@ export default async function ReportPage({ params }: Props) {
               locale={locale}
               renderedAt={requestTime().toISOString()}
             />
+            </NextIntlClientProvider>
           </div>
           {report.estimatedCompletionAt ? (
             <div>
