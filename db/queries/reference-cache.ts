@@ -1,5 +1,5 @@
 import type { Db } from '../connect';
-import { listChannels, listPublicCategories, listRegionOptions, type RegionOption } from './reference';
+import { listCategories, listChannels, listPublicCategories, listRegionOptions, type RegionOption } from './reference';
 
 /**
  * Reference lists change only with a seed or a deploy, yet the list and dashboard pages read all
@@ -21,6 +21,7 @@ function remembered<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> 
   return value;
 }
 
+export const cachedCategories = (db: Db) => remembered(db, 'all-categories', () => listCategories(db));
 export const cachedPublicCategories = (db: Db) => remembered(db, 'categories', () => listPublicCategories(db));
 export const cachedChannels = (db: Db) => remembered(db, 'channels', () => listChannels(db));
 export const cachedRegionOptions = (db: Db): Promise<RegionOption[]> => remembered(db, 'regions', () => listRegionOptions(db));

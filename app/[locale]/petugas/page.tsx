@@ -11,7 +11,7 @@ import { requireStaff } from '@/lib/auth/session';
 import { formatDuration, formatNumber, formatWib } from '@/lib/format';
 import { STATUSES } from '@/lib/reports/lifecycle';
 import { localName, statusLabel, type Locale } from '@/lib/i18n';
-import { listCategories } from '@/db/queries/reference';
+import { cachedCategories } from '@/db/queries/reference-cache';
 import { pageSchema } from '@/lib/reports/filters';
 import { paging } from '@/lib/reports/paging';
 import { requestTime, slaClock } from '@/lib/sla/clock';
@@ -46,7 +46,7 @@ export default async function QueuePage({ searchParams }: Props) {
   const allStatuses: Record<string, string> = user.role === 'validator' ? { status: 'semua' } : {};
   const q = params.q?.slice(0, 100) ?? null;
   const db = getDb();
-  const categories = (await listCategories(db)).filter((c) => user.role === 'inspektorat' || !c.isConfidential);
+  const categories = (await cachedCategories(db)).filter((c) => user.role === 'inspektorat' || !c.isConfidential);
   const kategori = categories.some((c) => c.code === params.kategori) ? params.kategori! : null;
   const wilayah = AREA.test(params.wilayah ?? '') ? params.wilayah! : null;
   const page = pageSchema.parse(params.halaman ?? 1);
