@@ -203,6 +203,7 @@ function crawl(): [string, string, Record<string, string | string[]>][] {
     ['/api/open311/v2/[...path]', '/open311/v2/servicerequestupdates.json', { path: ['servicerequestupdates.json'] }],
     ['/api/dasbor', '/api/dasbor', {}],
     ['/api/dasbor/csv', '/api/dasbor/csv?tabel=kelurahan', {}],
+    ['/api/wilayah', '/api/wilayah', {}],
     ...perNumber,
   ];
 }
