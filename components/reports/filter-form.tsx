@@ -5,7 +5,7 @@ import { regionLevelOf, SORT_ORDERS, type ReportFilters, type SortOrder } from '
 import { STATUSES } from '@/lib/reports/lifecycle';
 import { localName, statusLabel, type Locale } from '@/lib/i18n';
 import { shortRegionName } from '@/lib/regions/names';
-import { RegionPicker } from './region-picker';
+import { RegionPicker, type RegionPath } from './region-picker';
 
 interface Props {
   action: string;
@@ -70,7 +70,7 @@ export async function FilterForm({ action, filters, categories, channels, region
           </select>
         </label>
         <RegionPicker
-          regions={pathOptions(regions, selected).map((r) => ({ ...r, name: shortRegionName(r.name) }))}
+          regions={pathOptions(regions, selected).map((r): RegionPath => [r.code, shortRegionName(r.name)])}
           initial={selected}
           labels={{ kota: t('kota'), kecamatan: t('kecamatan'), kelurahan: t('kelurahan'), all: t('all') }}
           source="/api/wilayah"

@@ -9,8 +9,18 @@ interface Option {
   parentCode: string | null;
 }
 
+/** A region as `[code, name]`: its level and parent follow from the code (31.71 › 31.71.01 › 31.71.01.1001). */
+export type RegionPath = [code: string, name: string];
+
+const LEVELS = ['kota', 'kecamatan', 'kelurahan'] as const;
+function fromPath([code, name]: RegionPath): Option {
+  const parts = code.split('.');
+  return { code, name, level: LEVELS[parts.length - 2], parentCode: parts.length > 2 ? parts.slice(0, -1).join('.') : null };
+}
+
 interface Props {
-  regions: Option[];
+  /** Every option, or (with `source`) the chosen place's as compact paths. */
+  regions: Option[] | RegionPath[];
   initial: { kota: string; kecamatan: string; kelurahan: string };
   labels: { kota: string; kecamatan: string; kelurahan: string; all: string };
   /** Form field names; the filter form uses kota/kecamatan/kelurahan. */
@@ -24,7 +34,7 @@ interface Props {
 
 /** Kota → kecamatan → kelurahan selects: the non-map way to choose a place. */
 export function RegionPicker({ regions: initialRegions, initial, labels, required, source }: Props) {
-  const [regions, setRegions] = useState(initialRegions);
+  const [regions, setRegions] = useState(() => initialRegions.map((r) => (Array.isArray(r) ? fromPath(r) : r)));
   useEffect(() => {
     if (!source) return;
     let isCurrent = true;
