@@ -515,31 +515,23 @@ export const ratings = pgTable(
  * concurrent filings would queue on); the figures are the sum of both tables, folded from time to
  * time by aduan_fold_region_tallies().
  */
-export const regionReportTallies = pgTable(
-  'region_report_tallies',
-  {
-    regionCode: text('region_code').notNull(),
-    status: reportStatus('status').notNull(),
-    finishBucket: smallint('finish_bucket').notNull(),
-    reports: integer('reports').notNull(),
-    ratings: integer('ratings').notNull(),
-    ratingSum: integer('rating_sum').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.regionCode, t.status, t.finishBucket] })],
-);
+const tallyColumns = () => ({
+  regionCode: text('region_code').notNull(),
+  status: reportStatus('status').notNull(),
+  finishBucket: smallint('finish_bucket').notNull(),
+  reports: integer('reports').notNull(),
+  ratings: integer('ratings').notNull(),
+  ratingSum: integer('rating_sum').notNull(),
+});
 
-export const regionReportTallyChanges = pgTable(
-  'region_report_tally_changes',
-  {
-    regionCode: text('region_code').notNull(),
-    status: reportStatus('status').notNull(),
-    finishBucket: smallint('finish_bucket').notNull(),
-    reports: integer('reports').notNull(),
-    ratings: integer('ratings').notNull(),
-    ratingSum: integer('rating_sum').notNull(),
-  },
-  (t) => [index('region_report_tally_changes_region_idx').on(t.regionCode)],
-);
+export const regionReportTallies = pgTable('region_report_tallies', tallyColumns(), (t) => [
+  primaryKey({ columns: [t.regionCode, t.status, t.finishBucket] }),
+]);
+
+/** What the triggers appended since the last fold, in the same shape. */
+export const regionReportTallyChanges = pgTable('region_report_tally_changes', tallyColumns(), (t) => [
+  index('region_report_tally_changes_region_idx').on(t.regionCode),
+]);
 
 /** Citizens following one ticket (the reporter, supporters). Contact is private. */
 /**
