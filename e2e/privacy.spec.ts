@@ -90,6 +90,7 @@ function crawlPlan(n: Numbers): Record<string, string[]> {
     '/api/dasbor/csv': ['kategori', 'kanal', 'kota', 'kecamatan', 'kelurahan', 'instansi', 'periode'].map((t) => `/api/dasbor/csv?tabel=${t}`),
     '/api/foto/[id]': [`/api/foto/${n.photoId}`, `/api/foto/${n.photoId}?ukuran=kecil`],
     '/api/health': ['/api/health'],
+    '/api/wilayah': ['/api/wilayah'],
     '/api/ikuti/berhenti': ['/api/ikuti/berhenti', '/api/ikuti/berhenti?token=salah'],
     '/api/intern/segarkan': ['/api/intern/segarkan'], // POST only, signed: a crawler gets 405
     '/api/kanal/email': ['/api/kanal/email'],

@@ -19,7 +19,7 @@ test('the home page shows the map with clustered reports and a list that opens a
   await expect(map.locator('path.report-marker').first()).toBeVisible();
 
   const first = page.getByTestId('report-list').getByRole('link').first();
-  const number = (await first.locator('.font-mono').textContent())!.trim();
+  const number = (await first.getByTestId('report-number').textContent())!.trim();
   await first.click();
   await expect(page).toHaveURL(new RegExp(`/laporan/${number}$`));
   await expect(page.getByRole('heading', { level: 1, name: number })).toBeVisible();
