@@ -15,6 +15,7 @@ import { issueApiKey } from '@/lib/open311/keys';
 import { DEMO_PASSWORD } from '@/lib/reference/demo-users';
 import { intArg, parseArgs } from '../scripts/args';
 import { startProxy, type RunningProxy } from '../scripts/proxy/nginx';
+import { dropPageCache } from '../scripts/scale/processes';
 import { benchPhoto, open311Submission, signIn } from './clients';
 import { measureColdStart, type ColdStart } from './cold-start';
 import { measurePages, type PageWeight } from './page-weight';
@@ -306,6 +307,8 @@ async function main() {
     // nginx in front: the app believes its X-Forwarded-For
     ADUAN_TRUSTED_PROXIES: '127.0.0.1/32',
   };
+  // pages an earlier run cached on disk were rendered from other data
+  dropPageCache();
   const serverLog = join(mediaDir, 'server.log');
   const logFd = openSync(serverLog, 'w');
   const server = launch(next, ['start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', logFd, logFd] });

@@ -84,6 +84,28 @@ const inspect = async () => {
   }
 };
 
+/**
+ * Waits until the running server's photo worker has published every accepted photo (PostgreSQL
+ * only: PGlite's directory belongs to the server). While it works, the files it has just written
+ * are not yet referenced and the original it just published is not yet removed: not orphans.
+ */
+const photosSettled = async () => {
+  const store = openStore();
+  try {
+    for (let i = 0; i < 240; i++) {
+      const [row] = await rowsOf<{ n: number }>(
+        store.db.execute(sql`select count(*)::int as n from attachments where quarantined_at is not null and process_error is null`),
+      );
+      if (row.n === 0) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    await store.close();
+  }
+  // the original is removed right after the photo is published
+  await new Promise((r) => setTimeout(r, 1000));
+};
+
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: 'production',
@@ -231,7 +253,10 @@ const exited = (child: ChildProcess) =>
 try {
   for (let round = 1; round <= rounds; round++) {
     const { child } = await startServer();
-    if (round > 1 && !isPglite) report(`after restart ${round - 1}`, await inspect(), true);
+    if (round > 1 && !isPglite) {
+      await photosSettled();
+      report(`after restart ${round - 1}`, await inspect(), true);
+    }
     log(
       `round ${round}: ${clients} clients filing reports with a photo for ${loadMs / 1000} s, then SIGKILL`,
     );
@@ -249,11 +274,15 @@ try {
     }
   }
   const { child } = await startServer();
-  if (!isPglite) report(`after restart ${rounds}`, await inspect(), true);
+  if (!isPglite) {
+    await photosSettled();
+    report(`after restart ${rounds}`, await inspect(), true);
+  }
   // the restarted server takes reports again
   const before = acknowledged.size;
   await load(1500, null);
   if (acknowledged.size === before) problems.push('the restarted server accepted no report');
+  if (!isPglite) await photosSettled();
   child.kill('SIGTERM');
   await exited(child);
   const final = await inspect();

@@ -7,6 +7,7 @@ import { seedPrivacyFixture } from '@/db/seed/privacy-fixture';
 import { setupDemoDatabase } from '@/db/setup';
 import { intArg, parseArgs } from './args';
 import { startLocalMailbox } from './local-mailbox';
+import { dropPageCache } from './scale/processes';
 
 // The server the browser tests run against: a fresh database with a small demo, a production build.
 const args = parseArgs(process.argv.slice(2));
@@ -42,6 +43,9 @@ const next = resolve('node_modules/.bin/next');
 if (process.env.E2E_SKIP_BUILD !== '1') {
   const build = spawnSync(next, ['build'], { stdio: 'inherit', env });
   if (build.status !== 0) process.exit(build.status ?? 1);
+} else {
+  // a reused build keeps the pages an earlier run cached from its own database
+  dropPageCache();
 }
 env.ADUAN_WORKER_INTERVAL_MS ??= '500';
 // the in-process workers tell this server about their changes at its own address (lib/cache/listener.ts)

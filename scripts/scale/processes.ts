@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export interface Started {
@@ -87,6 +87,15 @@ export async function waitForHealth(p: Started, base: string, timeoutMs = 90_000
 }
 
 /**
+ * Removes the pages an earlier run cached on disk (`.next/server/route-cache`): they were
+ * rendered from another database (the browser tests', an earlier check's), where the same ticket
+ * numbers are other tickets. A check on a fresh database must start with none.
+ */
+export function dropPageCache(): void {
+  rmSync(resolve('.next/server/route-cache'), { recursive: true, force: true });
+}
+
+/**
  * Makes sure a production build that has this code exists: reuses `.next` when it has the
  * internal change route, otherwise builds once under the shared build lock (flock, when present).
  */
@@ -94,6 +103,7 @@ export function ensureBuild(env: NodeJS.ProcessEnv, force: boolean): void {
   const marker = resolve('.next/server/app/api/intern/segarkan');
   if (!force && existsSync(resolve('.next/BUILD_ID')) && existsSync(marker)) {
     console.log('== reusing the production build in .next');
+    dropPageCache();
     return;
   }
   console.log('== building the app (next build)');
