@@ -137,6 +137,9 @@ let isStopping = false;
 /** Each child leads a process group of its own (next start runs the app in a grandchild): all of it goes. */
 function launch(command: string, argv: string[], options: Parameters<typeof spawn>[2]): ChildProcess {
   const child = spawn(command, argv, { ...options, detached: true });
+  // and if this process is killed outright (SIGKILL, or its tsx wrapper ends it), a watchdog
+  // outside it ends the group
+  if (child.pid) spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill -9 -${child.pid} 2>/dev/null`], { detached: true, stdio: 'ignore' }).unref();
   started.add(child);
   child.on('exit', () => started.delete(child));
   return child;
