@@ -100,15 +100,15 @@ export function hasHiddenPayload(input: Buffer): boolean {
 }
 
 /**
- * Validates an upload and produces the files to store. Throws ImageRejectedError, never a raw
- * sharp error.
+ * The checks every upload passes before any pixel is decoded: size, type by content, no hidden
+ * payload, a header that matches the type, the resolution; and the EXIF read from the original.
+ * Throws ImageRejectedError, never a raw sharp error.
  */
-export async function processImage(input: Buffer): Promise<ProcessedImage> {
+export async function readUploadHeader(input: Buffer) {
   if (input.length > MAX_UPLOAD_BYTES) throw new ImageRejectedError('terlalu_besar');
   const sourceMime = sniffImageType(input);
   if (!sourceMime) throw new ImageRejectedError('tipe_tidak_didukung');
   if (hasHiddenPayload(input)) throw new ImageRejectedError('berisi_sisipan');
-
   // Header only: sharp's own pixel limit would throw here too, so it is lifted for this read and
   // the limit is checked explicitly to give the precise rejection.
   const meta = await guard(sharp(input, { limitInputPixels: false }).metadata());
@@ -117,7 +117,16 @@ export async function processImage(input: Buffer): Promise<ProcessedImage> {
   }
   if (meta.width * meta.height > MAX_INPUT_PIXELS)
     throw new ImageRejectedError('resolusi_terlalu_besar');
-  const exif = meta.exif ? parseExif(meta.exif) : { takenAt: null, lat: null, lng: null };
+  const exif: ImageExif = meta.exif ? parseExif(meta.exif) : { takenAt: null, lat: null, lng: null };
+  return { sourceMime, width: meta.width, height: meta.height, orientation: meta.orientation ?? 1, exif };
+}
+
+/**
+ * Validates an upload and produces the files to store. Throws ImageRejectedError, never a raw
+ * sharp error.
+ */
+export async function processImage(input: Buffer): Promise<ProcessedImage> {
+  const { sourceMime, exif } = await readUploadHeader(input);
 
   // Decode once into raw pixels (rotated, sRGB, 8-bit); every output is derived from them, so no
   // output can carry over metadata from the original. failOn 'truncated' rejects cut-off files
