@@ -22,7 +22,13 @@ const nextConfig: NextConfig = {
   cacheMaxMemorySize: 512 * 1024 * 1024,
   // Up to three photos of 10 MB each plus the text; the form checks the sizes before sending, and
   // images are checked and re-encoded on the server.
-  experimental: { serverActions: { bodySizeLimit: `${ACTION_BODY_LIMIT_MB}mb` } },
+  experimental: {
+    serverActions: { bodySizeLimit: `${ACTION_BODY_LIMIT_MB}mb` },
+    // Pages rendered on first visit are kept in memory only, not also written to disk: the writes
+    // (page, RSC payload and its segments, a directory each) were a tenth of a first visit's cost,
+    // and a disk copy outlived a restart and missed every change made while the server was down.
+    isrFlushToDisk: false,
+  },
   // Every page keeps one public address (/laporan/JK…) in both languages: the language cookie
   // picks the internal route (/id/laporan/JK… or /en/laporan/JK…), so each language version of a
   // page can be rendered once and served from the page cache.
