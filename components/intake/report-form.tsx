@@ -7,6 +7,8 @@ import { submitReport, supportExistingReport, type SubmitReportState } from '@/a
 import type { RegionOption } from '@/db/queries/reference';
 import { DESCRIPTION_MAX } from '@/lib/intake/form-limits';
 import { checkPhotos } from '@/lib/intake/photo-check';
+import { appendPhoto } from '@/components/media/prepare-photo';
+import { usePreparedPhotos } from '@/components/media/use-prepared-photos';
 import { CategoryPicker, type CategoryOption } from './category-picker';
 import { DescriptionField } from './description-field';
 import { LocationField } from './location-field';
@@ -47,7 +49,7 @@ export function ReportForm({ formToken, categories, regions, tileUrl, tileAttrib
   }, null);
   const [category, setCategory] = useState('');
   const [description, setDescription] = useState('');
-  const [photos, setPhotos] = useState<File[]>([]);
+  const { photos, add: addPhotos, remove: removePhoto, isPreparing } = usePreparedPhotos();
   const [point, setPoint] = useState<{ lat: number; lng: number } | null>(null);
   const [nearby, setNearby] = useState<Nearby[]>([]);
   const [contact, setContact] = useState('');
@@ -55,7 +57,8 @@ export function ReportForm({ formToken, categories, regions, tileUrl, tileAttrib
   const [local, setLocal] = useState<{ errors: Record<string, string>; seq: number }>({ errors: {}, seq: 0 });
   const [restored, setRestored] = useState<{ photoCount: number; regions: { kota: string; kecamatan: string; kelurahan: string } } | null>(null);
   const isDraftRead = useRef(false);
-  const photoProblems = checkPhotos(photos);
+  // a photo still being made lighter is checked once it is ready (its size to send is not known yet)
+  const photoProblems = checkPhotos(photos.map(({ original, prepared }) => prepared?.upload ?? { name: original.name, size: 0, type: '' }));
 
   // what was entered before a reload (or before the phone dropped the page) comes back
   useEffect(() => {
@@ -156,7 +159,7 @@ export function ReportForm({ formToken, categories, regions, tileUrl, tileAttrib
         setLocal((l) => ({ errors: refused, seq: Object.keys(refused).length > 0 ? l.seq + 1 : l.seq }));
         if (Object.keys(refused).length > 0) return;
         const data = new FormData(e.currentTarget);
-        for (const photo of photos) data.append('foto', photo);
+        for (const { prepared } of photos) if (prepared) appendPhoto(data, prepared);
         startTransition(() => action(data));
       }}
     >
@@ -169,7 +172,7 @@ export function ReportForm({ formToken, categories, regions, tileUrl, tileAttrib
       ) : null}
       <CategoryPicker categories={categories} value={category} onChange={setCategory} error={err('kategori')} className={input} />
       <DescriptionField value={description} onChange={setDescription} error={err('deskripsi')} className={input} />
-      <PhotoPicker photos={photos} onChange={setPhotos} problems={photoProblems} error={err('foto')} />
+      <PhotoPicker photos={photos} onAdd={addPhotos} onRemove={removePhoto} problems={photoProblems} error={err('foto')} />
       <LocationField key={restored ? 'dipulihkan' : 'baru'} regionInitial={restored?.regions} point={point} onPoint={setPoint} regions={regions} tileUrl={tileUrl} tileAttribution={tileAttribution} error={err('lokasi')} inputClassName={input} />
 
       {nearby.length > 0 ? <NearbyReports reports={nearby} contact={contact} onSupport={supportExistingReport} /> : null}
@@ -206,8 +209,8 @@ export function ReportForm({ formToken, categories, regions, tileUrl, tileAttrib
             ) : null}
           </div>
         ) : null}
-        <button type="submit" disabled={isPending} aria-describedby={message ? 'kirim-pesan' : undefined} className="min-h-11 rounded bg-amber-400 px-5 py-2.5 font-bold text-gray-900 hover:bg-amber-300 disabled:opacity-60">
-          {isPending ? t('sending') : t('submit')}
+        <button type="submit" disabled={isPending || isPreparing} aria-describedby={message ? 'kirim-pesan' : undefined} className="min-h-11 rounded bg-amber-400 px-5 py-2.5 font-bold text-gray-900 hover:bg-amber-300 disabled:opacity-60">
+          {isPending ? t('sending') : isPreparing ? t('preparingPhotos') : t('submit')}
         </button>
       </div>
     </form>

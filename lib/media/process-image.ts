@@ -1,6 +1,7 @@
 import exifReader from 'exif-reader';
 import sharp, { type Sharp } from 'sharp';
 import { MAX_PHOTO_BYTES } from '@/lib/intake/form-limits';
+import { withCaptureHint } from './capture-hint';
 
 export type ImageRejection =
   'tipe_tidak_didukung' | 'terlalu_besar' | 'resolusi_terlalu_besar' | 'rusak' | 'berisi_sisipan';
@@ -101,10 +102,11 @@ export function hasHiddenPayload(input: Buffer): boolean {
 
 /**
  * The checks every upload passes before any pixel is decoded: size, type by content, no hidden
- * payload, a header that matches the type, the resolution; and the EXIF read from the original.
- * Throws ImageRejectedError, never a raw sharp error.
+ * payload, a header that matches the type, the resolution; and the EXIF read from the original,
+ * completed by `hint` (what the browser read from the photo before downscaling it) where the file
+ * has none. Throws ImageRejectedError, never a raw sharp error.
  */
-export async function readUploadHeader(input: Buffer) {
+export async function readUploadHeader(input: Buffer, hint?: ImageExif) {
   if (input.length > MAX_UPLOAD_BYTES) throw new ImageRejectedError('terlalu_besar');
   const sourceMime = sniffImageType(input);
   if (!sourceMime) throw new ImageRejectedError('tipe_tidak_didukung');
@@ -117,7 +119,8 @@ export async function readUploadHeader(input: Buffer) {
   }
   if (meta.width * meta.height > MAX_INPUT_PIXELS)
     throw new ImageRejectedError('resolusi_terlalu_besar');
-  const exif: ImageExif = meta.exif ? parseExif(meta.exif) : { takenAt: null, lat: null, lng: null };
+  const own: ImageExif = meta.exif ? parseExif(meta.exif) : { takenAt: null, lat: null, lng: null };
+  const exif = withCaptureHint(own, hint);
   return { sourceMime, width: meta.width, height: meta.height, orientation: meta.orientation ?? 1, exif };
 }
 
@@ -125,8 +128,8 @@ export async function readUploadHeader(input: Buffer) {
  * Validates an upload and produces the files to store. Throws ImageRejectedError, never a raw
  * sharp error.
  */
-export async function processImage(input: Buffer): Promise<ProcessedImage> {
-  const { sourceMime, exif } = await readUploadHeader(input);
+export async function processImage(input: Buffer, hint?: ImageExif): Promise<ProcessedImage> {
+  const { sourceMime, exif } = await readUploadHeader(input, hint);
 
   // Decode once into raw pixels (rotated, sRGB, 8-bit); every output is derived from them, so no
   // output can carry over metadata from the original. failOn 'truncated' rejects cut-off files

@@ -210,4 +210,12 @@ describe('acceptImage refuses at the form what processing would refuse', () => {
     expect(accepted.exif).toEqual(processed.exif);
     expect(accepted.exif.takenAt?.toISOString()).toBe('2026-03-09T01:15:00.000Z');
   });
+
+  it('takes the capture time and place the browser sent when the upload (downscaled there) has none', async () => {
+    const downscaled = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#445566' } }).jpeg().toBuffer();
+    const hint = { takenAt: new Date('2026-03-09T01:15:00Z'), lat: -6.175, lng: 106.8278 };
+    expect((await acceptImage(downscaled)).exif).toEqual({ takenAt: null, lat: null, lng: null });
+    expect((await acceptImage(downscaled, hint)).exif).toEqual(hint);
+    expect((await processImage(downscaled, hint)).exif).toEqual(hint);
+  });
 });

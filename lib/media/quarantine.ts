@@ -24,10 +24,10 @@ export interface AcceptedImage {
  * Checks an upload cheaply enough to run inside a burst of submissions (a few milliseconds for a
  * phone photo: no pixel is decoded; the full decode and re-encode, ≈ 0.1-0.4 s, is the worker's,
  * and a file damaged inside its image data is caught there). Throws ImageRejectedError with the
- * same codes as processImage, never a raw sharp error.
+ * same codes as processImage, never a raw sharp error. `hint`: as for readUploadHeader.
  */
-export async function acceptImage(input: Buffer): Promise<AcceptedImage> {
-  const { sourceMime, width, height, orientation, exif } = await readUploadHeader(input);
+export async function acceptImage(input: Buffer, hint?: ImageExif): Promise<AcceptedImage> {
+  const { sourceMime, width, height, orientation, exif } = await readUploadHeader(input, hint);
   if (!isComplete(input, sourceMime)) throw new ImageRejectedError('rusak');
   // orientations 5-8 turn the picture by a quarter: width and height as it will be shown
   const isTurned = orientation >= 5;

@@ -13,7 +13,8 @@ import { seedDemoUsers } from '@/db/seed/users';
 import { createReport } from '@/lib/intake/create-report';
 import { IntakeError } from '@/lib/intake/errors';
 import { disputeFollowUp } from '@/lib/intake/tracking';
-import { processImage } from '@/lib/media/process-image';
+import { photoUploadsFromForm } from '@/lib/media/capture-hint';
+import { processImage, type ImageExif } from '@/lib/media/process-image';
 import { createDiskStorage } from '@/lib/media/storage';
 import { createTestDatabase } from '@/lib/testing/db';
 import { reportInput } from '@/lib/testing/reports';
@@ -65,9 +66,10 @@ async function confidentialTicket(before?: Buffer): Promise<string> {
   return (await createReport(database.db, input, { ...deps(filed), publicUrl: 'http://aduan.test' })).number;
 }
 
-async function followUp(number: string, photo: Buffer, by: StaffProfile = lurah): Promise<ProofFlag[]> {
+/** `hint`: the capture values a browser sent with the photo (lib/media/capture-hint). */
+async function followUp(number: string, photo: Buffer, by: StaffProfile = lurah, hint?: ImageExif): Promise<ProofFlag[]> {
   const [{ version }] = await rowsOf<{ version: number }>(database.db.execute(sql`select version from reports where number = ${number}`));
-  await performStaffAction(database.db, by, { number, version, action: 'tindak_lanjut', body: 'Sudah diperbaiki.', photos: [await processImage(photo)] }, deps());
+  await performStaffAction(database.db, by, { number, version, action: 'tindak_lanjut', body: 'Sudah diperbaiki.', photos: [await processImage(photo, hint)] }, deps());
   const [event] = await rowsOf<{ data: { checks: ProofFlag[] } }>(
     database.db.execute(sql`select e.data from report_events e join reports r on r.id = e.report_id
                             where r.number = ${number} and e.type = 'tindak_lanjut' order by e.id desc limit 1`),
@@ -118,6 +120,34 @@ describe('follow-up photo checks', () => {
     expect(far[0].distanceM).toBeGreaterThan(3000);
     const none = await followUp(await ticketWithPhoto(await jpeg(streetScene(601))), await jpeg(streetScene(602)));
     expect(none.map((f) => f.kind)).toEqual(['tanpa_metadata']);
+  });
+
+  it('checks a photo downscaled in the browser (no EXIF left) by the time and place the browser read from the original', async () => {
+    /** the hint as the staff form sends it next to the photo */
+    const sent = (takenAt: string, lat: string, lng: string) => {
+      const form = new FormData();
+      form.append('foto', new File([new Uint8Array([0xff, 0xd8, 0xff])], 'sesudah.jpg', { type: 'image/jpeg' }));
+      form.append('foto_waktu', takenAt);
+      form.append('foto_lat', lat);
+      form.append('foto_lng', lng);
+      return photoUploadsFromForm(form, later)[0].hint;
+    };
+    const downscaled = (seed: number) => jpeg(streetScene(seed));
+    // the metadata checks only: generated street scenes may resemble one another (foto_sama)
+    const metadata = (flags: ProofFlag[]) => flags.map((f) => f.kind).filter((k) => k !== 'foto_sama');
+    const old = await followUp(await ticketWithPhoto(await downscaled(1101)), await downscaled(1102), lurah, sent('2026-04-01T09:00:00+07:00', '-6.1754', '106.8272'));
+    expect(metadata(old)).toEqual(['sebelum_laporan']);
+    const far = await followUp(await ticketWithPhoto(await downscaled(1201)), await downscaled(1202), lurah, sent('2026-05-05T09:00:00+07:00', '-6.2', '106.85'));
+    expect(metadata(far)).toEqual(['jauh']);
+    const fine = await followUp(await ticketWithPhoto(await downscaled(1301)), await downscaled(1302), lurah, sent('2026-05-05T09:00:00+07:00', '-6.1752', '106.8275'));
+    expect(metadata(fine)).toEqual([]);
+    // values out of range are dropped, as if the browser had sent none
+    const garbled = await followUp(await ticketWithPhoto(await downscaled(1401)), await downscaled(1402), lurah, sent('2099-01-01T00:00:00+07:00', '-95', '106.8'));
+    expect(metadata(garbled)).toEqual(['tanpa_metadata']);
+    // the photo's own EXIF wins over what was sent with it
+    const own = await withExif(streetScene(1502), '2026:04:01 09:00:00', -6.1754, 106.8272);
+    const kept = await followUp(await ticketWithPhoto(await downscaled(1501)), own, lurah, sent('2026-05-05T09:00:00+07:00', '-6.1754', '106.8272'));
+    expect(metadata(kept)).toEqual(['sebelum_laporan']);
   });
 
   it('puts flagged follow-ups first for validators, and accepting one takes a written reason', async () => {

@@ -6,6 +6,7 @@ import { createReport, findByFormToken } from '@/lib/intake/create-report';
 import { supportReport } from '@/lib/intake/support-report';
 import { IntakeError, INTAKE_MESSAGE } from '@/lib/intake/errors';
 import { fieldErrorCodes, MAX_PHOTOS, reportFormSchema } from '@/lib/intake/report-form';
+import { photoUploadsFromForm } from '@/lib/media/capture-hint';
 import { ImageRejectedError } from '@/lib/media/process-image';
 import { acceptImage, type AcceptedImage } from '@/lib/media/quarantine';
 import { getStorage } from '@/lib/media/storage';
@@ -34,7 +35,7 @@ export async function submitReport(_prev: SubmitReportState, formData: FormData)
     // a browser sends a textarea's line breaks as CRLF: count each as one character, as the form's counter does
     raw.deskripsi = raw.deskripsi.replace(/\r\n?/g, '\n');
     const parsed = reportFormSchema.safeParse(raw);
-    const files = formData.getAll('foto').filter((f): f is File => f instanceof File && f.size > 0);
+    const files = photoUploadsFromForm(formData, now);
     const fieldErrors = parsed.success ? {} : fieldErrorCodes(parsed.error);
     if (files.length > MAX_PHOTOS) fieldErrors.foto = 'foto_terlalu_banyak';
     // Photos are decoded only for an otherwise valid form, within the limits below.
@@ -46,9 +47,9 @@ export async function submitReport(_prev: SubmitReportState, formData: FormData)
     // Only an accepted report counts: a refused form, a refused photo or a retry of the same form is given back.
     const outcome = await runLimited(db, reportChecks(limits, who), limits.windowSeconds, now, async () => {
       const photos: AcceptedImage[] = [];
-      for (const file of files) {
+      for (const { file, hint } of files) {
         try {
-          photos.push(await acceptImage(Buffer.from(await file.arrayBuffer())));
+          photos.push(await acceptImage(Buffer.from(await file.arrayBuffer()), hint));
         } catch (error) {
           if (!(error instanceof ImageRejectedError)) throw error;
           return { kind: 'foto', code: `foto_${error.code}` } as const;

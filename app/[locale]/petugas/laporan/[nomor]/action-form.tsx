@@ -1,4 +1,6 @@
-import { getTranslations } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations } from 'next-intl/server';
+import { AfterPhotoInput } from '@/components/staff/after-photo-input';
 import type { ActionChoice, ActionTarget } from '@/db/queries/staff-actions';
 import { NEEDS_CONFIRMATION, type StaffAction } from '@/lib/auth/permissions';
 import { staffTicketAction } from './actions';
@@ -89,7 +91,9 @@ export async function ActionForm({ choice, report, suggested, needsReason, today
         </>
       ) : null}
       {action === 'tindak_lanjut' ? (
-        <input type="file" name="foto" accept="image/jpeg,image/png,image/webp" multiple required aria-label={t('afterPhoto')} className="block w-full" />
+        <NextIntlClientProvider messages={{ petugas: { ticket: await afterPhotoMessages() } }}>
+          <AfterPhotoInput label={t('afterPhoto')} />
+        </NextIntlClientProvider>
       ) : null}
       {WITH_NOTE.includes(action) ? <textarea name="keterangan" rows={2} aria-label={`${t('note')}: ${title}`} placeholder={t('note')} className={field} /> : null}
       {action === 'validasi_terima' && needsReason ? (
@@ -104,4 +108,10 @@ export async function ActionForm({ choice, report, suggested, needsReason, today
       <button className={`rounded px-3 py-1.5 font-semibold text-white ${confirm ? 'bg-red-800' : 'bg-[#0f3d5e]'}`}>{title.split(' (')[0]}</button>
     </form>
   );
+}
+
+/** Only the texts the after-photo field shows in the browser. */
+async function afterPhotoMessages() {
+  const { afterPhotoPreparing, afterPhotoSize } = (await getMessages()).petugas.ticket;
+  return { afterPhotoPreparing, afterPhotoSize };
 }

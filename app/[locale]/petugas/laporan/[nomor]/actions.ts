@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { reportChanged } from '@/lib/cache/pages';
 import { MODERATION_ACTIONS, NEEDS_CONFIRMATION, STAFF_ACTIONS } from '@/lib/auth/permissions';
 import { currentStaff } from '@/lib/auth/session';
+import { photoUploadsFromForm } from '@/lib/media/capture-hint';
 import { ImageRejectedError, processImage, type ProcessedImage } from '@/lib/media/process-image';
 import { getStorage } from '@/lib/media/storage';
 import { normalizeTicketNumber } from '@/lib/reports/ticket-number';
@@ -51,10 +52,9 @@ export async function staffTicketAction(formData: FormData) {
   if (NEEDS_CONFIRMATION.includes(f.aksi) && raw.yakin !== '1') redirect(back('konfirmasi_wajib'));
   let outcome = `ok_${f.aksi}`;
   try {
+    const now = new Date();
     const photos: ProcessedImage[] = [];
-    for (const file of formData.getAll('foto')) {
-      if (file instanceof File && file.size > 0 && photos.length < 3) photos.push(await processImage(Buffer.from(await file.arrayBuffer())));
-    }
+    for (const { file, hint } of photoUploadsFromForm(formData, now).slice(0, 3)) photos.push(await processImage(Buffer.from(await file.arrayBuffer()), hint));
     await performStaffAction(
       getDb(),
       user,
@@ -71,7 +71,7 @@ export async function staffTicketAction(formData: FormData) {
         duplicateOf: f.asli,
         photos,
       },
-      { now: new Date(), storage: getStorage() },
+      { now, storage: getStorage() },
     );
     reportChanged(String(f.nomor));
   } catch (error) {
