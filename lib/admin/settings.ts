@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/connect';
+import { forgetSlaSettings } from '@/db/queries/reference-cache';
 import { agencies, auditLog, categories, channels, holidays, slaPolicies } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/permissions';
 import { SLA_CALENDARS } from '@/lib/sla/policy';
@@ -86,6 +87,7 @@ export async function updateDefaultPolicy(db: Db, actor: StaffUser, input: Polic
     else await tx.insert(slaPolicies).values({ ...policyValues(input), updatedAt: now });
     await audit(tx, actor, 'sla.ubah', 'sla_policy', 'default', { before: before ? policyValues(before) : null, after: input }, now);
   });
+  forgetSlaSettings(db);
 }
 
 /** Names, routing (default handling agency), confidentiality and SLA override of a category. */
@@ -130,6 +132,7 @@ export async function updateCategory(db: Db, actor: StaffUser, code: string, inp
       now,
     );
   });
+  forgetSlaSettings(db);
 }
 
 /** An agency's public name (units are created with the region data; their kind and place are fixed). */
@@ -155,6 +158,7 @@ export async function addHoliday(db: Db, actor: StaffUser, day: string, name: st
     if (!inserted.length) throw new SettingsError('libur_sudah_ada');
     await audit(tx, actor, 'libur.tambah', 'holiday', day, { name: clean }, now);
   });
+  forgetSlaSettings(db);
 }
 
 export async function removeHoliday(db: Db, actor: StaffUser, day: string, now: Date): Promise<void> {
@@ -165,6 +169,7 @@ export async function removeHoliday(db: Db, actor: StaffUser, day: string, now: 
     if (!removed) throw new SettingsError('libur_tidak_ada');
     await audit(tx, actor, 'libur.hapus', 'holiday', day, { name: removed.name }, now);
   });
+  forgetSlaSettings(db);
 }
 
 export const channelTextSchema = z.object({

@@ -2,8 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
 import { rowsOf } from '@/db/bulk';
 import { enqueueNotification } from '@/db/queries/outbox';
-import { loadSlaSettings } from '@/db/queries/sla';
-import { agencies, attachments, categories, confidentialTicketSequences, regions, reportEvents, reports, reportSubscribers, ticketSequences } from '@/db/schema';
+import { cachedAgencyId, cachedSlaSettings } from '@/db/queries/reference-cache';
+import { attachments, categories, confidentialTicketSequences, regions, reportEvents, reports, reportSubscribers, ticketSequences } from '@/db/schema';
 import type { ProcessedImage } from '@/lib/media/process-image';
 import { removeQuarantined, storeQuarantined, wakePhotoWorker, type AcceptedImage, type QuarantinedPhoto } from '@/lib/media/quarantine';
 import type { MediaStorage } from '@/lib/media/storage';
@@ -79,7 +79,7 @@ export async function createReport(
   const place = await resolvePlace(db, input);
   const [category] = await db.select().from(categories).where(eq(categories.code, input.categoryCode ?? UNCATEGORISED));
   if (!category) throw new IntakeError('kategori_tidak_dikenal');
-  const sla = await loadSlaSettings(db);
+  const sla = await cachedSlaSettings(db);
   const deadlines = deadlinesFor(deps.now, sla.policyFor(category.code), sla.holidays);
 
   const stored: StoredPhoto[] = [];
@@ -89,10 +89,10 @@ export async function createReport(
     await storePhotos(deps.storage, input.photos.filter(isProcessed), deps.now, stored, db);
     await storeQuarantined(deps.storage, input.photos.filter((p): p is AcceptedImage => !isProcessed(p)), deps.now, quarantined, db);
     const photos = [...stored, ...quarantined];
+    // without a place (and not confidential) nobody holds it yet: it waits in the triage queue
+    const unitCode = category.isConfidential ? 'inspektorat' : place.kelurahanCode ? officeCode.kelurahan(place.kelurahanCode) : null;
+    const unitId = unitCode ? await cachedAgencyId(db, unitCode) : null;
     const number = await db.transaction(async (tx) => {
-      // without a place (and not confidential) nobody holds it yet: it waits in the triage queue
-      const unitCode = category.isConfidential ? 'inspektorat' : place.kelurahanCode ? officeCode.kelurahan(place.kelurahanCode) : null;
-      const [unit] = unitCode ? await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, unitCode)) : [];
       // The day's counter row is locked from the moment it is incremented until the commit, so it
       // is incremented last, in one statement with the rows that carry the number: everything
       // else is written under a provisional number first. A transaction that fails therefore
@@ -113,7 +113,7 @@ export async function createReport(
           lng: input.lng,
           ...place,
           status: 'menunggu',
-          handlingAgencyId: unit?.id ?? null,
+          handlingAgencyId: unitId,
           ...deadlines,
           lastActivityAt: deps.now,
           reporterName: input.reporterName,
