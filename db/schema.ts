@@ -610,6 +610,54 @@ export const outbox = pgTable(
   (t) => [index('outbox_pending_idx').on(t.status, t.nextAttemptAt)],
 );
 
+/**
+ * A browser's Web Push subscription: its endpoint and keys, and whose it is: a citizen's for one
+ * report (proven with the tracking key) or an official's for their unit's tickets. Personal data
+ * like a phone number: no public view reads this table, nothing logs it, and outbox rows name a
+ * subscription by id (`push:<id>`), never by endpoint. One browser has one endpoint, so the same
+ * endpoint may follow several reports and belong to an official: unique per owner, not alone.
+ */
+export const pushSubscriptions = pgTable(
+  'push_subscriptions',
+  {
+    id: serial('id').primaryKey(),
+    endpoint: text('endpoint').notNull(),
+    /** The browser's P-256 public key and auth secret (base64url), to encrypt payloads (RFC 8291). */
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    reportId: bigint('report_id', { mode: 'number' }).references(() => reports.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** The language of the payloads ('id' or 'en'), as the page was when the subscriber opted in. */
+    language: text('language').notNull().default('id'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    lastSuccessAt: ts('last_success_at'),
+    lastFailureAt: ts('last_failure_at'),
+  },
+  (t) => [
+    uniqueIndex('push_subscriptions_report_uq').on(t.endpoint, t.reportId).where(sql`${t.reportId} is not null`),
+    uniqueIndex('push_subscriptions_user_uq').on(t.endpoint, t.userId).where(sql`${t.userId} is not null`),
+    index('push_subscriptions_report_idx').on(t.reportId),
+    index('push_subscriptions_user_idx').on(t.userId),
+    check('push_subscriptions_one_owner', sql`(${t.reportId} is null) <> (${t.userId} is null)`),
+    check('push_subscriptions_language', sql`${t.language} in ('id', 'en')`),
+  ],
+);
+
+/** Deadlines whose "about to breach" push went out: once per ticket, kind and deadline. */
+export const slaWarnings = pgTable(
+  'sla_warnings',
+  {
+    reportId: bigint('report_id', { mode: 'number' })
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    /** 'tanggapan' (first response) or 'selesai' (follow-up, or the estimate when one was set). */
+    kind: text('kind').notNull(),
+    deadline: ts('deadline').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.kind, t.deadline] })],
+);
+
 export const alertFrequency = pgEnum('alert_frequency', ['segera', 'harian']);
 
 /**
