@@ -33,6 +33,10 @@ test('real responses match the OpenAPI 3.1 document, and Open311 XML agrees with
   check('PortalError', await (await request.get('/api/peta')).json(), '/api/peta error');
   check('Dashboard', await (await request.get('/api/dasbor?kota=31.71')).json(), '/api/dasbor');
 
+  const foreign = await request.post('/api/laporan/kirim', { headers: { origin: 'https://penyerang.example' }, multipart: { formToken: 'kontrak-asing-abcdefgh' } });
+  expect(foreign.status()).toBe(403);
+  check('WebReportAnswer', await foreign.json(), '/api/laporan/kirim refused');
+
   check('Discovery', await (await request.get('/open311/v2/discovery.json')).json(), 'discovery');
   const services = await (await request.get('/open311/v2/services.json')).json();
   checkArray('Service', services, 'services');

@@ -31,7 +31,7 @@ async function phonePhoto(seed: number, takenAt: Date, lat: number, lng: number)
 
 type Sent = { name: string; value: string } | { name: string; file: string };
 
-/** Records every form field the page posts with fetch (server actions do), files as base64. */
+/** Records every form field the page posts with fetch (server actions do) or XMLHttpRequest, files as base64. */
 async function recordPosts(page: Page) {
   await page.addInitScript(() => {
     const sent: unknown[] = [];
@@ -43,11 +43,18 @@ async function recordPosts(page: Page) {
         reader.onload = () => resolve(String(reader.result).split(',')[1] ?? '');
         reader.readAsDataURL(file);
       });
+    const record = async (body: FormData) => {
+      for (const [name, value] of body) sent.push(typeof value === 'string' ? { name, value } : { name, file: await base64(value) });
+    };
     window.fetch = async (input, init) => {
-      if (init?.body instanceof FormData) {
-        for (const [name, value] of init.body) sent.push(typeof value === 'string' ? { name, value } : { name, file: await base64(value) });
-      }
+      if (init?.body instanceof FormData) await record(init.body);
       return original(input, init);
+    };
+    // the report form sends with XMLHttpRequest (for its upload progress)
+    const send = XMLHttpRequest.prototype.send;
+    XMLHttpRequest.prototype.send = function (body) {
+      if (body instanceof FormData) void record(body);
+      return send.call(this, body as XMLHttpRequestBodyInit | null);
     };
   });
   return async () => {

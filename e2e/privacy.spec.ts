@@ -105,6 +105,7 @@ function crawlPlan(n: Numbers): Record<string, string[]> {
     '/api/laporan.rss': ['/api/laporan.rss', `/api/laporan.rss?${kel}`],
     '/api/laporan/[nomor]/riwayat.atom': tickets.map((t) => `/api/laporan/${t}/riwayat.atom`),
     '/api/laporan/[nomor]/riwayat.rss': tickets.map((t) => `/api/laporan/${t}/riwayat.rss`),
+    '/api/laporan/kirim': ['/api/laporan/kirim'], // POST only, from this site's pages: a crawler gets 405
     '/api/laporan/sekitar': ['/api/laporan/sekitar?lat=-6.1754&lng=106.8272&kategori=jalan', '/api/laporan/sekitar?lat=-6.1754&lng=106.8272&kategori=pungli'],
     '/api/open311/v2/[...path]': open311,
     '/api/openapi.json': ['/api/openapi.json'],

@@ -27,10 +27,8 @@ export function readDraft(): ReportDraft | null {
   }
 }
 
-/** Keeps the form's current entries (nothing when it is still empty). */
-export function saveDraft(form: HTMLFormElement, photoCount: number): void {
-  const data = new FormData(form);
-  const get = (name: string) => String(data.get(name) ?? '');
+/** A draft from a form's values (read by name), or null when nothing was entered yet. */
+function draftOf(get: (name: string) => string, photoCount: number): ReportDraft | null {
   const lat = Number(get('lat'));
   const lng = Number(get('lng'));
   const draft: ReportDraft = {
@@ -43,12 +41,31 @@ export function saveDraft(form: HTMLFormElement, photoCount: number): void {
   };
   const isEmpty =
     !draft.kategori && !draft.deskripsi.trim() && !draft.point && !draft.regions.kota && photoCount === 0 && PLAIN.every((n) => !draft.plain[n] || n === 'privasi');
+  return isEmpty ? null : draft;
+}
+
+function keep(draft: ReportDraft | null): void {
   try {
-    if (isEmpty) sessionStorage.removeItem(KEY);
+    if (!draft) sessionStorage.removeItem(KEY);
     else sessionStorage.setItem(KEY, JSON.stringify(draft));
   } catch {
     // storage full or forbidden (private mode): the form still works, only without this safety net
   }
+}
+
+/** Keeps the form's current entries (nothing when it is still empty). */
+export function saveDraft(form: HTMLFormElement, photoCount: number): void {
+  const data = new FormData(form);
+  keep(draftOf((name) => String(data.get(name) ?? ''), photoCount));
+}
+
+/** Puts a report back as the draft the form restores (a refused report from the offline queue, to be edited). */
+export function saveDraftFromFields(fields: [string, unknown][]): void {
+  const get = (name: string) => {
+    const value = fields.find(([n]) => n === name)?.[1];
+    return typeof value === 'string' ? value : '';
+  };
+  keep(draftOf(get, fields.filter(([name, value]) => name === 'foto' && typeof value !== 'string').length));
 }
 
 export function clearDraft(): void {

@@ -1,9 +1,8 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { unstable_isUnrecognizedActionError as isUnrecognizedActionError } from 'next/navigation';
 import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
-import { submitReport, supportExistingReport, type SubmitReportState } from '@/app/[locale]/lapor/actions';
+import { supportExistingReport, type SubmitReportState } from '@/app/[locale]/lapor/actions';
 import type { RegionOption } from '@/db/queries/reference';
 import { DESCRIPTION_MAX } from '@/lib/intake/form-limits';
 import { checkPhotos } from '@/lib/intake/photo-check';
@@ -15,7 +14,9 @@ import { LocationField } from './location-field';
 import { NearbyReports, type Nearby } from './nearby-reports';
 import { PhotoPicker } from './photo-picker';
 import { clearDraft, readDraft, restorePlainFields, saveDraft } from './report-draft';
-import { focusFirstError, sendWithDeadline, SendTimeout } from './send-report';
+import { NetworkError, postForm, PostTimeout } from '@/components/offline/post-form';
+import { UploadProgress } from './upload-progress';
+import { focusFirstError, sendDeadlineMs } from './send-report';
 
 interface Props {
   formToken: string;
@@ -23,28 +24,44 @@ interface Props {
   regions: RegionOption[];
   tileUrl: string;
   tileAttribution: string;
+  /** Photos to start with (a refused report from the offline queue, put back for editing). */
+  initialPhotos?: File[];
+  /**
+   * Keeps a report that cannot be sent now (no connection) in the offline queue; false when this
+   * browser cannot keep it. The form is then replaced by an empty one.
+   */
+  onOffline: (data: FormData) => Promise<boolean>;
 }
 
 /** The server's answer, or the browser's own when the answer never came. */
-type FormState = SubmitReportState | { ok: false; sendError: 'sendFailed' | 'sendSlow' | 'sendStale' };
+type FormState = SubmitReportState | { ok: false; sendError: 'sendFailed' | 'sendSlow' };
 
 const input = 'w-full rounded border border-gray-500 px-3 py-2';
 /** Fields with their own place for an error; any other field's error is told next to the button. */
 const SHOWN = ['kategori', 'deskripsi', 'foto', 'lokasi', 'telepon', 'email'];
 
-export function ReportForm({ formToken, categories, regions, tileUrl, tileAttribution }: Props) {
+export function ReportForm({ formToken, categories, regions, tileUrl, tileAttribution, initialPhotos, onOffline }: Props) {
   const t = useTranslations('lapor');
   const locale = useLocale();
   const formRef = useRef<HTMLFormElement>(null);
+  const [progress, setProgress] = useState<number | null>(null);
   const [state, action, isPending] = useActionState<FormState, FormData>(async (_prev, data) => {
-    // Whatever happens on the way (no connection, a server error page, an answer that never
-    // comes), the button comes back with a message and the form keeps everything entered.
+    // Without a connection the report waits on the phone and goes by itself later.
+    if (navigator.onLine === false && (await onOffline(data))) return null;
+    // Whatever happens on the way (a server error page, an answer that never comes), the button
+    // comes back with a message and the form keeps everything entered. Sent with
+    // XMLHttpRequest to the upload route, which reports how much of the body went out.
     try {
-      return await sendWithDeadline(submitReport(null, data), data);
+      setProgress(0);
+      const answer = await postForm('/api/laporan/kirim', data, { timeoutMs: sendDeadlineMs(data), onProgress: setProgress });
+      const body = answer.body as SubmitReportState;
+      return body && typeof body === 'object' && 'ok' in body ? body : { ok: false, sendError: 'sendFailed' };
     } catch (error) {
-      // the portal was updated since this page was loaded: only a reload helps (the draft survives it)
-      if (isUnrecognizedActionError(error)) return { ok: false, sendError: 'sendStale' };
-      return { ok: false, sendError: error instanceof SendTimeout ? 'sendSlow' : 'sendFailed' };
+      // the connection dropped on the way: into the queue, as if it had been offline from the start
+      if (error instanceof NetworkError && (await onOffline(data))) return null;
+      return { ok: false, sendError: error instanceof PostTimeout ? 'sendSlow' : 'sendFailed' };
+    } finally {
+      setProgress(null);
     }
   }, null);
   const [category, setCategory] = useState('');
@@ -57,6 +74,11 @@ export function ReportForm({ formToken, categories, regions, tileUrl, tileAttrib
   const [local, setLocal] = useState<{ errors: Record<string, string>; seq: number }>({ errors: {}, seq: 0 });
   const [restored, setRestored] = useState<{ photoCount: number; regions: { kota: string; kecamatan: string; kelurahan: string } } | null>(null);
   const isDraftRead = useRef(false);
+  useEffect(() => {
+    if (initialPhotos?.length) addPhotos(initialPhotos);
+    // once, when the form is made
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   // a photo still being made lighter is checked once it is ready (its size to send is not known yet)
   const photoProblems = checkPhotos(photos.map(({ original, prepared }) => prepared?.upload ?? { name: original.name, size: 0, type: '' }));
 
@@ -204,11 +226,9 @@ export function ReportForm({ formToken, categories, regions, tileUrl, tileAttrib
         {message ? (
           <div id="kirim-pesan" tabIndex={-1} className="space-y-2 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800" role="alert" data-testid="form-error">
             <p>{message}</p>
-            {state && 'sendError' in state && state.sendError === 'sendStale' ? (
-              <button type="button" className="min-h-11 rounded border border-red-800 px-3 font-semibold" onClick={() => window.location.reload()}>{t('reload')}</button>
-            ) : null}
           </div>
         ) : null}
+        {progress !== null ? <UploadProgress share={progress} /> : null}
         <button type="submit" disabled={isPending || isPreparing} aria-describedby={message ? 'kirim-pesan' : undefined} className="min-h-11 rounded bg-amber-400 px-5 py-2.5 font-bold text-gray-900 hover:bg-amber-300 disabled:opacity-60">
           {isPending ? t('sending') : isPreparing ? t('preparingPhotos') : t('submit')}
         </button>

@@ -24,13 +24,6 @@ export function focusFirstError(form: HTMLFormElement | null, fields: string[]):
   target.focus({ preventScroll: true });
 }
 
-export class SendTimeout extends Error {
-  constructor() {
-    super('send timeout');
-    this.name = 'SendTimeout';
-  }
-}
-
 /**
  * How long to wait for the server: a minute for the text, and time for the photos at a slow
  * mobile upload (about 1 Mbit/s). Past it the form says so and may be sent again; the form token
@@ -39,12 +32,4 @@ export class SendTimeout extends Error {
 export function sendDeadlineMs(data: FormData): number {
   const bytes = data.getAll('foto').reduce((sum, f) => sum + (typeof f === 'string' ? 0 : f.size), 0);
   return 60_000 + Math.ceil((bytes / MAX_PHOTO_BYTES) * 80_000);
-}
-
-export function sendWithDeadline<T>(sending: Promise<T>, data: FormData): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SendTimeout()), sendDeadlineMs(data));
-  });
-  return Promise.race([sending, deadline]).finally(() => clearTimeout(timer));
 }

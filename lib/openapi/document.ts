@@ -96,6 +96,23 @@ export function openApiDocument(site: string) {
           responses: { 200: { description: 'laporan sekitar', content: json(ref('Nearby')) } },
         },
       },
+      '/api/laporan/kirim': {
+        post: {
+          summary: 'Kirim laporan warga dari formulir /lapor (hanya dari halaman situs ini: Origin sama dengan host)',
+          description:
+            'Field formulir: formToken (16–64 karakter; kiriman ulang dengan token yang sama mendapat tiket yang sama), kategori, deskripsi, privasi (privat|publik), lat dan lng atau kelurahan, alamat, nama, telepon, email, foto (0–3) dengan foto_waktu, foto_lat, foto_lng.',
+          requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: ['formToken', 'kategori', 'deskripsi'] } } } },
+          responses: {
+            200: { description: 'laporan tersimpan (atau sudah tersimpan dengan token ini)', content: json(ref('WebReportAnswer')) },
+            400: { description: 'isi bukan formulir', content: json(ref('WebReportAnswer')) },
+            403: { description: 'Origin bukan situs ini', content: json(ref('WebReportAnswer')) },
+            413: { description: 'kiriman melebihi batas', content: json(ref('WebReportAnswer')) },
+            422: { description: 'isian ditolak', content: json(ref('WebReportAnswer')) },
+            429: { description: 'batas kiriman tercapai (Retry-After)', content: json(ref('WebReportAnswer')) },
+            503: { description: 'gangguan sistem; kirim ulang dengan token yang sama', content: json(ref('WebReportAnswer')) },
+          },
+        },
+      },
       '/api/peta': {
         get: {
           summary: 'Kluster dan laporan di layar peta',
@@ -159,6 +176,28 @@ export function openApiDocument(site: string) {
       schemas: {
         Health: { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' } } },
         PortalError: { type: 'object', required: ['error', 'error_en'], properties: { error: str, error_en: str } },
+        WebReportAnswer: {
+          oneOf: [
+            {
+              type: 'object',
+              required: ['ok', 'number', 'trackingUrl'],
+              properties: { ok: { const: true }, number: ticket, trackingUrl: { type: 'string', pattern: '^/lacak/JK\\d{10}\\?kunci=' } },
+              additionalProperties: false,
+            },
+            {
+              type: 'object',
+              required: ['ok'],
+              properties: {
+                ok: { const: false },
+                fieldErrors: { type: 'object', additionalProperties: str },
+                formError: { type: 'object', required: ['id', 'en'], properties: { id: str, en: str }, additionalProperties: false },
+                retryAfterMinutes: int,
+                isSystemError: { const: true },
+              },
+              additionalProperties: false,
+            },
+          ],
+        },
         PublicReport: PUBLIC_REPORT_SCHEMA,
         ReportPage: {
           type: 'object',

@@ -14,6 +14,15 @@ import { createTestDatabase } from '@/lib/testing/db';
 import { hostileFile, hostileText, nastyString, snapshot, tempMediaDir } from '@/lib/testing/hostile';
 import { appRoutes } from '../../e2e/routes';
 
+// The upload route reads the client's address and browser cookie through next/headers, which
+// only a running server provides: one client here.
+vi.mock('next/headers', () => {
+  const jar = new Map<string, string>();
+  return {
+    headers: async () => new Headers({ 'x-aduan-peer': '10.6.0.1', host: 'aduan.test' }),
+    cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined), set: (name: string, value: string) => void jar.set(name, value) }),
+  };
+});
 // revalidatePath needs a running Next.js server; here it is replaced by a no-op. Everything else is real.
 vi.mock('next/cache', async (original) => ({ ...(await original<typeof import('next/cache')>()), revalidatePath: () => {}, revalidateTag: () => {} }));
 
@@ -128,6 +137,50 @@ describe('hostile input to Open311 POST requests', () => {
         if (answer.status >= 400) {
           expect(await snapshot(database, mediaDir)).toEqual(before);
           if (path.endsWith('.json')) expect(JSON.parse(answer.body)[0].description).toMatch(/\w/);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('hostile input to the report upload route (POST /api/laporan/kirim)', () => {
+  const fields = fc.record(
+    {
+      formToken: fc.oneof(hostileText, fc.constant('TOKEN')),
+      kategori: fc.oneof(hostileText, fc.constantFrom('jalan', 'pungli')),
+      deskripsi: fc.oneof(hostileText, fc.constant('Jalan berlubang besar di depan sekolah dasar.')),
+      privasi: hostileText,
+      lat: fc.oneof(hostileText, fc.double().map(String)),
+      lng: fc.oneof(hostileText, fc.double().map(String)),
+      kelurahan: fc.oneof(hostileText, fc.constant('31.71.01.1001')),
+      telepon: hostileText,
+      email: hostileText,
+      foto_waktu: hostileText,
+      foto_lat: hostileText,
+      foto: hostileFile,
+    },
+    { requiredKeys: [] },
+  );
+
+  it('answers every form from this site with a filed report or a refusal with a reason, never a 5xx or a partial write', async () => {
+    const post = await handler('/api/laporan/kirim', 'POST');
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fields, fc.constantFrom('http://aduan.test', 'https://penyerang.example', ''), async (f, origin) => {
+        const form = new FormData();
+        for (const [k, v] of Object.entries(f)) {
+          if (k === 'foto') form.append('foto', new File([new Uint8Array(v as Buffer)], 'foto.jpg', { type: 'image/jpeg' }));
+          else form.append(k, v === 'TOKEN' ? `token-uji-rute-${++n}-abcdefgh` : (v as string));
+        }
+        const headers: Record<string, string> = origin ? { origin, host: 'aduan.test' } : { host: 'aduan.test' };
+        const before = await snapshot(database, mediaDir);
+        const answer = await call(post, new NextRequest('http://aduan.test/api/laporan/kirim', { method: 'POST', body: form, headers }));
+        if (origin !== 'http://aduan.test') expect(answer.status).toBe(403);
+        if (answer.status >= 400) {
+          // a refused form counts nothing against the limits either
+          expect(await snapshot(database, mediaDir)).toEqual(before);
+          expect(JSON.parse(answer.body)).toMatchObject({ ok: false });
         }
       }),
       { numRuns: 60 },

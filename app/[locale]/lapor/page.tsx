@@ -5,7 +5,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listCategories, listRegionOptions } from '@/db/queries/reference';
-import { ReportForm } from '@/components/intake/report-form';
+import { ReportIntake } from '@/components/intake/report-intake';
 import { tileConfig } from '@/lib/config/map';
 import { UNCATEGORISED } from '@/lib/reference/categories';
 import { localName, type Locale } from '@/lib/i18n';
@@ -37,7 +37,7 @@ export default async function ReportPage() {
       <p className="text-gray-800">{t('intro')}</p>
       {/* the form's texts travel with this page only, not inside every page of the portal */}
       <NextIntlClientProvider messages={{ errors: messages.errors, lapor: messages.lapor, map: messages.map }}>
-      <ReportForm
+      <ReportIntake
         formToken={formToken}
         categories={categories.filter((c) => c.code !== UNCATEGORISED).map((c) => ({
           code: c.code,
