@@ -1,6 +1,7 @@
 import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations } from 'next-intl/server';
 import { AfterPhotoInput } from '@/components/staff/after-photo-input';
+import { OfflineFollowUp } from '@/components/staff/follow-up-queue';
 import type { ActionChoice, ActionTarget } from '@/db/queries/staff-actions';
 import { NEEDS_CONFIRMATION, type StaffAction } from '@/lib/auth/permissions';
 import { staffTicketAction } from './actions';
@@ -19,6 +20,8 @@ interface Props {
   needsReason?: boolean;
   /** The earliest day a deadline may be set (YYYY-MM-DD, WIB). */
   today: string;
+  /** The signed-in official: a follow-up kept offline is sent only under their session. */
+  userId: number;
 }
 
 /**
@@ -26,7 +29,7 @@ interface Props {
  * can be taken reach here, each with its non-empty targets (findActionChoices); destructive ones
  * preselect nothing and ask for a tick before they are sent (checked again on the server).
  */
-export async function ActionForm({ choice, report, suggested, needsReason, today }: Props) {
+export async function ActionForm({ choice, report, suggested, needsReason, today, userId }: Props) {
   const t = await getTranslations('petugas.ticket');
   const { action, targets } = choice;
   const title = t(`action.${action}`);
@@ -93,6 +96,7 @@ export async function ActionForm({ choice, report, suggested, needsReason, today
       {action === 'tindak_lanjut' ? (
         <NextIntlClientProvider messages={{ petugas: { ticket: await afterPhotoMessages() } }}>
           <AfterPhotoInput label={t('afterPhoto')} />
+          <OfflineFollowUp userId={userId} number={report.number} />
         </NextIntlClientProvider>
       ) : null}
       {WITH_NOTE.includes(action) ? <textarea name="keterangan" rows={2} aria-label={`${t('note')}: ${title}`} placeholder={t('note')} className={field} /> : null}
@@ -110,8 +114,9 @@ export async function ActionForm({ choice, report, suggested, needsReason, today
   );
 }
 
-/** Only the texts the after-photo field shows in the browser. */
-async function afterPhotoMessages() {
-  const { afterPhotoPreparing, afterPhotoSize } = (await getMessages()).petugas.ticket;
-  return { afterPhotoPreparing, afterPhotoSize };
+/** Only the texts the after-photo field and the offline queue show in the browser. */
+export async function afterPhotoMessages() {
+  const ticket = (await getMessages()).petugas.ticket;
+  const { afterPhotoPreparing, afterPhotoSize } = ticket;
+  return { afterPhotoPreparing, afterPhotoSize, ...Object.fromEntries(Object.entries(ticket).filter(([key]) => key.startsWith('followUp'))) };
 }

@@ -22,7 +22,9 @@ import { STAFF_MESSAGE, type StaffErrorCode } from '@/lib/staff/errors';
 import { HIDDEN_MATCH_TEXT, PROOF_FLAG_TEXT, storedChecks, type ShownProofFlag } from '@/lib/staff/proof-checks';
 import { StaffHeader } from '../../staff-header';
 import { triageAction } from './actions';
-import { ActionForm } from './action-form';
+import { NextIntlClientProvider } from 'next-intl';
+import { FollowUpQueue } from '@/components/staff/follow-up-queue';
+import { ActionForm, afterPhotoMessages } from './action-form';
 import { InstructionsPanel } from './instructions-panel';
 import { ModerationPanel } from './moderation-panel';
 
@@ -114,6 +116,9 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
         <StatusBadge status={report.status} locale={locale} />
         <Link href={`/laporan/${report.number}`} className="text-sm underline">{t('publicPage')}</Link>
       </div>
+      <NextIntlClientProvider messages={{ petugas: { ticket: await afterPhotoMessages() } }}>
+        <FollowUpQueue userId={user.id} />
+      </NextIntlClientProvider>
       <InstructionsPanel ticket={ticket} now={now} locale={locale} />
       <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
         <section className="space-y-3 rounded-lg border bg-white p-4 text-sm">
@@ -278,6 +283,7 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
               suggested={choice.action === 'koordinasi' ? ticket.routeTo : choice.action === 'instruksi' && report.kelurahanCode ? `kel-${report.kelurahanCode}` : null}
               needsReason={needsReason}
               today={wibDay(now)}
+              userId={user.id}
             />
           ))}
         </section>
