@@ -15,6 +15,9 @@ export async function register() {
   // Links sent to reporters must carry the portal's real address: production never guesses it.
   const { checkPublicUrlAtStart } = await import('./lib/config/public-url-check');
   checkPublicUrlAtStart('server');
+  // production without VAPID keys offers no push (the opt-in is hidden): say so once
+  const { checkPushAtStart } = await import('./lib/push/vapid');
+  checkPushAtStart();
   const { getDatabase } = await import('./db/client');
   const { logError } = await import('./lib/security/log-error');
   if (process.env.ADUAN_SKIP_MIGRATE !== '1') {
@@ -39,7 +42,8 @@ export async function register() {
   if (process.env.ADUAN_WORKER !== '0') {
     const { startOutboxWorker } = await import('./lib/notify/worker');
     const { createSenders } = await import('./lib/notify/senders');
-    startOutboxWorker(getDatabase().db, createSenders(), {
+    const { processPushSender } = await import('./lib/push/send');
+    startOutboxWorker(getDatabase().db, createSenders(process.env, { push: processPushSender(getDatabase().db) }), {
       intervalMs: Number(process.env.ADUAN_WORKER_INTERVAL_MS ?? 5000),
       onError: (error) => logError('[outbox]', error),
     });

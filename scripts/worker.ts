@@ -2,6 +2,8 @@ import { createDatabase } from '@/db/connect';
 import { createSenders } from '@/lib/notify/senders';
 import { claimLeaseMs } from '@/lib/notify/backoff';
 import { startOutboxWorker } from '@/lib/notify/worker';
+import { processPushSender } from '@/lib/push/send';
+import { checkPushAtStart } from '@/lib/push/vapid';
 import { startAlertWorker } from '@/lib/alerts/subscriptions';
 import { publicUrl } from '@/lib/config/public-url';
 import { checkPublicUrlAtStart } from '@/lib/config/public-url-check';
@@ -33,7 +35,8 @@ console.log(
     `channels: ${configured.join(', ') || 'none configured'})`,
 );
 
-const stopOutbox = startOutboxWorker(database.db, createSenders(env), {
+checkPushAtStart(env);
+const stopOutbox = startOutboxWorker(database.db, createSenders(env, { push: processPushSender(database.db) }), {
   intervalMs,
   batch,
   leaseMs,

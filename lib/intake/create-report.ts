@@ -9,6 +9,7 @@ import { removeQuarantined, storeQuarantined, wakePhotoWorker, type AcceptedImag
 import type { MediaStorage } from '@/lib/media/storage';
 import { removePhotos, storePhotos, type StoredPhoto } from '@/lib/media/store-photos';
 import { contactKind } from '@/lib/channels/contact';
+import { pushNewTicket } from '@/lib/push/queue';
 import { officeCode } from '@/lib/reference/agencies';
 import { UNCATEGORISED } from '@/lib/reference/categories';
 import { locate } from '@/lib/regions/jakarta';
@@ -160,6 +161,9 @@ export async function createReport(
         const subject = kind === 'email' ? `Laporan ${provisional} diterima` : undefined;
         confirmationIds.push((await enqueueNotification(tx, { kind, recipient: answer.to, subject, body: answer.body, reportId: report.id })).id);
       }
+      // the officials of the unit it lands with, when they asked for pushes (numbered with the rest)
+      const pushed = await pushNewTicket(tx, { id: report.id, handlingAgencyId: unitId, handlingAgencyParentId: null, ...place, categoryCode: category.code, isConfidential: category.isConfidential, status: 'menunggu' }, provisional);
+      confirmationIds.push(...pushed);
       const day = wibDay(deps.now);
       // Confidential tickets count in a series of their own, so the public one shows no gap for them.
       const series = category.isConfidential ? 'confidential' : 'public';

@@ -3,6 +3,7 @@ import type { Db } from '@/db/connect';
 import { enqueueNotification } from '@/db/queries/outbox';
 import { attachments, ratings, reportEvents, reports, reportSubscribers, type ReportStatus } from '@/db/schema';
 import { contactKind } from '@/lib/channels/contact';
+import { pushStatusChange } from '@/lib/push/queue';
 import { canReopen, nextStatus } from '@/lib/reports/lifecycle';
 import type { StoredPhoto } from '@/lib/media/store-photos';
 import { trackingKeyMatches } from '@/lib/security/secret';
@@ -151,12 +152,14 @@ const STATUS_TEXT: Record<ReportStatus, string> = {
 
 /**
  * Tells everyone following a ticket that its status changed (in the caller's transaction), except
- * the contacts in `except`: a reporter who got a message of their own about the same change.
+ * the contacts in `except`: a reporter who got a message of their own about the same change. The
+ * browsers subscribed to push get it there, and then the reporter's SMS is not sent (pushStatusChange).
  */
 export async function notifySubscribers(tx: Tx, reportId: number, number: string, status: ReportStatus, except: readonly string[] = []) {
+  const replacedByPush = await pushStatusChange(tx, reportId, number, status);
   const subscribers = await tx.select({ contact: reportSubscribers.contact }).from(reportSubscribers).where(eq(reportSubscribers.reportId, reportId));
   for (const { contact } of subscribers) {
-    if (except.includes(contact)) continue;
+    if (except.includes(contact) || replacedByPush.includes(contact)) continue;
     // answered the way they reached us: e-mail, SMS, a reply under their post, LAPOR!
     const kind = contactKind(contact);
     await enqueueNotification(tx, {

@@ -35,3 +35,11 @@ export function shortError(error: unknown, maxLength = 300): string {
   const line = message.split('\n')[0].trim() || 'Kesalahan tidak diketahui';
   return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
 }
+
+/**
+ * A delivery that can never succeed (a push subscription the service says is gone): the row is
+ * given up at once instead of being retried for days.
+ */
+export class PermanentDeliveryError extends Error {
+  override name = 'PermanentDeliveryError';
+}

@@ -4,7 +4,7 @@ import { parseSocialContact } from '@/lib/channels/contact';
 import { isNotificationKind } from './kinds';
 
 /** What a sender needs from an outbox row. */
-export type OutgoingMessage = Pick<OutboxRow, 'kind' | 'recipient' | 'subject' | 'body'> & { headers?: unknown };
+export type OutgoingMessage = Pick<OutboxRow, 'kind' | 'recipient' | 'subject' | 'body'> & { headers?: unknown; reportId?: number | null };
 
 export interface Senders {
   /** Delivers one message or throws an error whose message is safe to store and show staff. */
@@ -24,10 +24,11 @@ type Env = Record<string, string | undefined>;
  * - sms/whatsapp: ADUAN_SMS_GATEWAY_URL receives POST { to, body, kind } as JSON, with
  *   `Authorization: Bearer ADUAN_SMS_GATEWAY_TOKEN` when set; any non-2xx answer is a failure;
  * - sosmed (a reply under the citizen's post) and lapor (status back to LAPOR!): see below.
+ * - push: Web Push through `deps.push` (lib/push/send.ts, which needs the database).
  * An unconfigured channel fails loudly, so its rows stay visible and retry instead of being
  * marked sent.
  */
-export function createSenders(env: Env = process.env): Senders {
+export function createSenders(env: Env = process.env, deps: { push?: (message: OutgoingMessage) => Promise<void> } = {}): Senders {
   const sendEmail = emailSender(env);
   const sendViaGateway = gatewaySender(env);
   const sendSocial = socialSender(env);
@@ -46,6 +47,9 @@ export function createSenders(env: Env = process.env): Senders {
           return sendSocial(message);
         case 'lapor':
           return sendLapor(message);
+        case 'push':
+          if (!deps.push) throw new Error('Web Push tidak tersedia di proses ini');
+          return deps.push(message);
         default:
           return kind satisfies never;
       }

@@ -1,7 +1,7 @@
 import type { Db } from '@/db/connect';
 import { claimDueNotifications, markFailed, markSent, type OutboxRow } from '@/db/queries/outbox';
 import { startLoop } from '@/lib/jobs/loop';
-import { CLAIM_LEASE_MS, claimLeaseMs, DEFAULT_MAX_ATTEMPTS } from './backoff';
+import { CLAIM_LEASE_MS, claimLeaseMs, DEFAULT_MAX_ATTEMPTS, PermanentDeliveryError } from './backoff';
 import type { Senders } from './senders';
 import { logError } from '@/lib/security/log-error';
 
@@ -42,7 +42,8 @@ async function deliver(
   try {
     await senders.send(row);
   } catch (error) {
-    await markFailed(db, row.id, error, now, maxAttempts, row.attempts);
+    // nothing to retry when the recipient is gone for good (an expired push subscription)
+    await markFailed(db, row.id, error, now, error instanceof PermanentDeliveryError ? 0 : maxAttempts, row.attempts);
     return false;
   }
   // the claim's attempt number fences a worker whose lease ran out and whose row was re-claimed

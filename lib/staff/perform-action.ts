@@ -6,6 +6,7 @@ import { rowsOf } from '@/db/bulk';
 import { enqueueNotification } from '@/db/queries/outbox';
 import { contactKind } from '@/lib/channels/contact';
 import { notifySubscribers } from '@/lib/intake/tracking';
+import { pushNewTicket } from '@/lib/push/queue';
 import { trackingKey } from '@/lib/security/secret';
 import { publicUrl } from '@/lib/config/public-url';
 import { reporterMessage, type ReporterMessageInput } from '@/lib/notify/reporter-messages';
@@ -190,6 +191,9 @@ export async function performStaffAction(
         })
         .returning({ id: reportEvents.id });
       await supervision?.after(tx, event.id);
+      if (change.handlingAgencyId && change.handlingAgencyId !== r.handlingAgencyId) {
+        await pushNewTicket(tx, { ...r, ...change, handlingAgencyId: change.handlingAgencyId, handlingAgencyParentId: null, status: to }, r.number);
+      }
       await settleInstructions(tx, r, input.action, change.handlingAgencyId, event.id, now);
       if (stored.length) {
         await tx.insert(attachments).values(stored.map((p) => ({ ...p, reportId: r.id, eventId: event.id, kind: 'sesudah' as const })));
