@@ -9,22 +9,6 @@ const OPTIONS = { exif: true, gps: true, reviveValues: false, translateValues: f
  * start of a file in the browser. Never throws: a photo without EXIF has no capture values.
  */
 export async function readCapture(photo: Blob | Uint8Array): Promise<PhotoCapture> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  // Offline, the reader's chunk may never load (until a service worker keeps it): a photo chosen
-  // without signal goes without capture values rather than never becoming ready.
-  const givenUp = new Promise<PhotoCapture>((resolve) => {
-    timer = setTimeout(() => resolve(NO_CAPTURE), READER_WAIT_MS);
-  });
-  try {
-    return await Promise.race([read(photo), givenUp]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-const READER_WAIT_MS = 4000;
-
-async function read(photo: Blob | Uint8Array): Promise<PhotoCapture> {
   try {
     const { parse } = await import('exifr/dist/lite.esm.mjs');
     return captureFromExif(await parse(photo, OPTIONS));
