@@ -5,17 +5,24 @@ import { ACTION_BODY_LIMIT_MB } from './lib/intake/form-limits';
 import { tileConfig } from './lib/config/map';
 import { securityHeaders } from './lib/security/headers';
 
-// Every page route, i.e. everything but the API, the language switch, Next's own files and the
-// internal language routes themselves (beforeFiles rewrites are applied one after another).
-const INTERNAL = ['api', 'open311', 'bahasa', '_next', ...LOCALES].map((p) => `${p}/|${p}$`).join('|');
+// Every page route, i.e. everything but the API, the language switch, Next's own files, the
+// internal language routes themselves (beforeFiles rewrites are applied one after another), the
+// service worker, the files of public/ (beforeFiles rewrites come before public files) and the
+// icons of app/[locale] (icon.svg, apple-icon.png), which Next links as /-/icon.svg?….
+const PUBLIC_FILES = ['icons', 'manifest.webmanifest'];
+const INTERNAL = ['api', 'open311', 'bahasa', '_next', 'serwist', '-', ...PUBLIC_FILES, ...LOCALES]
+  .map((p) => p.replace(/\./g, '\\.'))
+  .map((p) => `${p}/|${p}$`)
+  .join('|');
 const PAGE = `/:path((?!${INTERNAL}).*)`;
 
 const nextConfig: NextConfig = {
   // The Docker image runs the self-contained server (node .next/standalone/server.js). Only there:
   // `next start`, used by the tests and the benchmark, expects the ordinary output.
   ...(process.env.ADUAN_STANDALONE === '1' ? { output: 'standalone' as const } : {}),
-  // PGlite ships WASM and resolves files by URL; bundling it breaks that. sharp is native.
-  serverExternalPackages: ['@electric-sql/pglite', 'sharp', 'postgres', '@aws-sdk/client-s3'],
+  // PGlite ships WASM and resolves files by URL; bundling it breaks that. sharp and esbuild (which
+  // bundles the service worker during the build, app/serwist) are native.
+  serverExternalPackages: ['@electric-sql/pglite', 'sharp', 'postgres', '@aws-sdk/client-s3', 'esbuild'],
   poweredByHeader: false,
   // Cached pages (ticket pages are ~35 KB of HTML plus their RSC payload) are served from memory
   // rather than re-read from disk: 50 MB, the default, holds only ~700 of them.

@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { NextIntlClientProvider } from 'next-intl';
 import { notFound } from 'next/navigation';
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { ServiceWorker } from '@/components/pwa/service-worker';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { isLocale, LOCALES } from '@/i18n/locales';
 import '../globals.css';
@@ -12,6 +13,10 @@ export const metadata: Metadata = {
   title: { default: 'Aduan Jakarta — laporan warga, terbuka untuk semua', template: '%s · Aduan Jakarta' },
   description:
     'Laporkan masalah kota, lacak tiket Anda, dan lihat seberapa cepat setiap unit pemerintah menindaklanjuti.',
+  // installable as an app (public/manifest.webmanifest; the service worker: components/pwa). The
+  // icons are file conventions (icon.svg, apple-icon.png): an `icons` entry here would drop them.
+  manifest: '/manifest.webmanifest',
+  appleWebApp: { capable: true, title: 'Aduan', statusBarStyle: 'default' },
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0f3d5e' };
@@ -95,6 +100,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             </div>
           </footer>
         </NextIntlClientProvider>
+        <ServiceWorker />
       </body>
     </html>
   );
