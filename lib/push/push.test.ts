@@ -23,6 +23,7 @@ import { seedDemoStaff } from '@/lib/testing/staff';
 import { handlePushRequest } from './http';
 import { citizenPushOwner, staffPushOwner } from './opt-in';
 import { pushSender } from './send';
+import { runSlaWarningsOnce } from './sla-warnings';
 import { resolveVapidKeys, VAPID_SETTING, type VapidKeys } from './vapid';
 
 let database: Database;
@@ -225,5 +226,33 @@ describe('the demo VAPID pair', () => {
     expect(JSON.stringify(stored.value)).not.toContain(first!.privateKey);
     // a browser can subscribe with it, and a push signed with it is accepted
     expect((await service.subscribe(first!.publicKey)).endpoint).toMatch(/^http:\/\/localhost:/);
+  });
+});
+
+describe('officials warned before a deadline passes', () => {
+  it('get one push per ticket and deadline, about two service hours before it', async () => {
+    const gambir = await service.subscribe(keys.publicKey);
+    const menteng = await service.subscribe(keys.publicKey);
+    await asStaff('lurah.gambir', { aksi: 'daftar', langganan: browserSubscription(gambir) });
+    await asStaff('lurah.menteng', { aksi: 'daftar', langganan: browserSubscription(menteng) });
+    const { number } = await fileReport({ reporterPhone: null, reporterEmail: null });
+    // a first response due on Wednesday 4 March 2026, 10:00 WIB (a working day on either calendar)
+    const due = new Date('2026-03-04T03:00:00Z');
+    await database.db.update(reports).set({ firstResponseDueAt: due, dueAt: new Date('2026-03-11T03:00:00Z') }).where(eq(reports.number, number));
+    await database.db.delete(outbox);
+    const hoursBefore = (h: number) => new Date(due.getTime() - h * 3_600_000);
+
+    expect(await runSlaWarningsOnce(database.db, hoursBefore(4))).toEqual({ warned: 0 });
+    expect(await runSlaWarningsOnce(database.db, hoursBefore(1.5))).toEqual({ warned: 1 });
+    expect(await runSlaWarningsOnce(database.db, hoursBefore(1))).toEqual({ warned: 0 });
+    await runOutboxOnce(database.db, senders(), new Date(), 50);
+
+    expect(await service.messages(gambir.clientHash)).toEqual([
+      { title: `Tiket ${number} hampir terlambat`, body: expect.stringContaining('tanggapan pertama'), url: `/petugas/laporan/${number}`, tag: `aduan-${number}` },
+    ]);
+    expect(await service.messages(menteng.clientHash)).toEqual([]);
+    // once answered, the first-response deadline is no longer watched
+    await act('lurah.gambir', number, 'terima');
+    expect(await runSlaWarningsOnce(database.db, hoursBefore(0.5))).toEqual({ warned: 0 });
   });
 });

@@ -9,6 +9,7 @@ import { shortRegionName } from '@/lib/regions/names';
 import { nextStatus, OPEN_STATUSES } from '@/lib/reports/lifecycle';
 import { ESCALATION_LADDER, escalationLevelAt, type EscalationLevel } from './policy';
 import { logError } from '@/lib/security/log-error';
+import { runSlaWarningsOnce } from '@/lib/push/sla-warnings';
 
 export interface EscalationRunResult {
   /** Tickets that climbed at least one step in this run. */
@@ -161,6 +162,8 @@ export function startEscalationWorker(
     async () => {
       const result = await runEscalationOnce(db, new Date(), batch);
       if (result.escalated > 0) onRun?.(result);
+      // before the ladder: officials who asked for it get a push shortly before a deadline
+      await runSlaWarningsOnce(db, new Date(), batch);
       return result.escalated >= batch;
     },
     { intervalMs, onError },
