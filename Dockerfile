@@ -54,6 +54,8 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 \
     ADUAN_WORKER=0 ADUAN_SKIP_MIGRATE=1 ADUAN_MEDIA_DIR=/data/media
 COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
+# the standalone output leaves public/ out: the web app manifest and its icons
+COPY --from=build --chown=node:node /app/public ./public
 # read at run time: migrations (for `ADUAN_SKIP_MIGRATE=0`) and Jakarta's boundaries
 COPY --from=build --chown=node:node /app/drizzle ./drizzle
 COPY --from=build --chown=node:node /app/data/jakarta ./data/jakarta
