@@ -23,6 +23,10 @@ export interface LeafletMapProps {
   bounds?: [[number, number], [number, number]];
   /** Show just this one report's position (the report page's small map) instead of clusters. */
   single?: { lat: number; lng: number; status: ReportStatus; approximate?: boolean };
+  /** Show these tickets (the field view of a queue) instead of clusters, each linking to `href`. */
+  points?: { number: string; lat: number; lng: number; status: ReportStatus; href: string }[];
+  /** Where the viewer stands (the field view). */
+  here?: { lat: number; lng: number } | null;
 }
 
 const JAKARTA: L.LatLngBoundsExpression = [
@@ -32,7 +36,7 @@ const JAKARTA: L.LatLngBoundsExpression = [
 
 type Boundaries = { kota?: GeoJSON.FeatureCollection; kecamatan?: GeoJSON.FeatureCollection; kelurahan?: GeoJSON.FeatureCollection };
 
-export default function LeafletMap({ tileUrl, tileAttribution, categoryNames, filterQuery = '', bounds, single }: LeafletMapProps) {
+export default function LeafletMap({ tileUrl, tileAttribution, categoryNames, filterQuery = '', bounds, single, points, here }: LeafletMapProps) {
   const [boundaries, setBoundaries] = useState<Boundaries>({});
   const [zoom, setZoom] = useState(11);
 
@@ -58,7 +62,7 @@ export default function LeafletMap({ tileUrl, tileAttribution, categoryNames, fi
       className="h-full w-full"
       zoomSnap={0.25}
       scrollWheelZoom={!single}
-      {...(single ? { center: [single.lat, single.lng] as L.LatLngTuple, zoom: 16 } : { bounds: bounds ?? JAKARTA })}
+      {...(single ? { center: [single.lat, single.lng] as L.LatLngTuple, zoom: 16 } : { bounds: (points?.length ? pointBounds(points, here) : bounds) ?? JAKARTA })}
     >
       {tileUrl ? <TileLayer url={tileUrl} attribution={tileAttribution} /> : null}
       {/* Boundaries sit below the report markers and never take their clicks. */}
@@ -86,10 +90,51 @@ export default function LeafletMap({ tileUrl, tileAttribution, categoryNames, fi
               : { color: '#fff', weight: 2, fillColor: STATUS_STYLE[single.status].color, fillOpacity: 1 }
           }
         />
+      ) : points ? (
+        <Points points={points} here={here ?? null} />
       ) : (
         <Clusters categoryNames={categoryNames} filterQuery={filterQuery} />
       )}
     </MapContainer>
+  );
+}
+
+/** The box around the tickets (and the viewer), a little wider so no marker sits on the edge. */
+function pointBounds(points: { lat: number; lng: number }[], here?: { lat: number; lng: number } | null): [[number, number], [number, number]] {
+  const all = here ? [...points, here] : points;
+  const lats = all.map((p) => p.lat);
+  const lngs = all.map((p) => p.lng);
+  const pad = 0.002;
+  return [
+    [Math.min(...lats) - pad, Math.min(...lngs) - pad],
+    [Math.max(...lats) + pad, Math.max(...lngs) + pad],
+  ];
+}
+
+function Points({ points, here }: { points: NonNullable<LeafletMapProps['points']>; here: { lat: number; lng: number } | null }) {
+  const t = useTranslations('map');
+  const locale = useLocale() as Locale;
+  return (
+    <>
+      {here ? <CircleMarker center={[here.lat, here.lng]} radius={8} pathOptions={{ color: '#fff', weight: 3, fillColor: '#2563eb', fillOpacity: 1 }} /> : null}
+      {points.map((p) => (
+        <CircleMarker
+          key={p.number}
+          center={[p.lat, p.lng]}
+          radius={8}
+          className="report-marker"
+          pathOptions={{ color: '#fff', weight: 1.5, fillColor: STATUS_STYLE[p.status].color, fillOpacity: 0.95 }}
+        >
+          <Popup>
+            <p className="font-semibold">{p.number}</p>
+            <p>
+              {t('status')}: {statusLabel(p.status, locale)}
+            </p>
+            <a href={p.href}>{t('open')}</a>
+          </Popup>
+        </CircleMarker>
+      ))}
+    </>
   );
 }
 

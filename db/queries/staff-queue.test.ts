@@ -6,7 +6,7 @@ import { seedDemoReports } from '../seed/demo';
 import { seedReference } from '../seed/reference';
 import { seedDemoUsers } from '../seed/users';
 import { createTestDatabase } from '@/lib/testing/db';
-import { findQueue, findUnitBacklog } from './staff-queue';
+import { findFieldQueue, findQueue, findUnitBacklog } from './staff-queue';
 import { loadStaffUser } from './staff';
 
 let database: Database;
@@ -128,5 +128,57 @@ describe('area filter and unit backlog', () => {
     expect(walikota.map((u) => u.code).every((c) => c.startsWith('31.71.') && c.split('.').length === 3)).toBe(true);
     expect(walikota.length).toBeGreaterThan(5);
     expect(await findUnitBacklog(database.db, await user('lurah.gambir@aduan.test'), end)).toEqual([]);
+  });
+});
+
+describe('findFieldQueue', () => {
+  const metres = (a: { lat: number; lng: number }, b: { lat: number; lng: number }) =>
+    111_320 * Math.hypot(a.lat - b.lat, (a.lng - b.lng) * Math.cos((b.lat * Math.PI) / 180));
+
+  it("lists a lurah's open tickets nearest first, with the distance from where they stand; one without a pin at its kelurahan", async () => {
+    const lurah = await user('lurah.gambir@aduan.test');
+    // a few of the kelurahan's tickets still being handled, wherever the demo left them
+    await database.db.execute(sql`update reports set status = 'proses' where id in (select id from reports
+      where kelurahan_code = ${lurah.regionCode} and not is_confidential and lat is not null order by id limit 6)`);
+    // and one filed without a pin
+    const [unpinned] = await rowsOf<{ number: string }>(
+      database.db.execute(sql`update reports set status = 'proses', lat = null, lng = null where id = (select id from reports
+        where kelurahan_code = ${lurah.regionCode} and not is_confidential order by id desc limit 1) returning number`),
+    );
+    const here = { lat: -6.1754, lng: 106.8272 };
+    const tickets = await findFieldQueue(database.db, lurah, { near: here, now: end, limit: 30 });
+    expect(tickets.length).toBeGreaterThan(0);
+    const [{ n }] = await rowsOf<{ n: number }>(
+      database.db.execute(sql`select count(*)::int as n from reports where kelurahan_code = ${lurah.regionCode} and not is_confidential
+        and status in ('menunggu', 'koordinasi', 'disposisi', 'proses')`),
+    );
+    expect(tickets).toHaveLength(Math.min(n, 30));
+    const numbers = tickets.map((k) => k.number);
+    const [{ outside }] = await rowsOf<{ outside: number }>(
+      database.db.execute(sql`select count(*)::int as outside from reports where number = any(${`{${numbers.join(',')}}`}::text[])
+        and (kelurahan_code <> ${lurah.regionCode} or is_confidential or status in ('menunggu_validasi', 'selesai', 'ditolak'))`),
+    );
+    expect(outside).toBe(0);
+    const distances = tickets.map((k) => k.distanceM!);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    for (const k of tickets) expect(k.distanceM!).toBeCloseTo(metres(k, here), 0);
+    const [centre] = await rowsOf<{ lat: number; lng: number }>(
+      database.db.execute(sql`select center_lat as lat, center_lng as lng from regions where code = ${lurah.regionCode}`),
+    );
+    const atCentre = (await findFieldQueue(database.db, lurah, { near: here, now: end, limit: 500 })).find((k) => k.number === unpinned.number);
+    expect(atCentre).toMatchObject({ isApproximate: true, lat: centre.lat, lng: centre.lng });
+    expect(tickets.filter((k) => k.number !== unpinned.number).every((k) => !k.isApproximate)).toBe(true);
+  });
+
+  it('without a position lists overdue tickets first, and keeps confidential tickets for inspektorat only', async () => {
+    const walikota = await user('walikota.pusat@aduan.test');
+    const tickets = await findFieldQueue(database.db, walikota, { near: null, now: end, limit: 200 });
+    expect(tickets.length).toBeGreaterThan(0);
+    expect(tickets.every((k) => k.distanceM === null)).toBe(true);
+    const firstOnTime = tickets.findIndex((k) => !k.isOverdue);
+    if (firstOnTime >= 0) expect(tickets.slice(firstOnTime).every((k) => !k.isOverdue)).toBe(true);
+    expect(tickets.some((k) => k.category === 'Penyalahgunaan Wewenang / Pungli')).toBe(false);
+    const inspektorat = await findFieldQueue(database.db, await user('inspektorat@aduan.test'), { near: null, now: end, limit: 200 });
+    expect(inspektorat.every((k) => k.category === 'Penyalahgunaan Wewenang / Pungli')).toBe(true);
   });
 });

@@ -194,3 +194,70 @@ export async function findUnitBacklog(db: Db, user: StaffUser, now: Date): Promi
     .orderBy(sql`4 desc`, sql`3 desc`, asc(regions.name));
   return rows;
 }
+
+/** The statuses a crew goes out for: not yet handled, or being handled (not waiting for the validator). */
+const FIELD_STATUSES: ReportStatus[] = ['menunggu', 'koordinasi', 'disposisi', 'proses'];
+
+export interface FieldTicket {
+  number: string;
+  status: ReportStatus;
+  category: string;
+  categoryEn: string;
+  kelurahan: string | null;
+  address: string | null;
+  description: string;
+  lat: number;
+  lng: number;
+  /** The ticket has no pin: it stands at its kelurahan's centre (its address says where). */
+  isApproximate: boolean;
+  dueAt: Date | null;
+  isOverdue: boolean;
+  version: number;
+  /** Metres from the official, when their position is known. */
+  distanceM: number | null;
+}
+
+/**
+ * The field view of an official's queue: open tickets in their jurisdiction that a crew can go
+ * out for, nearest first when the official's position is known (else overdue first, then by
+ * deadline). Same jurisdiction as the queue (jurisdictionCondition); exact positions, as staff see
+ * them, and a ticket without a pin at its kelurahan's centre. Tickets with neither wait in triage.
+ */
+export async function findFieldQueue(
+  db: Db,
+  user: StaffUser,
+  options: { near: { lat: number; lng: number } | null; now: Date; limit: number },
+): Promise<FieldTicket[]> {
+  const { near } = options;
+  const lat = sql<number>`coalesce(${reports.lat}, ${regions.centerLat})`;
+  const lng = sql<number>`coalesce(${reports.lng}, ${regions.centerLng})`;
+  // metres on an equirectangular projection: exact enough across a city
+  const distance = near
+    ? sql<number>`111320 * sqrt(power(${lat} - ${near.lat}, 2) + power((${lng} - ${near.lng}) * cos(radians(${near.lat})), 2))`
+    : sql<null>`null`;
+  const overdue = sql<boolean>`coalesce(${reports.dueAt} < ${options.now.toISOString()}::timestamptz, false)`;
+  const rows = await db
+    .select({
+      number: reports.number,
+      status: reports.status,
+      category: categories.nameId,
+      categoryEn: categories.nameEn,
+      kelurahan: regions.name,
+      address: reports.address,
+      description: reports.description,
+      lat,
+      lng,
+      isApproximate: sql<boolean>`${reports.lat} is null`,
+      dueAt: reports.dueAt,
+      isOverdue: overdue,
+      version: reports.version,
+      distanceM: distance,
+    })
+    .from(reports)
+    .innerJoin(categories, eq(categories.code, reports.categoryCode))
+    .leftJoin(regions, eq(regions.code, reports.kelurahanCode))
+    .where(and(jurisdictionCondition(user), inArray(reports.status, FIELD_STATUSES), sql`${lat} is not null and ${lng} is not null`))
+    .orderBy(...(near ? [asc(distance)] : [desc(overdue), asc(reports.dueAt)]), asc(reports.id))
+    .limit(options.limit);
+  return rows.map((r) => ({ ...r, lat: Number(r.lat), lng: Number(r.lng), distanceM: r.distanceM === null ? null : Number(r.distanceM) }));
+}

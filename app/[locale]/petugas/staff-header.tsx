@@ -18,6 +18,7 @@ export async function StaffHeader({ user }: { user: StaffProfile }) {
         {isRestricted ? null : (
           <>
             <Link href="/petugas" className="underline">{t('nav.queue')}</Link>
+            <Link href="/petugas/lapangan" className="underline">{t('nav.field')}</Link>
             {['lurah', 'camat', 'walikota', 'agency'].includes(user.role) ? <Link href="/petugas/instruksi" className="underline">{t('nav.instructions')}</Link> : null}
             {['admin', 'operator', 'lurah', 'camat', 'walikota'].includes(user.role) ? <Link href="/petugas/catat" className="underline">{t('nav.desk')}</Link> : null}
             {outboxAccess(user.role) !== 'none' ? <Link href="/petugas/outbox" className="underline">{t('nav.outbox')}</Link> : null}
