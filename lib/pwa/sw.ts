@@ -9,6 +9,7 @@
 import { CacheableResponsePlugin, ExpirationPlugin, NetworkFirst, NetworkOnly, Serwist } from 'serwist';
 import type { PrecacheEntry, RouteMatchCallbackOptions, SerwistGlobalConfig, SerwistPlugin } from 'serwist';
 import { newFormToken, OFFLINE_PATH, pageRule, publicPath, WARM_PATHS, withFreshFormToken } from './cache-rules';
+import { addPushListeners } from '../push/service-worker';
 
 declare global {
   interface WorkerGlobalScope extends SerwistGlobalConfig {
@@ -80,5 +81,8 @@ self.addEventListener('activate', (event) => {
     caches.keys().then((names) => Promise.all(names.filter((name) => name.startsWith(PAGES_PREFIX) && name !== PAGES).map((name) => caches.delete(name)))),
   );
 });
+
+// Web Push: show what the outbox sent, open its page on a click (lib/push/service-worker.ts)
+addPushListeners(self);
 
 serwist.addEventListeners();
