@@ -48,6 +48,8 @@ if (process.env.E2E_SKIP_BUILD !== '1') {
   dropPageCache();
 }
 env.ADUAN_WORKER_INTERVAL_MS ??= '500';
+// the push test (e2e/push.spec.ts) runs a local push service on http://localhost:<port>
+env.ADUAN_PUSH_ALLOW_LOOPBACK ??= '1';
 // the in-process workers tell this server about their changes at its own address (lib/cache/listener.ts)
 env.PORT ??= String(port);
 // The browser tests connect from this machine and stand in for the proxy: each spec sends its own

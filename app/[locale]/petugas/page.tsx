@@ -5,9 +5,11 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { findInstructionsReceived } from '@/db/queries/instructions';
 import { countTriage, findQueue, findUnitBacklog } from '@/db/queries/staff-queue';
+import { PushOptInSection } from '@/components/push/push-opt-in-section';
 import { QueueTable, type QueueRow } from '@/components/staff/queue-table';
 import { Pagination } from '@/components/ui/pagination';
 import { requireStaff } from '@/lib/auth/session';
+import { staffPushOwner } from '@/lib/push/opt-in';
 import { formatDuration, formatNumber, formatWib } from '@/lib/format';
 import { STATUSES } from '@/lib/reports/lifecycle';
 import { localName, statusLabel, type Locale } from '@/lib/i18n';
@@ -111,6 +113,7 @@ export default async function QueuePage({ searchParams }: Props) {
     <div className="mx-auto max-w-6xl px-4 py-4 space-y-4">
       <StaffHeader user={user} />
       <h1 className="text-2xl font-bold">{t('title')}</h1>
+      {staffPushOwner(user) ? <PushOptInSection audience="staff" route="/api/petugas/push" /> : null}
       {received.length > 0 ? (
         <section aria-labelledby="received" className="space-y-2 rounded-lg border-2 border-amber-400 bg-amber-50 p-3 text-sm" data-testid="instructions-received">
           <h2 id="received" className="text-lg font-semibold">{t('received')}</h2>

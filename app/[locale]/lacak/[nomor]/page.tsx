@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { surveyForTicket } from '@/lib/skm/survey';
+import { PushOptInSection } from '@/components/push/push-opt-in-section';
 import { TrackedReportDetails, TrackedTimeline } from '@/components/reports/tracked-report';
 import { getTrackedReport, trackingAccess } from '@/lib/intake/tracker';
 import { formatDate, decodeParam } from '@/lib/format';
@@ -75,6 +76,8 @@ export default async function TrackingPage({ params, searchParams }: Props) {
           <Link href={`/laporan/${number}`} className="underline">{t('publicPage')}</Link>
         </p>
       )}
+
+      <PushOptInSection audience="citizen" route={`/api/lacak/${number}/push`} proof={{ kunci }} />
 
       {isOpen(report.status) ? (
         <form action={trackingAction} className={box}>
