@@ -75,6 +75,7 @@ function crawlPlan(n: Numbers): Record<string, string[]> {
     '/lacak': ['/lacak', `/lacak?nomor=${n.privateReport}`],
     '/lacak/[nomor]': tickets.flatMap((t) => [`/lacak/${t}`, `/lacak/${t}?kunci=salah`]),
     '/api/lacak/[nomor]/foto/[id]': tickets.flatMap((t) => [`/api/lacak/${t}/foto/${n.photoId}`, `/api/lacak/${t}/foto/${n.photoId}?kunci=salahsalahsalahsalahsalah`]),
+    '/api/lacak/[nomor]/push': tickets.map((t) => `/api/lacak/${t}/push`), // POST only, with the key in the body: a crawler gets 405
     '/lapor': ['/lapor'],
     '/laporan': ['/laporan', `/laporan?${kel}`, '/laporan?kategori=pungli', '/laporan?urut=terbaru&per_halaman=200'],
     '/laporan/[nomor]': tickets.map((t) => `/laporan/${t}`),

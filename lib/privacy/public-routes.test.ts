@@ -28,6 +28,9 @@ const ALLOWED: Record<string, string> = {
   'lib/media/sweep-orphans.ts': 'the upload journal (no report data)',
   'lib/cache/signal.ts': 'change signal between instances (numbers only)',
   'db/queries/outbox.ts': 'queues messages (writes)',
+  'lib/push/opt-in.ts': "a citizen's push opt-in: the tracking key is checked before the report's id is used; answers only whether this browser is subscribed",
+  'lib/push/queue.ts': "queues pushes (writes); reads the reporter's phone only to decide whether a push replaces the SMS",
+  'db/queries/push-subscriptions.ts': "push subscriptions; the sender's lookup reads a ticket's number and form token for the link it builds, never on a route",
 };
 
 const RAW_TABLES = /\b(reports|reportEvents|attachments|ratings)\b/;
