@@ -5,7 +5,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { findInstructionsReceived } from '@/db/queries/instructions';
 import { countTriage, findQueue, findUnitBacklog } from '@/db/queries/staff-queue';
-import { PushOptInSection } from '@/components/push/push-opt-in-section';
+import { PushOptIn } from '@/components/push/push-opt-in';
+import { pushOptInProps } from '@/components/push/push-opt-in-props';
 import { QueueTable, type QueueRow } from '@/components/staff/queue-table';
 import { Pagination } from '@/components/ui/pagination';
 import { requireStaff } from '@/lib/auth/session';
@@ -63,6 +64,7 @@ export default async function QueuePage({ searchParams }: Props) {
   // supervisors also see how each of their units performed lately (tickets each unit owned)
   const unitFigures = units.length && user.regionCode ? await unitFiguresUnder(db, user.regionCode, now) : new Map<string, Figures>();
   const t = await getTranslations('petugas.queue');
+  const push = staffPushOwner(user) ? await pushOptInProps('staff', '/api/petugas/push') : null;
   const locale = (await getLocale()) as Locale;
   const link = (s: ReportStatus | null) =>
     `/petugas?${new URLSearchParams({ ...(s ? { status: s } : allStatuses), ...(q ? { q } : {}), ...(kategori ? { kategori } : {}), ...(wilayah ? { wilayah } : {}) })}`;
@@ -113,7 +115,7 @@ export default async function QueuePage({ searchParams }: Props) {
     <div className="mx-auto max-w-6xl px-4 py-4 space-y-4">
       <StaffHeader user={user} />
       <h1 className="text-2xl font-bold">{t('title')}</h1>
-      {staffPushOwner(user) ? <PushOptInSection audience="staff" route="/api/petugas/push" /> : null}
+      {push ? <PushOptIn {...push} /> : null}
       {received.length > 0 ? (
         <section aria-labelledby="received" className="space-y-2 rounded-lg border-2 border-amber-400 bg-amber-50 p-3 text-sm" data-testid="instructions-received">
           <h2 id="received" className="text-lg font-semibold">{t('received')}</h2>

@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { surveyForTicket } from '@/lib/skm/survey';
-import { PushOptInSection } from '@/components/push/push-opt-in-section';
+import { PushOptIn } from '@/components/push/push-opt-in';
+import { pushOptInProps } from '@/components/push/push-opt-in-props';
 import { TrackedReportDetails, TrackedTimeline } from '@/components/reports/tracked-report';
 import { getTrackedReport, trackingAccess } from '@/lib/intake/tracker';
 import { formatDate, decodeParam } from '@/lib/format';
@@ -58,6 +59,7 @@ export default async function TrackingPage({ params, searchParams }: Props) {
     </>
   );
   const messageKey = pesan?.startsWith('gangguan') ? 'gangguan' : pesan;
+  const push = await pushOptInProps('citizen', `/api/lacak/${number}/push`, { kunci });
   const reopenUntil = report.finishedAt ? new Date(report.finishedAt.getTime() + REOPEN_WINDOW_DAYS * 86_400_000) : null;
 
   return (
@@ -77,7 +79,7 @@ export default async function TrackingPage({ params, searchParams }: Props) {
         </p>
       )}
 
-      <PushOptInSection audience="citizen" route={`/api/lacak/${number}/push`} proof={{ kunci }} />
+      {push ? <PushOptIn {...push} /> : null}
 
       {isOpen(report.status) ? (
         <form action={trackingAction} className={box}>
