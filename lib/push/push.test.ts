@@ -16,6 +16,7 @@ import { createDiskStorage } from '@/lib/media/storage';
 import { createSenders } from '@/lib/notify/senders';
 import { runOutboxOnce } from '@/lib/notify/worker';
 import { performStaffAction } from '@/lib/staff/perform-action';
+import { triageReport } from '@/lib/staff/triage';
 import { createTestDatabase } from '@/lib/testing/db';
 import { startPushTestService, type PushTestService, type PushTestSubscription } from '@/lib/testing/push-service';
 import { reportInput } from '@/lib/testing/reports';
@@ -226,6 +227,19 @@ describe('the demo VAPID pair', () => {
     expect(JSON.stringify(stored.value)).not.toContain(first!.privateKey);
     // a browser can subscribe with it, and a push signed with it is accepted
     expect((await service.subscribe(first!.publicKey)).endpoint).toMatch(/^http:\/\/localhost:/);
+  });
+});
+
+describe('a ticket leaving triage', () => {
+  it('is pushed to the officials of the unit it is routed to', async () => {
+    const gambir = await service.subscribe(keys.publicKey);
+    await asStaff('lurah.gambir', { aksi: 'daftar', langganan: browserSubscription(gambir) });
+    const { number } = await fileReport({ lat: null, lng: null, categoryCode: null, allowUnlocated: true, reporterPhone: null, reporterEmail: null });
+    expect(await outboxRows('push')).toHaveLength(0);
+
+    await triageReport(database.db, staff.operator, { number, version: 1, categoryCode: 'jalan', kelurahanCode: '31.71.01.1001' }, new Date());
+    await runOutboxOnce(database.db, senders(), new Date(), 50);
+    expect(await service.messages(gambir.clientHash)).toEqual([expect.objectContaining({ title: `Tiket baru ${number}`, url: `/petugas/laporan/${number}` })]);
   });
 });
 

@@ -8,6 +8,7 @@ import { UNCATEGORISED } from '@/lib/reference/categories';
 import { locate } from '@/lib/regions/jakarta';
 import { deadlinesFor } from '@/lib/sla/policy';
 import { StaffError } from './errors';
+import { pushNewTicket } from '@/lib/push/queue';
 
 /** Tickets waiting for triage: still new, and without a place or without a category. */
 export const inTriage: SQL = and(eq(reports.status, 'menunggu'), or(isNull(reports.kelurahanCode), eq(reports.categoryCode, UNCATEGORISED)))!;
@@ -94,6 +95,10 @@ export async function triageReport(db: Db, user: StaffUser, input: TriageInput, 
       createdAt: now,
     });
     await tx.insert(auditLog).values({ actorUserId: user.id, action: 'laporan.triase', targetType: 'report', targetId: r.number, data, createdAt: now });
+    // it now lands in a unit's queue: its officials who asked for pushes hear of it
+    if (unit && unit.id !== r.handlingAgencyId) {
+      await pushNewTicket(tx, { ...r, ...place, categoryCode: category.code, isConfidential: category.isConfidential, handlingAgencyId: unit.id, handlingAgencyParentId: null }, r.number);
+    }
     return { kelurahanCode: place.kelurahanCode };
   });
 }
