@@ -31,6 +31,8 @@ test('a report written offline waits on the phone, survives a reload and a lost 
   test.setTimeout(120_000);
   const first = `Antrean luring ${Date.now()}: jalan amblas di depan pasar, ditulis tanpa sinyal.`;
   await page.goto('/lapor');
+  // the signal goes once the form has loaded (a phone loses it later, not within the same second)
+  await page.waitForLoadState('networkidle');
   await context.setOffline(true);
   await fillReport(page, first, 81);
   await page.getByRole('button', { name: 'Kirim laporan' }).click();
@@ -43,7 +45,8 @@ test('a report written offline waits on the phone, survives a reload and a lost 
   await expect(page.getByLabel('Uraian masalah')).toHaveValue('');
 
   // The signal comes back but the server's answer is lost on the way: the report is filed, the
-  // phone does not know it. The page is reloaded meanwhile: the report is still queued.
+  // phone does not know it and keeps it queued. The page is reloaded: it is still queued, and the
+  // next try's answer is lost as well.
   let delivered = 0;
   await context.route('**/api/laporan/kirim', async (route) => {
     await route.fetch();
@@ -51,8 +54,10 @@ test('a report written offline waits on the phone, survives a reload and a lost 
     await route.abort('connectionreset');
   });
   await context.setOffline(false);
+  await expect.poll(() => delivered).toBe(1);
+  await expect(waiting.getByTestId('queue-item')).toContainText('dicoba lagi otomatis');
   await page.reload();
-  await expect.poll(() => delivered).toBeGreaterThanOrEqual(1);
+  await expect.poll(() => delivered).toBe(2);
   await expect(page.getByTestId('queue-waiting').getByTestId('queue-item')).toContainText(first.slice(0, 40));
   await expect(page.getByTestId('queue-waiting').getByTestId('queue-item')).toContainText('dicoba lagi otomatis');
   await page.close();
@@ -121,6 +126,7 @@ test("a field crew's follow-up written offline shows its state and arrives once"
   await lurah.goto(`/petugas/laporan/${number}`);
   await lurah.getByTestId('action-terima').getByRole('button').click();
   await expect(lurah.getByTestId('action-message')).toHaveText('Tersimpan.');
+  await lurah.waitForLoadState('networkidle');
 
   const note = `Selokan sudah dibersihkan ${Date.now()}.`;
   await context.setOffline(true);

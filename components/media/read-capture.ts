@@ -10,9 +10,29 @@ const OPTIONS = { exif: true, gps: true, reviveValues: false, translateValues: f
  */
 export async function readCapture(photo: Blob | Uint8Array): Promise<PhotoCapture> {
   try {
-    const { parse } = await import('exifr/dist/lite.esm.mjs');
+    const { parse } = await loadReader();
     return captureFromExif(await parse(photo, OPTIONS));
   } catch {
     return NO_CAPTURE;
   }
+}
+
+let reader: ReturnType<typeof importReader> | null = null;
+const importReader = () => import('exifr/dist/lite.esm.mjs');
+
+/** The reader's code, loaded once; a failed load (no signal) is tried again next time. */
+function loadReader() {
+  reader ??= importReader().catch((error: unknown) => {
+    reader = null;
+    throw error;
+  });
+  return reader;
+}
+
+/**
+ * Loads the reader while the form is open and the signal still there, so that a photo chosen
+ * later without signal still has its capture time and place read.
+ */
+export function warmCaptureReader(): void {
+  loadReader().catch(() => {});
 }

@@ -1,7 +1,8 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { preparePhoto, type PreparedPhoto } from './prepare-photo';
+import { warmCaptureReader } from './read-capture';
 
 export interface ChosenPhoto {
   original: File;
@@ -15,6 +16,8 @@ export interface ChosenPhoto {
  */
 export function usePreparedPhotos() {
   const [photos, setPhotos] = useState<ChosenPhoto[]>([]);
+  // the EXIF reader is loaded with the form, not when a photo is chosen, which may be offline
+  useEffect(() => warmCaptureReader(), []);
   const add = (files: File[]) => {
     setPhotos((list) => [...list, ...files.map((original) => ({ original, prepared: null }))]);
     for (const original of files) {
