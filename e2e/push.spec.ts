@@ -5,9 +5,11 @@ import { pickKelurahan, signIn } from './forms';
 
 // Push end to end: a citizen turns notifications on from the tracking page, an official acts on
 // the ticket, the outbox worker sends through a local Web Push service (web-push-testing, started
-// here), which decrypts what arrived. Headless Chromium cannot reach a real push service here (no
-// internet: pushManager.subscribe registers with the browser vendor's service), so the page's
-// PushManager hands out a subscription made at the local service instead; everything after it,
+// here), which decrypts what arrived. Chromium cannot subscribe here: in Playwright's contexts
+// (incognito) it refuses the Push API ("Registration failed - permission denied"), and with a
+// persistent profile pushManager.subscribe waits for the browser vendor's push service, which is
+// out of reach without internet. So the page's PushManager hands out a subscription made at the
+// local service instead; everything after it,
 // the POST to the server, the server's checks, the outbox and the encryption, is the real path.
 // The service worker's handlers get the received payload through DevTools' push delivery.
 
