@@ -269,6 +269,13 @@ const QUERY_PROBES: Record<string, () => Promise<void>> = {
     expect(await numbers(outsider())).not.toContain(gambirTicket);
     expect(await numbers(staff['lurah.gambir'])).toContain(gambirTicket);
   },
+  async findFieldQueue() {
+    // wherever the official stands, the field view holds only their own jurisdiction's tickets
+    const near = { lat: -6.1754, lng: 106.8272 };
+    const numbers = async (user: StaffProfile) => JSON.stringify(await staffQueue.findFieldQueue(database.db, user, { near, now, limit: 500 }));
+    expect(await numbers(outsider())).not.toContain(gambirTicket);
+    expect(await numbers(staff['lurah.gambir'])).toContain(gambirTicket);
+  },
   async countTriage() {
     expect(await staffQueue.countTriage(database.db, outsider())).toBe(0);
     expect(await staffQueue.countTriage(database.db, staff['lurah.gambir'])).toBeGreaterThan(0);
