@@ -77,6 +77,7 @@ function crawlPlan(n: Numbers): Record<string, string[]> {
     '/api/lacak/[nomor]/foto/[id]': tickets.flatMap((t) => [`/api/lacak/${t}/foto/${n.photoId}`, `/api/lacak/${t}/foto/${n.photoId}?kunci=salahsalahsalahsalahsalah`]),
     '/api/lacak/[nomor]/push': tickets.map((t) => `/api/lacak/${t}/push`), // POST only, with the key in the body: a crawler gets 405
     '/lapor': ['/lapor'],
+    '/luring': ['/luring'],
     '/laporan': ['/laporan', `/laporan?${kel}`, '/laporan?kategori=pungli', '/laporan?urut=terbaru&per_halaman=200'],
     '/laporan/[nomor]': tickets.map((t) => `/laporan/${t}`),
     '/laporan/[nomor]/riwayat': tickets.map((t) => `/laporan/${t}/riwayat`),
@@ -92,6 +93,7 @@ function crawlPlan(n: Numbers): Record<string, string[]> {
     '/api/foto/[id]': [`/api/foto/${n.photoId}`, `/api/foto/${n.photoId}?ukuran=kecil`],
     '/api/health': ['/api/health'],
     '/api/wilayah': ['/api/wilayah'],
+    '/serwist/[path]': ['/serwist/sw.js', '/serwist/sw.js.map'],
     '/api/ikuti/berhenti': ['/api/ikuti/berhenti', '/api/ikuti/berhenti?token=salah'],
     '/api/intern/segarkan': ['/api/intern/segarkan'], // POST only, signed: a crawler gets 405
     '/api/kanal/email': ['/api/kanal/email'],

@@ -29,6 +29,16 @@ async function offlinePage(): Promise<Response> {
 
 const offlineFallback: SerwistPlugin = { handlerDidError: offlinePage };
 
+/**
+ * A page is asked of the server every time, as a navigation would be. Cached pages are sent with
+ * `s-maxage, stale-while-revalidate`, and a fetch from the worker (unlike a navigation) lets the
+ * browser's HTTP cache answer with its stale copy under stale-while-revalidate: a ticket page
+ * would show the status before an official's change. 'no-cache' revalidates (ETag) instead.
+ */
+const revalidate: SerwistPlugin = {
+  requestWillFetch: async ({ request }) => new Request(request, { cache: 'no-cache' }),
+};
+
 /** A report form opened from the cache gets a token of its own (see withFreshFormToken). */
 const freshFormToken: SerwistPlugin = {
   async cachedResponseWillBeUsed({ request, cachedResponse }) {
@@ -55,12 +65,13 @@ const serwist = new Serwist({
           // only complete pages: no redirects (status 0), errors or not-found pages
           new CacheableResponsePlugin({ statuses: [200] }),
           new ExpirationPlugin({ maxEntries: 50, maxAgeSeconds: 30 * 24 * 60 * 60 }),
+          revalidate,
           freshFormToken,
           offlineFallback,
         ],
       }),
     },
-    { matcher: isNavigation, handler: new NetworkOnly({ plugins: [offlineFallback] }) },
+    { matcher: isNavigation, handler: new NetworkOnly({ plugins: [revalidate, offlineFallback] }) },
   ],
 });
 
@@ -69,8 +80,9 @@ const serwist = new Serwist({
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(PAGES).then(async (cache) => {
-      await cache.add(OFFLINE_PATH);
-      await Promise.allSettled(WARM_PATHS.map((path) => cache.add(path)));
+      const fresh = (path: string) => cache.add(new Request(path, { cache: 'no-cache' }));
+      await fresh(OFFLINE_PATH);
+      await Promise.allSettled(WARM_PATHS.map(fresh));
     }),
   );
 });
