@@ -21,9 +21,9 @@ function hugePhoto(name: string) {
 
 const submit = (page: Page) => page.getByRole('button', { name: 'Kirim laporan' });
 
-/** Presses "Kirim laporan" and waits for the server action's answer. */
+/** Presses "Kirim laporan" and waits for the server's answer. */
 async function send(page: Page) {
-  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/lapor');
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/laporan/kirim');
   await submit(page).click();
   await answered;
 }
@@ -72,7 +72,7 @@ test('past the limit of accepted reports the refusal is next to the button, says
 
 test('a photo over the limit is refused in the browser by name and size; nothing typed is lost', async ({ page }) => {
   let sent = 0;
-  page.on('request', (r) => void (r.method() === 'POST' && new URL(r.url()).pathname === '/lapor' && sent++));
+  page.on('request', (r) => void (r.method() === 'POST' && new URL(r.url()).pathname === '/api/laporan/kirim' && sent++));
   await page.goto('/lapor');
   await fillValid(page);
   await page.getByLabel('Nomor HP').fill('0812 3456 7890');
@@ -100,7 +100,7 @@ test('when the server fails, the button comes back with a message and the form k
   await fillValid(page);
   await page.getByRole('radio', { name: /Publik/ }).check();
   await page.getByLabel('Foto (opsional, 1–3)').setInputFiles(await photo());
-  await page.route('**/lapor', (route) => (route.request().method() === 'POST' ? route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Internal Server Error</h1>' }) : route.continue()));
+  await page.route('**/api/laporan/kirim', (route) => (route.request().method() === 'POST' ? route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Internal Server Error</h1>' }) : route.continue()));
   await submit(page).click();
   await expect(page.getByTestId('form-error')).toContainText('Laporan belum terkirim karena koneksi terputus atau server tidak menjawab');
   await expect(submit(page)).toBeEnabled();
@@ -109,16 +109,20 @@ test('when the server fails, the button comes back with a message and the form k
   await expect(page.getByRole('radio', { name: /Publik/ })).toBeChecked();
   await expect(page.getByTestId('photo-list')).toContainText('tumpukan.jpg');
 
-  // the connection drops altogether
-  await page.unroute('**/lapor');
-  await page.route('**/lapor', (route) => (route.request().method() === 'POST' ? route.abort('connectionreset') : route.continue()));
+  // the connection drops altogether: the report waits on the phone, with its photo, and goes
+  // when the page is opened again with a connection
+  await page.unroute('**/api/laporan/kirim');
+  await page.route('**/api/laporan/kirim', (route) => (route.request().method() === 'POST' ? route.abort('connectionreset') : route.continue()));
   await submit(page).click();
-  await expect(page.getByTestId('form-error')).toContainText('periksa koneksi, lalu kirim lagi');
-  await expect(submit(page)).toBeEnabled();
+  const waiting = page.getByTestId('queue-waiting');
+  await expect(waiting).toContainText('Menunggu sinyal');
+  await expect(waiting.getByTestId('queue-item')).toContainText(DESCRIPTION.slice(0, 40));
+  await expect(waiting.getByTestId('queue-item')).toContainText('1 foto');
 
-  await page.unroute('**/lapor');
-  await submit(page).click();
-  await expect(page.getByTestId('ticket-number')).toHaveText(/^JK\d{10}$/);
+  await page.unroute('**/api/laporan/kirim');
+  await page.reload();
+  await expect(page.getByTestId('queue-sent-item').getByTestId('queue-number')).toHaveText(/^JK\d{10}$/);
+  await expect(page.getByTestId('queue-waiting')).toHaveCount(0);
 });
 
 test('a page lost before sending (reload, a phone dropping the tab) comes back filled in; photos are asked for again', async ({ page }) => {
@@ -163,7 +167,7 @@ test('category search knows the words people use', async ({ page }) => {
 
 test('the description shows its count; at the limit it says so, past it nothing is cut and nothing is sent', async ({ page }) => {
   let sent = 0;
-  page.on('request', (r) => void (r.method() === 'POST' && new URL(r.url()).pathname === '/lapor' && sent++));
+  page.on('request', (r) => void (r.method() === 'POST' && new URL(r.url()).pathname === '/api/laporan/kirim' && sent++));
   await page.goto('/lapor');
   await fillValid(page);
   const text = page.getByLabel('Uraian masalah');

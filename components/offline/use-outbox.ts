@@ -4,6 +4,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { sendable, visible, type OutboxItem, type OutboxKind, type SendOutcome } from '@/lib/offline/outbox';
 import { deleteOutbox, hasOutbox, listOutbox, sendEach, watchOutbox } from './outbox-store';
 
+const RETRY_MS = 30_000;
+
 /**
  * The queued items of one kind (a follow-up: of the signed-in official only), sent when the
  * page opens and whenever the connection returns (the `online` event): the replay of browsers
@@ -30,9 +32,13 @@ export function useOutbox(kind: OutboxKind, userId: number | null, send: (item: 
     const first = setTimeout(() => void sendNow().catch(() => {}), 0);
     const onOnline = () => void sendNow().catch(() => {});
     window.addEventListener('online', onOnline);
+    // a send that failed while the phone still said it was online (a dropped link, a dead
+    // gateway) gets no online event: tried again every half minute while the page is open
+    const retry = setInterval(onOnline, RETRY_MS);
     const unwatch = watchOutbox(() => void refresh());
     return () => {
       clearTimeout(first);
+      clearInterval(retry);
       window.removeEventListener('online', onOnline);
       unwatch();
     };
