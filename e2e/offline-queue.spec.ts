@@ -89,6 +89,50 @@ test('a report written offline waits on the phone, survives a reload and a lost 
   await expect(again.getByTestId('queue-sent-item')).toHaveCount(1);
 });
 
+test('with the app closed, the service worker sends the queued report when the browser syncs (Background Sync)', async ({ context, page }) => {
+  test.setTimeout(120_000);
+  const text = `Sinkron latar ${Date.now()}: pohon tumbang menutup jalan, dikirim saat aplikasi tertutup.`;
+  await page.goto('/lapor');
+  await page.waitForLoadState('networkidle');
+  // the service worker controls the form (it claims open pages once active)
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null)).toMatch(/\/serwist\/sw\.js$/);
+  await context.setOffline(true);
+  await fillReport(page, text, 86);
+  await page.getByRole('button', { name: 'Kirim laporan' }).click();
+  await expect(page.getByTestId('queue-waiting').getByTestId('queue-item')).toContainText(text.slice(0, 40));
+  // the page asked the browser for a sync of the queue
+  await expect
+    .poll(() => page.evaluate(async () => ((await navigator.serviceWorker.ready) as ServiceWorkerRegistration & { sync: { getTags(): Promise<string[]> } }).sync.getTags()))
+    .toContain('aduan-antrean');
+  // the citizen closes the app; the signal comes back later
+  await page.close();
+  await context.setOffline(false);
+  expect(await filedCount(context, text)).toBe(0);
+
+  // the browser fires the sync (here by DevTools, as the browser does when it sees a connection),
+  // with no page of the form open: a page without the queue keeps the worker's origin alive
+  const other = await context.newPage();
+  await other.goto('/lacak');
+  const cdp = await context.newCDPSession(other);
+  const registration = new Promise<string>((resolve) => {
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+      const live = registrations.find((r) => !r.isDeleted && r.scopeURL.startsWith(new URL(other.url()).origin));
+      if (live) resolve(live.registrationId);
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: new URL(other.url()).origin, registrationId: await registration, tag: 'aduan-antrean', lastChance: false });
+  await expect.poll(() => filedCount(context, text), { timeout: 60_000 }).toBe(1);
+
+  // opened again: the report is there with its number, sent once
+  await other.goto('/lapor');
+  const sent = other.getByTestId('queue-sent-item').filter({ hasText: text.slice(0, 40) });
+  await expect(sent.getByTestId('queue-number')).toHaveText(/^JK\d{10}$/);
+  await expect(other.getByTestId('queue-waiting')).toHaveCount(0);
+  expect(await filedCount(context, text)).toBe(1);
+});
+
 test('the upload shows its real progress up to 100 %', async ({ page }) => {
   test.setTimeout(90_000);
   // every value the progress bar takes, however briefly

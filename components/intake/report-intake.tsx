@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type ComponentProps } from 'react';
+import { requestBackgroundSend } from '@/components/offline/background-send';
 import { putOutbox } from '@/components/offline/outbox-store';
 import { fieldsOf, formDataOf, postForm, randomToken } from '@/components/offline/post-form';
 import { useOutbox } from '@/components/offline/use-outbox';
@@ -41,6 +42,8 @@ export function ReportIntake(props: Props) {
     } catch {
       return false;
     }
+    // sent by the service worker when the connection is back, even with the app closed
+    void requestBackgroundSend();
     clearDraft();
     setJustQueued(true);
     setForm((f) => ({ token: randomToken(), key: f.key + 1 }));

@@ -66,7 +66,12 @@ function exclusively<T>(work: () => Promise<T>): Promise<T> {
  * Sends the given items one after another, each written as "mengirim" before it goes and as its
  * answer after (re-read first: another tab may have settled it meanwhile).
  */
-export function sendEach(items: OutboxItem[], send: (item: OutboxItem) => Promise<SendOutcome>, onChange: () => void): Promise<void> {
+export function sendEach(
+  items: OutboxItem[],
+  send: (item: OutboxItem) => Promise<SendOutcome>,
+  onChange: () => void,
+  opts: { stopOnRetry?: boolean } = {},
+): Promise<void> {
   return exclusively(async () => {
     for (const queued of items) {
       const current = (await (await db()).get(STORE, queued.id)) as OutboxItem | undefined;
@@ -81,8 +86,9 @@ export function sendEach(items: OutboxItem[], send: (item: OutboxItem) => Promis
       }
       await putOutbox(settle(markSending(current, Date.now()), outcome));
       onChange();
-      // no connection: the rest would fail the same way
-      if (outcome.kind === 'coba_lagi') break;
+      // no connection: the rest would fail the same way (the service worker goes on: an item of
+      // another official waits for their session, the next one may go)
+      if (outcome.kind === 'coba_lagi' && opts.stopOnRetry !== false) break;
     }
   });
 }

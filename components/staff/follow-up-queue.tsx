@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { requestBackgroundSend } from '@/components/offline/background-send';
 import { putOutbox } from '@/components/offline/outbox-store';
 import { fieldsOf, formDataOf, postForm, randomToken } from '@/components/offline/post-form';
 import { useOutbox } from '@/components/offline/use-outbox';
@@ -38,6 +39,7 @@ export function OfflineFollowUp({ userId, number }: { userId: number; number: st
       event.stopPropagation();
       const item = newOutboxItem('tindak_lanjut', fieldsOf(new FormData(form)), { id: randomToken(), now: Date.now(), userId, ticket: number });
       void putOutbox(item).then(() => {
+        void requestBackgroundSend();
         form.reset();
         setQueued(true);
       });

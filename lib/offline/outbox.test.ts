@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followUpOutcome, markSending, mayRemove, newOutboxItem, reportOutcome, sendable, settle, STALE_SEND_MS, visible, type OutboxItem, type SendOutcome, type StoredField } from './outbox';
+import { followUpOutcome, markSending, mayRemove, newOutboxItem, reportOutcome, sendable, sendableInBackground, settle, STALE_SEND_MS, visible, type OutboxItem, type SendOutcome, type StoredField } from './outbox';
 
 const photo = new File([new Uint8Array([0xff, 0xd8, 0xff])], 'jalan.jpg', { type: 'image/jpeg' });
 const reportFields: StoredField[] = [
@@ -94,6 +94,31 @@ describe('the answer of the follow-up route', () => {
     ['a proxy error page', 502, null, 'coba_lagi'],
   ])('%s → %s', (_label, status, body, expected) => {
     expect(followUpOutcome(status, body).kind).toBe(expected);
+  });
+
+  it('sent in the background, "signed out" and "another official" wait for their own session; a real refusal is still one', () => {
+    const message = { id: 'x', en: 'x' };
+    expect(followUpOutcome(401, { ok: false, code: 'belum_masuk', message }, { inBackground: true }).kind).toBe('coba_lagi');
+    expect(followUpOutcome(403, { ok: false, code: 'petugas_berbeda', message }, { inBackground: true }).kind).toBe('coba_lagi');
+    expect(followUpOutcome(409, { ok: false, code: 'versi_berubah', message }, { inBackground: true }).kind).toBe('ditolak');
+    expect(followUpOutcome(200, { ok: true }, { inBackground: true }).kind).toBe('diterima');
+  });
+});
+
+describe('what the service worker sends with no page open', () => {
+  const now = 1000 + STALE_SEND_MS;
+  it("every waiting item, whoever wrote it (the server checks the session), reports before follow-ups, oldest first", () => {
+    const items = [
+      followUp(8, { createdAt: 5 }),
+      report({ id: 'r2', createdAt: 40 }),
+      followUp(7, { createdAt: 50 }),
+      report({ id: 'r1', createdAt: 30 }),
+      report({ id: 'sent', state: 'terkirim' }),
+      report({ id: 'refused', state: 'ditolak' }),
+      report({ id: 'busy', state: 'mengirim', sendingSince: now - 10 }),
+      report({ id: 'abandoned', state: 'mengirim', sendingSince: now - STALE_SEND_MS, createdAt: 45 }),
+    ];
+    expect(sendableInBackground(items, now).map((i) => i.id)).toEqual(['r1', 'r2', 'abandoned', 'f8', 'f7']);
   });
 });
 

@@ -63,6 +63,24 @@ export function sendable(items: OutboxItem[], who: { kind: OutboxKind; userId: n
     .sort((a, b) => a.createdAt - b.createdAt);
 }
 
+/**
+ * What the service worker sends on a Background Sync event, with no page open: citizens' reports,
+ * then follow-ups, oldest first. The worker does not know who is signed in; the server does (a
+ * follow-up under another session or none is refused and waits, see followUpOutcome).
+ */
+export function sendableInBackground(items: OutboxItem[], now: number): OutboxItem[] {
+  const order: Record<OutboxKind, number> = { laporan: 0, tindak_lanjut: 1 };
+  return items
+    .filter((item) => item.state === 'menunggu' || (item.state === 'mengirim' && item.sendingSince !== null && now - item.sendingSince >= STALE_SEND_MS))
+    .sort((a, b) => order[a.kind] - order[b.kind] || a.createdAt - b.createdAt);
+}
+
+/** The route each kind is sent to (the same routes as a page's send). */
+export const SEND_URL: Record<OutboxKind, string> = { laporan: '/api/laporan/kirim', tindak_lanjut: '/api/petugas/tindak-lanjut' };
+
+/** The Background Sync tag a page registers when it queues something (lib/pwa/sw.ts answers it). */
+export const SYNC_TAG = 'aduan-antrean';
+
 /** What the list of a page shows: the same scope as sendable, every state. */
 export function visible(items: OutboxItem[], who: { kind: OutboxKind; userId: number | null }): OutboxItem[] {
   return items.filter((item) => item.kind === who.kind && (item.kind === 'laporan' || (who.userId !== null && item.userId === who.userId))).sort((a, b) => a.createdAt - b.createdAt);
@@ -86,11 +104,19 @@ export function reportOutcome(status: number, body: unknown): SendOutcome {
   return { kind: 'ditolak', code: field ?? `http_${status}`, message: answer.formError ?? null };
 }
 
-/** The answer of the follow-up route (app/api/petugas/tindak-lanjut) as a send outcome. */
-export function followUpOutcome(status: number, body: unknown): SendOutcome {
+/** Refusals of a follow-up that say "not by this session", not "not this follow-up". */
+const NOT_THIS_SESSION = new Set(['belum_masuk', 'petugas_berbeda']);
+
+/**
+ * The answer of the follow-up route (app/api/petugas/tindak-lanjut) as a send outcome. Sent in the
+ * background (by the service worker, whoever is signed in or nobody), "sign in first" and "written
+ * by another account" leave it waiting for its own official's session instead of refusing it.
+ */
+export function followUpOutcome(status: number, body: unknown, opts: { inBackground?: boolean } = {}): SendOutcome {
   const answer = (body ?? {}) as { ok?: boolean; code?: unknown; message?: { id: string; en: string } };
   if (status === 200 && answer.ok === true) return { kind: 'diterima' };
   if (status === 429 || status >= 500 || answer.ok !== false || typeof answer.code !== 'string') return { kind: 'coba_lagi' };
+  if (opts.inBackground && NOT_THIS_SESSION.has(answer.code)) return { kind: 'coba_lagi' };
   return { kind: 'ditolak', code: answer.code, message: answer.message ?? null };
 }
 

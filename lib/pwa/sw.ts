@@ -10,6 +10,8 @@ import { CacheableResponsePlugin, ExpirationPlugin, NetworkFirst, NetworkOnly, S
 import type { PrecacheEntry, RouteMatchCallbackOptions, SerwistGlobalConfig, SerwistPlugin } from 'serwist';
 import { newFormToken, OFFLINE_PATH, pageRule, publicPath, WARM_PATHS, withFreshFormToken } from './cache-rules';
 import { addPushListeners } from '../push/service-worker';
+import { SYNC_TAG } from '../offline/outbox';
+import { sendQueueInBackground } from '../../components/offline/background-send';
 
 declare global {
   interface WorkerGlobalScope extends SerwistGlobalConfig {
@@ -92,6 +94,13 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys().then((names) => Promise.all(names.filter((name) => name.startsWith(PAGES_PREFIX) && name !== PAGES).map((name) => caches.delete(name)))),
   );
+});
+
+// Background Sync: the offline queue is sent when the browser has a connection again, with the
+// app closed (components/offline/background-send.ts); a rejection makes the browser try again later.
+self.addEventListener('sync', (event) => {
+  const sync = event as ExtendableEvent & { tag: string };
+  if (sync.tag === SYNC_TAG) sync.waitUntil(sendQueueInBackground());
 });
 
 // Web Push: show what the outbox sent, open its page on a click (lib/push/service-worker.ts)
