@@ -643,6 +643,79 @@ export const pushSubscriptions = pgTable(
   ],
 );
 
+/**
+ * A WhatsApp sender (lib/whatsapp): their number (`wa_id`, personal data like a phone number: no
+ * public view reads this table and outbox rows name a conversation by id, `wa:<id>`), where the
+ * report they are filing stands, their language, and when they last wrote (the 24-hour window in
+ * which free text may be sent; outside it only an approved template).
+ */
+export const waConversations = pgTable(
+  'wa_conversations',
+  {
+    id: serial('id').primaryKey(),
+    waId: text('wa_id').notNull().unique(),
+    language: text('language').notNull().default('id'),
+    /** The conversation engine's state (lib/whatsapp/conversation.ts ConversationState). */
+    state: jsonb('state').notNull(),
+    lastInboundAt: ts('last_inbound_at'),
+    /** A conversation in the middle of a report ends here without a message from the sender. */
+    expiresAt: ts('expires_at'),
+    /** "berhenti": no status messages until "mulai". */
+    optedOutAt: ts('opted_out_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('wa_conversations_expires_idx').on(t.expiresAt).where(sql`${t.expiresAt} is not null`),
+    check('wa_conversations_language', sql`${t.language} in ('id', 'en')`),
+  ],
+);
+
+/**
+ * Each message the WhatsApp webhook acknowledged, stored before the 200 and keyed by its `wamid`:
+ * a delivery repeated by Meta (or replayed) is stored once. The worker processes rows in order
+ * per sender and marks them; an unprocessed row is picked up again after a crash.
+ */
+export const waInbound = pgTable(
+  'wa_inbound',
+  {
+    wamid: text('wamid').primaryKey(),
+    waId: text('wa_id').notNull(),
+    /** The message as the Cloud API sent it (lib/whatsapp/payload.ts InboundMessage). */
+    message: jsonb('message').notNull(),
+    sentAt: ts('sent_at').notNull(),
+    receivedAt: ts('received_at').notNull().defaultNow(),
+    attempts: integer('attempts').notNull().default(0),
+    /** Lease: another worker leaves the row alone until then. */
+    lockedUntil: ts('locked_until'),
+    processedAt: ts('processed_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [index('wa_inbound_pending_idx').on(t.receivedAt).where(sql`${t.processedAt} is null`)],
+);
+
+/**
+ * Messages sent through the Cloud API, with the `wamid` it gave them and the last status its
+ * callbacks reported (sent, delivered, read, failed).
+ */
+export const waOutgoing = pgTable(
+  'wa_outgoing',
+  {
+    wamid: text('wamid').primaryKey(),
+    conversationId: integer('conversation_id')
+      .notNull()
+      .references(() => waConversations.id, { onDelete: 'cascade' }),
+    outboxId: bigint('outbox_id', { mode: 'number' }).references(() => outbox.id, { onDelete: 'set null' }),
+    /** 'text', 'interactive' or 'template'. */
+    type: text('type').notNull(),
+    status: text('status').notNull().default('accepted'),
+    error: text('error'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('wa_outgoing_conversation_idx').on(t.conversationId, t.createdAt)],
+);
+
 /** Deadlines whose "about to breach" push went out: once per ticket, kind and deadline. */
 export const slaWarnings = pgTable(
   'sla_warnings',

@@ -3,7 +3,8 @@ import type { NotificationKind } from '@/lib/notify/kinds';
 /**
  * How a citizen is answered, stored as one string with the ticket's followers (private, like
  * every contact): an e-mail address, a phone number, `sosmed:<platform>:<post id>:<author>`
- * for a reply under a social-media post, or `lapor:<LAPOR! number>` for the national system.
+ * for a reply under a social-media post, `lapor:<LAPOR! number>` for the national system, or
+ * `wa:<conversation id>` for a WhatsApp conversation (lib/whatsapp; the number stays there).
  */
 export const socialContact = (platform: string, postId: string, author: string) => `sosmed:${platform}:${postId}:${author}`;
 export const laporContact = (trackingId: string) => `lapor:${trackingId}`;
@@ -11,6 +12,7 @@ export const laporContact = (trackingId: string) => `lapor:${trackingId}`;
 export function contactKind(contact: string): NotificationKind {
   if (contact.startsWith('sosmed:')) return 'sosmed';
   if (contact.startsWith('lapor:')) return 'lapor';
+  if (contact.startsWith('wa:')) return 'whatsapp';
   return contact.includes('@') ? 'email' : 'sms';
 }
 

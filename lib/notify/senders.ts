@@ -4,7 +4,7 @@ import { parseSocialContact } from '@/lib/channels/contact';
 import { isNotificationKind } from './kinds';
 
 /** What a sender needs from an outbox row. */
-export type OutgoingMessage = Pick<OutboxRow, 'kind' | 'recipient' | 'subject' | 'body'> & { headers?: unknown; reportId?: number | null };
+export type OutgoingMessage = Pick<OutboxRow, 'kind' | 'recipient' | 'subject' | 'body'> & { id?: number; headers?: unknown; reportId?: number | null };
 
 export interface Senders {
   /** Delivers one message or throws an error whose message is safe to store and show staff. */
@@ -24,11 +24,16 @@ type Env = Record<string, string | undefined>;
  * - sms/whatsapp: ADUAN_SMS_GATEWAY_URL receives POST { to, body, kind } as JSON, with
  *   `Authorization: Bearer ADUAN_SMS_GATEWAY_TOKEN` when set; any non-2xx answer is a failure;
  * - sosmed (a reply under the citizen's post) and lapor (status back to LAPOR!): see below.
- * - push: Web Push through `deps.push` (lib/push/send.ts, which needs the database).
+ * - push: Web Push through `deps.push` (lib/push/send.ts, which needs the database);
+ * - whatsapp to a conversation (`wa:<id>`): the WhatsApp Cloud API through `deps.whatsapp`
+ *   (lib/whatsapp/send.ts); a bare number still goes to the SMS gateway with kind whatsapp.
  * An unconfigured channel fails loudly, so its rows stay visible and retry instead of being
  * marked sent.
  */
-export function createSenders(env: Env = process.env, deps: { push?: (message: OutgoingMessage) => Promise<void> } = {}): Senders {
+export function createSenders(
+  env: Env = process.env,
+  deps: { push?: (message: OutgoingMessage) => Promise<void>; whatsapp?: (message: OutgoingMessage) => Promise<void> } = {},
+): Senders {
   const sendEmail = emailSender(env);
   const sendViaGateway = gatewaySender(env);
   const sendSocial = socialSender(env);
@@ -40,8 +45,13 @@ export function createSenders(env: Env = process.env, deps: { push?: (message: O
       switch (kind) {
         case 'email':
           return sendEmail(message);
-        case 'sms':
         case 'whatsapp':
+          if (message.recipient.startsWith('wa:')) {
+            if (!deps.whatsapp) throw new Error('WhatsApp Cloud API tidak tersedia di proses ini');
+            return deps.whatsapp(message);
+          }
+          return sendViaGateway(kind, message);
+        case 'sms':
           return sendViaGateway(kind, message);
         case 'sosmed':
           return sendSocial(message);

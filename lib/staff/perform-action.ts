@@ -10,6 +10,7 @@ import { pushNewTicket } from '@/lib/push/queue';
 import { trackingKey } from '@/lib/security/secret';
 import { publicUrl } from '@/lib/config/public-url';
 import { reporterMessage, type ReporterMessageInput } from '@/lib/notify/reporter-messages';
+import { whatsAppReporter } from '@/lib/whatsapp/reporter';
 import type { ProcessedImage } from '@/lib/media/process-image';
 import type { MediaStorage } from '@/lib/media/storage';
 import { removePhotos, storePhotos, type StoredPhoto } from '@/lib/media/store-photos';
@@ -226,7 +227,8 @@ export async function performStaffAction(
 /**
  * Sends the reporter, through their private link, what this action says to them (a response, an
  * estimate, a rejection and its reason, a validated or rejected follow-up) in the action's
- * transaction. Only to a direct contact (e-mail, else phone): a reply under a public post must
+ * transaction. Only to a direct contact (e-mail, else phone, else the WhatsApp conversation that
+ * filed it): a reply under a public post must
  * never carry the private link. Returns the reporter's contacts when a message was queued.
  */
 async function tellReporter(
@@ -235,7 +237,7 @@ async function tellReporter(
   r: typeof reports.$inferSelect,
   what: Pick<ReporterMessageInput, 'action' | 'body' | 'estimatedAt' | 'rejectReason' | 'duplicateOf'>,
 ): Promise<string[]> {
-  const contact = r.reporterEmail ?? r.reporterPhone;
+  const contact = r.reporterEmail ?? r.reporterPhone ?? (r.channelCode === 'whatsapp' ? await whatsAppReporter(tx, r.id) : null);
   if (!contact || !r.idempotencyKey) return [];
   const [unit] = user.agencyId ? await tx.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, user.agencyId)) : [];
   const link = `${publicUrl()}/lacak/${r.number}?kunci=${trackingKey(r.idempotencyKey)}`;
@@ -243,7 +245,7 @@ async function tellReporter(
   if (!message) return [];
   const kind = contactKind(contact);
   await enqueueNotification(tx, { kind, recipient: contact, subject: kind === 'email' ? message.subject : undefined, body: message.body, reportId: r.id });
-  return [r.reporterEmail, r.reporterPhone].filter((c): c is string => Boolean(c));
+  return [r.reporterEmail, r.reporterPhone, contact].filter((c): c is string => Boolean(c));
 }
 
 /** How many times the reporter disputed the latest follow-up (0 when not). */
