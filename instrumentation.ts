@@ -1,7 +1,7 @@
 /**
  * Runs once in the server process before it serves requests: applies committed migrations,
  * starts loading the map and dashboard indexes in the background, then starts the outbox,
- * escalation and orphan-photo workers in-process (PGlite allows one process per data directory, so
+ * escalation, orphan-photo and WhatsApp workers in-process (PGlite allows one process per data directory, so
  * the embedded demo cannot run a separate worker; on PostgreSQL several may run at once).
  */
 export async function register() {
@@ -43,7 +43,8 @@ export async function register() {
     const { startOutboxWorker } = await import('./lib/notify/worker');
     const { createSenders } = await import('./lib/notify/senders');
     const { processPushSender } = await import('./lib/push/send');
-    startOutboxWorker(getDatabase().db, createSenders(process.env, { push: processPushSender(getDatabase().db) }), {
+    const { whatsAppSender } = await import('./lib/whatsapp/send');
+    startOutboxWorker(getDatabase().db, createSenders(process.env, { push: processPushSender(getDatabase().db), whatsapp: whatsAppSender(getDatabase().db) }), {
       intervalMs: Number(process.env.ADUAN_WORKER_INTERVAL_MS ?? 5000),
       onError: (error) => logError('[outbox]', error),
     });
@@ -83,5 +84,15 @@ export async function register() {
       site: publicUrl(),
       onError: (error) => logError('[ikuti]', error),
     });
+    // WhatsApp messages stored by the webhook are answered here (lib/whatsapp/process.ts)
+    const { whatsAppConfig } = await import('./lib/whatsapp/config');
+    const whatsApp = whatsAppConfig();
+    if (whatsApp) {
+      const { startWhatsAppWorker } = await import('./lib/whatsapp/process');
+      startWhatsAppWorker(getDatabase().db, () => ({ now: new Date(), storage: getStorage(), publicUrl: publicUrl(), config: whatsApp }), {
+        intervalMs: Number(process.env.ADUAN_WA_INTERVAL_MS ?? 5000),
+        onError: (error) => logError('[whatsapp]', error),
+      });
+    }
   }
 }

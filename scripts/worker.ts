@@ -3,6 +3,9 @@ import { createSenders } from '@/lib/notify/senders';
 import { claimLeaseMs } from '@/lib/notify/backoff';
 import { startOutboxWorker } from '@/lib/notify/worker';
 import { processPushSender } from '@/lib/push/send';
+import { whatsAppConfig } from '@/lib/whatsapp/config';
+import { startWhatsAppWorker } from '@/lib/whatsapp/process';
+import { whatsAppSender } from '@/lib/whatsapp/send';
 import { checkPushAtStart } from '@/lib/push/vapid';
 import { startAlertWorker } from '@/lib/alerts/subscriptions';
 import { publicUrl } from '@/lib/config/public-url';
@@ -14,9 +17,10 @@ import { startOrphanSweeper, sweeperSettings } from '@/lib/media/sweep-orphans';
 import { intArg, parseArgs } from './args';
 
 // npm run worker [-- --interval 5000 --batch 20]
-// Delivers the notification outbox, publishes photos waiting in quarantine and climbs the
-// escalation ladder until SIGINT/SIGTERM. With PGlite (no DATABASE_URL) the data
-// directory belongs to one process, so run the worker in-process with the server instead.
+// Delivers the notification outbox, publishes photos waiting in quarantine, answers stored
+// WhatsApp messages and climbs the escalation ladder until SIGINT/SIGTERM. With PGlite (no
+// DATABASE_URL) the data directory belongs to one process, so run the worker in-process with the
+// server instead.
 const args = parseArgs(process.argv.slice(2));
 const intervalMs = intArg(args, 'interval', Number(process.env.ADUAN_WORKER_INTERVAL_MS ?? 5_000));
 const batch = intArg(args, 'batch', 20);
@@ -28,6 +32,7 @@ const database = createDatabase();
 const configured = [
   env.ADUAN_SMTP_URL ? 'email' : null,
   env.ADUAN_SMS_GATEWAY_URL ? 'sms/whatsapp' : null,
+  whatsAppConfig(env) ? 'whatsapp cloud api' : null,
 ].filter(Boolean);
 const leaseMs = claimLeaseMs(env);
 console.log(
@@ -36,7 +41,7 @@ console.log(
 );
 
 checkPushAtStart(env);
-const stopOutbox = startOutboxWorker(database.db, createSenders(env, { push: processPushSender(database.db) }), {
+const stopOutbox = startOutboxWorker(database.db, createSenders(env, { push: processPushSender(database.db), whatsapp: whatsAppSender(database.db, env) }), {
   intervalMs,
   batch,
   leaseMs,
@@ -65,7 +70,15 @@ const stopPhotos = startPhotoWorker(database.db, getStorage(), {
   onPublished: ({ published, failed }) => console.log(`[worker ${process.pid}] photos published ${published}, unreadable ${failed}`),
   onError: (error) => console.error('[worker] photo processing failed:', error),
 });
-const stop = () => Promise.all([stopOutbox(), stopEscalation(), stopAlerts(), stopSweeper(), stopPhotos()]);
+// WhatsApp messages stored by the webhook (any instance) are answered here
+const whatsApp = whatsAppConfig(env);
+const stopWhatsApp = whatsApp
+  ? startWhatsAppWorker(database.db, () => ({ now: new Date(), storage: getStorage(), publicUrl: publicUrl(), config: whatsApp }), {
+      intervalMs: intArg(args, 'whatsapp-interval', Number(env.ADUAN_WA_INTERVAL_MS ?? 2_000)),
+      onError: (error) => console.error('[worker] whatsapp processing failed:', error),
+    })
+  : async () => {};
+const stop = () => Promise.all([stopOutbox(), stopEscalation(), stopAlerts(), stopSweeper(), stopPhotos(), stopWhatsApp()]);
 
 let isStopping = false;
 async function shutdown(signal: NodeJS.Signals) {

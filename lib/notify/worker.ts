@@ -77,7 +77,7 @@ export function startOutboxWorker(
     onRun,
     onError = (error) => logError('[outbox] run failed:', error),
   } = options;
-  return startLoop(
+  const stop = startLoop(
     async () => {
       const result = await runOutboxOnce(db, senders, new Date(), batch, maxAttempts, leaseMs);
       if (result.sent + result.failed > 0) onRun?.(result);
@@ -85,4 +85,12 @@ export function startOutboxWorker(
     },
     { intervalMs, onError },
   );
+  outboxWorkerHook.aduanWakeOutbox = stop.wake;
+  return stop;
 }
+
+/**
+ * Set by the process that runs the outbox worker: a reply in a chat (lib/whatsapp) is sent at once
+ * rather than at the next poll.
+ */
+export const outboxWorkerHook = globalThis as unknown as { aduanWakeOutbox?: () => void };

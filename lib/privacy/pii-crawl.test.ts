@@ -20,6 +20,10 @@ import { trackingKey } from '@/lib/security/secret';
 import { recordAtDesk } from '@/lib/staff/desk';
 import { performStaffAction } from '@/lib/staff/perform-action';
 import { createTestDatabase } from '@/lib/testing/db';
+import { whatsAppConfig } from '@/lib/whatsapp/config';
+import { processWhatsAppOnce } from '@/lib/whatsapp/process';
+import { hubSignature } from '@/lib/whatsapp/signature';
+import { receiveWhatsApp } from '@/lib/whatsapp/webhook';
 import { tempMediaDir } from '@/lib/testing/hostile';
 import { reportInput } from '@/lib/testing/reports';
 import { appRoutes } from '../../e2e/routes';
@@ -155,6 +159,27 @@ beforeAll(async () => {
     if (answer.status < 300 && typeof answer.body.nomor === 'string') filed.push({ number: answer.body.nomor, isPublic: false, via: kind });
   }
 
+  // WhatsApp: a whole conversation through the Cloud API webhook, answered by its worker; the
+  // sender's number is the reporter's (REPORTER_CORES), so it must appear nowhere public either
+  const wa = { ADUAN_WA_PHONE_NUMBER_ID: '1098765432', ADUAN_WA_ACCESS_TOKEN: 'token', ADUAN_WA_APP_SECRET: 'rahasia-wa', ADUAN_WA_VERIFY_TOKEN: 'verifikasi' };
+  const conversation = [
+    { type: 'text', text: { body: 'halo' } },
+    { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'lapor', title: 'Buat laporan' } } },
+    { type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: 'other', title: 'Lainnya' } } },
+    { type: 'text', text: { body: `Saluran mampet LUBANGQZ. ${piiText}` } },
+    { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'skip', title: 'Lewati foto' } } },
+    { type: 'text', text: { body: `Kelurahan Gambir, ${PII[2].written}` } },
+    { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'public', title: 'Publik' } } },
+  ];
+  for (const [i, message] of conversation.entries()) {
+    const value = { metadata: { phone_number_id: wa.ADUAN_WA_PHONE_NUMBER_ID }, contacts: [{ wa_id: '6281397976868', profile: { name: NAME } }], messages: [{ from: '6281397976868', id: `wamid.pii${i}`, timestamp: String(Math.floor(now.getTime() / 1000)), ...message }] };
+    const body = Buffer.from(JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: 'W', changes: [{ field: 'messages', value }] }] }));
+    await receiveWhatsApp(database.db, { body, signature: hubSignature(wa.ADUAN_WA_APP_SECRET, body) }, { now, env: wa });
+    await processWhatsAppOnce(database.db, { ...deps, config: whatsAppConfig(wa)! });
+  }
+  const [viaWhatsApp] = await rowsOf<{ number: string }>(database.db.execute(sql`select number from reports where channel_code = 'whatsapp'`));
+  filed.push({ number: viaWhatsApp.number, isPublic: true, via: 'whatsapp' });
+
   // later texts: the reporter adds information, disputes, reopens and rates; an official answers
   const lurah = await staff('lurah.gambir@aduan.test');
   for (const [i, { number, isPublic }] of filed.filter((f) => f.via === 'form').entries()) {
@@ -210,7 +235,7 @@ function crawl(): [string, string, Record<string, string | string[]>][] {
 
 describe('personal data written anywhere never reaches the public', () => {
   it('the reports were filed through every way in', () => {
-    expect(new Set(filed.map((f) => f.via))).toEqual(new Set(['form', 'open311', 'desk', 'sms', 'email', 'sosmed', 'lapor']));
+    expect(new Set(filed.map((f) => f.via))).toEqual(new Set(['form', 'open311', 'desk', 'sms', 'email', 'sosmed', 'lapor', 'whatsapp']));
   });
 
   it('no public endpoint reveals it, and public texts are still there (masked)', async () => {

@@ -4,6 +4,7 @@ import { enqueueNotification } from '@/db/queries/outbox';
 import { reports, reportSubscribers, waConversations, waInbound } from '@/db/schema';
 import { startLoop } from '@/lib/jobs/loop';
 import { shortError } from '@/lib/notify/backoff';
+import { outboxWorkerHook } from '@/lib/notify/worker';
 import { logError } from '@/lib/security/log-error';
 import { converse, INITIAL_STATE, type ConversationState } from './conversation';
 import type { OutgoingContent } from './graph';
@@ -179,6 +180,8 @@ export async function processWhatsAppOnce(db: Db, deps: PortDeps, batch = 10): P
     }
   }
   const expired = await expireSilent(db, deps);
+  // the replies are in the outbox: send them now, the resident is waiting in the chat
+  if (rows.length + expired > 0) outboxWorkerHook.aduanWakeOutbox?.();
   await db.delete(waInbound).where(and(lt(waInbound.receivedAt, new Date(deps.now.getTime() - KEEP_MS)), sql`${waInbound.processedAt} is not null`));
   return { processed: rows.length - failed, failed, expired };
 }

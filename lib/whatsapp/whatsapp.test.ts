@@ -5,8 +5,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/connect';
 import { rowsOf } from '@/db/bulk';
+import { loadStaffUser } from '@/db/queries/staff';
 import { seedReference } from '@/db/seed/reference';
+import { seedDemoUsers } from '@/db/seed/users';
+import { getPublicReport, getPublicTimeline } from '@/db/queries/public';
 import { notifySubscribers } from '@/lib/intake/tracking';
+import { performStaffAction } from '@/lib/staff/perform-action';
 import { createDiskStorage } from '@/lib/media/storage';
 import { createSenders } from '@/lib/notify/senders';
 import { runOutboxOnce } from '@/lib/notify/worker';
@@ -30,6 +34,7 @@ let env: Record<string, string>;
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedReference(database.db);
+  await seedDemoUsers(database.db);
   graph = await startGraphStandIn({ phoneNumberId: PHONE_ID, accessToken: TOKEN });
   mediaDir = mkdtempSync(join(tmpdir(), 'aduan-wa-'));
   env = {
@@ -377,6 +382,16 @@ describe('status messages to the resident', () => {
     expect(await one(sql`select status from wa_outgoing where wamid = ${wamid}`)).toEqual({ status: 'read' });
   });
 
+  it("what an official writes to the reporter reaches the conversation, with the private link", async () => {
+    const [{ id: lurahId }] = await rowsOf<{ id: number }>(database.db.execute(sql`select id from users where email = 'lurah.gambir@aduan.test'`));
+    const lurah = (await loadStaffUser(database.db, lurahId))!;
+    const { version } = await one<{ version: number }>(sql`select version from reports where id = ${reportId}`);
+    await performStaffAction(database.db, lurah, { number, version, action: 'tanggapan', body: 'Kami cek besok pagi.' }, { now: now(), storage: createDiskStorage(mediaDir) });
+    const [message] = await run();
+    expect(message).toMatchObject({ to: from, type: 'text' });
+    expect(bodyText(message)).toMatch(new RegExp(`menanggapi laporan Anda ${number}[\\s\\S]*Kami cek besok pagi[\\s\\S]*/lacak/${number}\\?kunci=`));
+  });
+
   it('stops after BERHENTI and starts again after MULAI', async () => {
     expect(bodyText((await say(from, text('BERHENTI')))[0])).toMatch(/tidak akan menerima kabar status/);
     await change('selesai');
@@ -385,5 +400,20 @@ describe('status messages to the resident', () => {
     await say(from, text('mulai'));
     await change('proses');
     expect(bodyText((await run())[0])).toContain('Proses');
+  });
+});
+
+describe('privacy', () => {
+  it('no public view reads the WhatsApp tables, and a WhatsApp ticket in public shows no number', async () => {
+    const views = await one<{ n: number }>(sql`select count(*)::int as n from pg_views where schemaname = 'public' and definition ~* 'wa_(conversations|inbound|outgoing)'`);
+    expect(views.n).toBe(0);
+    const tickets = await rowsOf<{ number: string }>(database.db.execute(sql`select number from reports where channel_code = 'whatsapp'`));
+    expect(tickets.length).toBeGreaterThan(3);
+    for (const { number } of tickets) {
+      const shown = JSON.stringify([await getPublicReport(database.db, number), await getPublicTimeline(database.db, number)]);
+      expect(shown).not.toMatch(/62813\d{6}|813\d{8}/);
+    }
+    // the ticket's own row carries no number either: only the conversation does
+    expect(await one(sql`select count(*)::int as n from reports where channel_code = 'whatsapp' and (reporter_phone is not null or reporter_name is not null)`)).toEqual({ n: 0 });
   });
 });
