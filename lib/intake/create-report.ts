@@ -162,7 +162,7 @@ export async function createReport(
         confirmationIds.push((await enqueueNotification(tx, { kind, recipient: answer.to, subject, body: answer.body, reportId: report.id })).id);
       }
       // the officials of the unit it lands with, when they asked for pushes (numbered with the rest)
-      const pushed = await pushNewTicket(tx, { id: report.id, handlingAgencyId: unitId, handlingAgencyParentId: null, ...place, categoryCode: category.code, isConfidential: category.isConfidential, status: 'menunggu' }, provisional);
+      const pushed = await pushNewTicket(tx, { id: report.id, handlingAgencyId: unitId, handlingAgencyParentId: null, ...place, categoryCode: category.code, isConfidential: category.isConfidential, status: 'menunggu' }, provisional, category);
       confirmationIds.push(...pushed);
       const day = wibDay(deps.now);
       // Confidential tickets count in a series of their own, so the public one shows no gap for them.

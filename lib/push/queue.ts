@@ -47,7 +47,7 @@ export const STAFF_PUSH_ROLES: readonly UserRole[] = ['lurah', 'camat', 'walikot
 export async function pushToUnit(
   tx: Db,
   ticket: TicketScope & { id: number; handlingAgencyId: number | null },
-  text: (language: 'id' | 'en') => PushText,
+  text: (language: 'id' | 'en') => PushText | Promise<PushText>,
 ): Promise<number[]> {
   if (ticket.handlingAgencyId === null) return [];
   const rows = await tx
@@ -66,7 +66,7 @@ export async function pushToUnit(
   for (const row of rows) {
     // the unit's parent only matters for a Dinas seeing its Suku Dinas' tickets: not this unit's own
     if (!canView({ ...row, agencyParentId: null }, ticket)) continue;
-    ids.push((await enqueuePush(tx, row.subscriptionId, ticket.id, text(pushLanguage(row.language)))).id);
+    ids.push((await enqueuePush(tx, row.subscriptionId, ticket.id, await text(pushLanguage(row.language)))).id);
   }
   return ids;
 }
@@ -74,14 +74,22 @@ export async function pushToUnit(
 /**
  * A ticket arrived in a unit's queue (filed there, or routed, coordinated, handed down or
  * reassigned to it): its subscribed officials get a push. `number` may be the provisional one
- * that filing replaces in the outbox on commit.
+ * that filing replaces in the outbox on commit. The category's names are read only when someone
+ * is to be told, unless the caller already holds them (filing does: no query on that path).
  */
 export async function pushNewTicket(
   tx: Db,
   ticket: TicketScope & { id: number; handlingAgencyId: number | null; categoryCode: string },
   number: string,
+  names?: { nameId: string; nameEn: string },
 ): Promise<number[]> {
   if (ticket.handlingAgencyId === null) return [];
-  const [category] = await tx.select({ nameId: categories.nameId, nameEn: categories.nameEn }).from(categories).where(eq(categories.code, ticket.categoryCode));
-  return pushToUnit(tx, ticket, (language) => newTicketPushText(number, category ?? { nameId: ticket.categoryCode, nameEn: ticket.categoryCode }, language));
+  let category = names;
+  return pushToUnit(tx, ticket, async (language) => {
+    if (!category) {
+      const [row] = await tx.select({ nameId: categories.nameId, nameEn: categories.nameEn }).from(categories).where(eq(categories.code, ticket.categoryCode));
+      category = row ?? { nameId: ticket.categoryCode, nameEn: ticket.categoryCode };
+    }
+    return newTicketPushText(number, category, language);
+  });
 }
