@@ -9,6 +9,7 @@ import { seedDemoUsers } from '@/db/seed/users';
 import { loadStaffUser } from '@/db/queries/staff';
 import { signBody } from '@/lib/channels/signature';
 import { WEBHOOKS } from '@/lib/channels/webhooks';
+import { hubSignature } from '@/lib/whatsapp/signature';
 import { issueApiKey } from '@/lib/open311/keys';
 import { createTestDatabase } from '@/lib/testing/db';
 import { hostileFile, hostileText, nastyString, snapshot, tempMediaDir } from '@/lib/testing/hostile';
@@ -38,13 +39,16 @@ let mediaDir: string;
 let apiKey: string;
 const secrets = Object.fromEntries(Object.values(WEBHOOKS).map((k) => [k, `rahasia-uji-${k}`]));
 
+const wa = { ADUAN_WA_PHONE_NUMBER_ID: '1098765432', ADUAN_WA_ACCESS_TOKEN: 'token', ADUAN_WA_APP_SECRET: 'rahasia-wa', ADUAN_WA_VERIFY_TOKEN: 'verifikasi' };
+
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedReference(database.db);
   await seedDemoUsers(database.db);
   await seedPrivacyFixture(database.db);
   mediaDir = tempMediaDir();
-  Object.assign(process.env, { ADUAN_MEDIA_DIR: mediaDir, ADUAN_WARM_INDEXES: '0', ...secrets });
+  // the WhatsApp channel configured too, so its GET handshake is probed like every public GET
+  Object.assign(process.env, { ADUAN_MEDIA_DIR: mediaDir, ADUAN_WARM_INDEXES: '0', ...secrets, ...wa });
   (globalThis as { aduanDb?: Database }).aduanDb = database;
   const admin = (await loadStaffUser(database.db, 1))!;
   apiKey = await issueApiKey(database.db, { ...admin, role: 'admin' }, 'Aplikasi uji', new Date());
@@ -215,6 +219,45 @@ describe('hostile input to the signed channel webhooks', () => {
         if (answer.status >= 400) expect({ ...after, counts: is }).toEqual({ ...before, counts: was });
       }),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe('hostile input to the WhatsApp webhook', () => {
+  const value = fc.oneof(hostileText, fc.integer(), fc.double(), fc.constant(null), fc.constant([]), fc.constant({}));
+  const message = fc.dictionary(fc.constantFrom('from', 'id', 'timestamp', 'type', 'text', 'interactive', 'image', 'location', 'button'), value);
+  const body = fc.oneof(
+    fc
+      .record({ messages: fc.array(message, { maxLength: 3 }), statuses: fc.array(fc.dictionary(fc.constantFrom('id', 'status', 'timestamp', 'errors'), value), { maxLength: 3 }) })
+      .map((v) => Buffer.from(JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: 'W', changes: [{ field: 'messages', value: { metadata: { phone_number_id: wa.ADUAN_WA_PHONE_NUMBER_ID }, ...v } }] }] }))),
+    hostileText.map((t) => Buffer.from(t)),
+    hostileFile,
+  );
+
+  it('POST /api/kanal/whatsapp, signed or not: never a 5xx, a refusal writes nothing', async () => {
+    const post = await handler('/api/kanal/whatsapp', 'POST');
+    await fc.assert(
+      fc.asyncProperty(body, fc.boolean(), async (payload, isSigned) => {
+        const headers = { 'content-type': 'application/json', 'x-hub-signature-256': isSigned ? hubSignature(wa.ADUAN_WA_APP_SECRET, payload) : `sha256=${'0'.repeat(64)}` };
+        const before = await snapshot(database, mediaDir);
+        const answer = await call(post, new NextRequest('http://aduan.test/api/kanal/whatsapp', { method: 'POST', body: new Uint8Array(payload), headers }));
+        if (!isSigned) expect(answer.status).toBe(401);
+        if (answer.status >= 400) expect(await snapshot(database, mediaDir)).toEqual(before);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('GET /api/kanal/whatsapp with any parameters: the challenge only for the verify token', async () => {
+    const get = await handler('/api/kanal/whatsapp', 'GET');
+    await fc.assert(
+      fc.asyncProperty(hostileText, hostileText, async (token, challenge) => {
+        const url = new URL('http://aduan.test/api/kanal/whatsapp');
+        url.search = new URLSearchParams({ 'hub.mode': 'subscribe', 'hub.verify_token': token, 'hub.challenge': challenge }).toString();
+        const answer = await call(get, new NextRequest(url));
+        expect(answer.status).toBe(token === wa.ADUAN_WA_VERIFY_TOKEN && challenge ? 200 : 403);
+      }),
+      { numRuns: 30 },
     );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '@/lib/reference/categories';
-import { asOneMessage, converse, detectLanguage, INITIAL_STATE, type ConversationPorts, type ConversationState, type Draft } from './conversation';
+import { converse, INITIAL_STATE, type ConversationPorts, type ConversationState, type Draft } from './conversation';
+import { asOneMessage, detectLanguage } from './menus';
 import type { OutgoingContent } from './graph';
 import type { InboundContent } from './payload';
 import { isInServiceWindow } from './send';
