@@ -4,6 +4,7 @@ import { enqueueNotification } from '@/db/queries/outbox';
 import { attachments, ratings, reportEvents, reports, reportSubscribers, type ReportStatus } from '@/db/schema';
 import { contactKind } from '@/lib/channels/contact';
 import { pushStatusChange } from '@/lib/push/queue';
+import { whatsAppStatusText } from '@/lib/whatsapp/reporter';
 import { canReopen, nextStatus } from '@/lib/reports/lifecycle';
 import type { StoredPhoto } from '@/lib/media/store-photos';
 import { trackingKeyMatches } from '@/lib/security/secret';
@@ -160,13 +161,14 @@ export async function notifySubscribers(tx: Tx, reportId: number, number: string
   const subscribers = await tx.select({ contact: reportSubscribers.contact }).from(reportSubscribers).where(eq(reportSubscribers.reportId, reportId));
   for (const { contact } of subscribers) {
     if (except.includes(contact) || replacedByPush.includes(contact)) continue;
-    // answered the way they reached us: e-mail, SMS, a reply under their post, LAPOR!
+    // answered the way they reached us: e-mail, SMS, a reply under their post, LAPOR!, WhatsApp
+    // (in English when that conversation is)
     const kind = contactKind(contact);
     await enqueueNotification(tx, {
       kind,
       recipient: contact,
       subject: kind === 'email' ? `Laporan ${number}: ${STATUS_TEXT[status]}` : undefined,
-      body: `Status laporan ${number} sekarang: ${STATUS_TEXT[status]}.`,
+      body: (kind === 'whatsapp' && (await whatsAppStatusText(tx, contact, number, status))) || `Status laporan ${number} sekarang: ${STATUS_TEXT[status]}.`,
       reportId,
     });
   }

@@ -10,18 +10,11 @@ import { converse, INITIAL_STATE, type ConversationState } from './conversation'
 import type { OutgoingContent } from './graph';
 import type { InboundMessage } from './payload';
 import { conversationPorts, type PortDeps } from './ports';
+import { REPLY_HEADER, waRecipient } from './recipient';
 import { say, type Language } from './texts';
 import { whatsAppWorkerHook } from './webhook';
 
-/** A conversation's outbox recipient: never the number itself. */
-export const waRecipient = (conversationId: number) => `wa:${conversationId}`;
-export function parseWaRecipient(recipient: string): number | null {
-  const m = /^wa:(\d{1,10})$/.exec(recipient);
-  return m ? Number(m[1]) : null;
-}
 
-/** Outbox header that marks a reply inside a conversation (and carries its buttons or list). */
-export const REPLY_HEADER = 'x-whatsapp-reply';
 
 const LEASE_MS = 2 * 60_000;
 const MAX_ATTEMPTS = 5;

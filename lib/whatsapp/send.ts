@@ -5,7 +5,7 @@ import { PermanentDeliveryError } from '@/lib/notify/backoff';
 import type { OutgoingMessage } from '@/lib/notify/senders';
 import { whatsAppConfig } from './config';
 import { messageBody, postMessage, templateBody, type OutgoingContent } from './graph';
-import { parseWaRecipient, REPLY_HEADER } from './process';
+import { parseWaRecipient, REPLY_HEADER } from './recipient';
 
 type Env = Record<string, string | undefined>;
 

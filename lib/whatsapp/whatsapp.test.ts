@@ -392,6 +392,13 @@ describe('status messages to the resident', () => {
     expect(bodyText(message)).toMatch(new RegExp(`menanggapi laporan Anda ${number}[\\s\\S]*Kami cek besok pagi[\\s\\S]*/lacak/${number}\\?kunci=`));
   });
 
+  it('goes in English to a conversation held in English', async () => {
+    await say(from, text('English'));
+    await change('proses');
+    expect(bodyText((await run())[0])).toMatch(new RegExp(`^The status of report ${number} is now: `));
+    await say(from, text('Bahasa Indonesia'));
+  });
+
   it('stops after BERHENTI and starts again after MULAI', async () => {
     expect(bodyText((await say(from, text('BERHENTI')))[0])).toMatch(/tidak akan menerima kabar status/);
     await change('selesai');

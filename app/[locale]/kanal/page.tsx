@@ -8,6 +8,7 @@ import { localName, type Locale } from '@/lib/i18n';
 import { wibDay } from '@/lib/reports/ticket-number';
 import { requestTime } from '@/lib/sla/clock';
 import { loadDashboard } from '@/lib/stats/server';
+import { whatsAppConfig } from '@/lib/whatsapp/config';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -16,6 +17,9 @@ export const dynamic = 'force-dynamic';
 
 /** Channels the public can use (the archive import and machine API are not ways to complain in person). */
 const HIDDEN = ['impor', 'open311'];
+
+/** WhatsApp is offered only where its Cloud API number is set up: unconfigured, it answers nobody. */
+const isOffered = (code: string) => !HIDDEN.includes(code) && (code !== 'whatsapp' || whatsAppConfig() !== null);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -43,7 +47,7 @@ export default async function ChannelsPage({ params }: Props) {
       <p className="text-gray-800">{t('intro')}</p>
       <ul className="grid gap-3 md:grid-cols-2" data-testid="channels">
         {channels
-          .filter((c) => !HIDDEN.includes(c.code))
+          .filter((c) => isOffered(c.code))
           .map((c) => {
             const f = figures.get(c.code);
             const how = locale === 'en' ? c.howEn : c.howId;
