@@ -691,7 +691,11 @@ export const waInbound = pgTable(
     processedAt: ts('processed_at'),
     lastError: text('last_error'),
   },
-  (t) => [index('wa_inbound_pending_idx').on(t.receivedAt).where(sql`${t.processedAt} is null`)],
+  (t) => [
+    index('wa_inbound_pending_idx').on(t.receivedAt).where(sql`${t.processedAt} is null`),
+    // a sender's messages in order: the claim's "earlier message pending" and the flood limit
+    index('wa_inbound_sender_idx').on(t.waId, t.sentAt),
+  ],
 );
 
 /**

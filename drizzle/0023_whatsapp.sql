@@ -39,7 +39,9 @@ ALTER TABLE "wa_outgoing" ADD CONSTRAINT "wa_outgoing_conversation_id_wa_convers
 ALTER TABLE "wa_outgoing" ADD CONSTRAINT "wa_outgoing_outbox_id_outbox_id_fk" FOREIGN KEY ("outbox_id") REFERENCES "public"."outbox"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "wa_conversations_expires_idx" ON "wa_conversations" USING btree ("expires_at") WHERE "wa_conversations"."expires_at" is not null;--> statement-breakpoint
 CREATE INDEX "wa_inbound_pending_idx" ON "wa_inbound" USING btree ("received_at") WHERE "wa_inbound"."processed_at" is null;--> statement-breakpoint
-CREATE INDEX "wa_outgoing_conversation_idx" ON "wa_outgoing" USING btree ("conversation_id","created_at");--> statement-breakpoint
+CREATE INDEX "wa_inbound_sender_idx" ON "wa_inbound" USING btree ("wa_id","sent_at");--> statement-breakpoint
+CREATE INDEX "wa_outgoing_conversation_idx" ON "wa_outgoing" USING btree ("conversation_id","created_at");
+--> statement-breakpoint
 INSERT INTO "channels" ("code", "name_id", "name_en", "is_geotagged", "is_official", "sort_order", "how_id", "how_en", "hours_id", "hours_en")
 SELECT 'whatsapp', 'WhatsApp Aduan Jakarta', 'Aduan Jakarta on WhatsApp', true, true, 17,
   'Kirim pesan WhatsApp ke nomor resmi Aduan Jakarta (tercantum di jakarta.go.id): pilih Buat laporan, lalu kategori, cerita, foto dan lokasi; balasan berisi nomor tiket.',

@@ -81,9 +81,26 @@ async function enqueueReplies(tx: Db, conversationId: number, replies: OutgoingC
   }
 }
 
+/** Messages one sender may have answered within a minute; a person tapping through a report sends a few. */
+export const MESSAGES_PER_MINUTE = 20;
+
+/** Whether this message comes after MESSAGES_PER_MINUTE others of its sender within its minute (in claim order). */
+async function isFlooding(db: Db, row: typeof waInbound.$inferSelect): Promise<boolean> {
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(waInbound)
+    .where(and(eq(waInbound.waId, row.waId), sql`${waInbound.sentAt} > ${new Date(row.sentAt.getTime() - 60_000).toISOString()}::timestamptz`, sql`(${waInbound.sentAt}, ${waInbound.wamid}) <= (${row.sentAt.toISOString()}::timestamptz, ${row.wamid})`));
+  return n > MESSAGES_PER_MINUTE;
+}
+
 /** Runs one stored message through the conversation and stores its outcome in one transaction. */
 async function processOne(db: Db, row: typeof waInbound.$inferSelect, deps: PortDeps): Promise<void> {
   const message = { ...(row.message as InboundMessage), sentAt: row.sentAt };
+  if (await isFlooding(db, row)) {
+    // every reply costs the city and a flood is not a conversation: read, not answered
+    await db.update(waInbound).set({ processedAt: deps.now, lockedUntil: null, lastError: 'terlalu banyak pesan: tidak dijawab' }).where(eq(waInbound.wamid, row.wamid));
+    return;
+  }
   const conversation = await conversationOf(db, row.waId, deps.now);
   const filed: { number?: string } = {};
   const state = conversation.state as ConversationState;
@@ -194,7 +211,8 @@ export function startWhatsAppWorker(db: Db, deps: () => PortDeps, options: Whats
   const stop = startLoop(
     async () => {
       const result = await processWhatsAppOnce(db, deps(), batch);
-      return result.processed + result.failed >= batch;
+      // a sender's next message becomes claimable only once this one is done: look again at once
+      return result.processed + result.failed > 0;
     },
     { intervalMs, onError },
   );

@@ -254,6 +254,8 @@ describe('filing a report in a conversation', () => {
   it('limits reports per sender per hour', async () => {
     const sender = '6281311115555';
     for (let i = 0; i < 3; i++) {
+      // a person filing three reports in an hour, not twenty messages in a minute
+      clockOffsetMs = i * 2 * 60_000;
       await say(sender, text('halo'));
       await say(sender, button('lapor'));
       await say(sender, listPick('other'));
@@ -262,8 +264,22 @@ describe('filing a report in a conversation', () => {
       await say(sender, text('jalan tanpa nama'));
       expect(bodyText((await say(sender, button('private')))[0])).toMatch(/diterima dengan nomor/);
     }
+    clockOffsetMs = 6 * 60_000;
     await say(sender, text('halo'));
     expect(bodyText((await say(sender, button('lapor')))[0])).toMatch(/sudah mengirim 3 laporan dalam satu jam/);
+    clockOffsetMs = 0;
+  });
+
+  it('a flood of messages from one sender is read but not answered past 20 a minute', async () => {
+    const sender = '6281311110000';
+    for (let i = 0; i < 25; i++) expect((await post(payload(sender, text(`pesan ke-${i}`)))).status).toBe(200);
+    let processed = 0;
+    for (let round = 0; round < 30; round++) processed += (await processWhatsAppOnce(database.db, deps(), 50)).processed;
+    expect(processed).toBe(25);
+    const { replies } = await one<{ replies: number }>(sql`
+      select count(*)::int as replies from outbox where recipient = (select 'wa:' || id from wa_conversations where wa_id = ${sender})`);
+    expect(replies).toBe(20);
+    await runOutboxOnce(database.db, senders(), new Date(Date.now() + 1000), 50);
   });
 
   it('speaks English when the resident writes in English or asks', async () => {
