@@ -70,12 +70,13 @@ async function conversationOf(db: Db, waId: string, now: Date) {
 
 /** Queues replies inside a conversation, in order, through the outbox (retries, one sender). */
 async function enqueueReplies(tx: Db, conversationId: number, replies: OutgoingContent[], reportId: number | null) {
-  for (const reply of replies) {
+  for (const { text, ...interactive } of replies) {
     await enqueueNotification(tx, {
       kind: 'whatsapp',
       recipient: waRecipient(conversationId),
-      body: reply.text,
-      headers: { [REPLY_HEADER]: JSON.stringify(reply) },
+      // the text only in the body, which loses its private link's key once sent (markSent)
+      body: text,
+      headers: { [REPLY_HEADER]: JSON.stringify(interactive) },
       reportId,
     });
   }

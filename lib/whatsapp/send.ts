@@ -17,11 +17,12 @@ export function isInServiceWindow(lastInboundAt: Date | null, now: Date): boolea
   return lastInboundAt !== null && now.getTime() - lastInboundAt.getTime() < SERVICE_WINDOW_MS;
 }
 
-function replyContent(headers: unknown): OutgoingContent | null {
+/** A reply's buttons or list (from the outbox header) around its text (the body), or null for a status message. */
+function replyContent(headers: unknown, text: string): OutgoingContent | null {
   const raw = (headers as Record<string, unknown> | null | undefined)?.[REPLY_HEADER];
   if (typeof raw !== 'string') return null;
   try {
-    return JSON.parse(raw) as OutgoingContent;
+    return { ...(JSON.parse(raw) as Omit<OutgoingContent, 'text'>), text } as OutgoingContent;
   } catch {
     return null;
   }
@@ -43,7 +44,7 @@ export function whatsAppSender(db: Db, env: Env = process.env, clock: () => Date
     if (id === null) throw new PermanentDeliveryError('Penerima WhatsApp tidak valid');
     const [conversation] = await db.select().from(waConversations).where(eq(waConversations.id, id));
     if (!conversation) throw new PermanentDeliveryError('Percakapan WhatsApp sudah dihapus');
-    const reply = replyContent(message.headers);
+    const reply = replyContent(message.headers, message.body);
     const now = clock();
     const isOpen = isInServiceWindow(conversation.lastInboundAt, now);
     let body: Record<string, unknown>;

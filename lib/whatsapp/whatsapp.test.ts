@@ -196,8 +196,9 @@ describe('filing a report in a conversation', () => {
     // the ticket follows the conversation, never the number
     expect(report.contact).toMatch(/^wa:\d+$/);
     // the private link's key is dropped from the stored message once sent
-    const stored = await one<{ body: string }>(sql`select body from outbox where body like ${`%${number}%`} order by id desc limit 1`);
+    const stored = await one<{ body: string; headers: string }>(sql`select body, headers::text as headers from outbox where body like ${`%${number}%`} order by id desc limit 1`);
     expect(stored.body).not.toMatch(/kunci=\w/);
+    expect(stored.headers).not.toMatch(/kunci/);
   });
 
   it('a duplicate delivery of the last message files one ticket', async () => {
