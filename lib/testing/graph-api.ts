@@ -8,8 +8,8 @@ export interface GraphStandIn {
   sent: { wamid: string; body: Record<string, unknown> }[];
   /** Makes `GET /{id}` and its download serve these bytes. */
   addMedia(id: string, data: Buffer, mimeType: string): void;
-  /** The next `count` sends are answered with this HTTP status (as when Meta is down or refuses). */
-  failNextSends(count: number, status?: number): void;
+  /** The next `count` sends are answered with this HTTP status and error code (as when Meta is down or refuses). */
+  failNextSends(count: number, status?: number, code?: number): void;
   close(): Promise<void>;
 }
 
@@ -22,13 +22,15 @@ async function readBody(request: IncomingMessage): Promise<string> {
 /**
  * A local stand-in of the parts of the Graph API the WhatsApp channel uses, as the Cloud API
  * documents them: sending messages, a media object's metadata, and the media file behind its URL,
- * each only with the bearer token. Started by a test on a free port.
+ * each only with the bearer token. Started by a test on a free port (or the one the browser tests'
+ * server was told, see scripts/e2e-server.ts).
  */
-export async function startGraphStandIn(options: { phoneNumberId: string; accessToken: string }): Promise<GraphStandIn> {
+export async function startGraphStandIn(options: { phoneNumberId: string; accessToken: string; port?: number }): Promise<GraphStandIn> {
   const media = new Map<string, { data: Buffer; mimeType: string }>();
   const sent: GraphStandIn['sent'] = [];
   let failures = 0;
   let failureStatus = 500;
+  let failureCode = 131000;
   let counter = 0;
   let base = '';
   const server = createServer(async (request, response) => {
@@ -44,7 +46,7 @@ export async function startGraphStandIn(options: { phoneNumberId: string; access
       const body = JSON.parse(await readBody(request)) as Record<string, unknown>;
       if (failures > 0) {
         failures -= 1;
-        return json(failureStatus, { error: { code: 131000, message: 'Something went wrong' } });
+        return json(failureStatus, { error: { code: failureCode, message: failureCode === 131047 ? 'Re-engagement message' : 'Something went wrong' } });
       }
       const wamid = `wamid.keluar${++counter}`;
       sent.push({ wamid, body });
@@ -63,7 +65,7 @@ export async function startGraphStandIn(options: { phoneNumberId: string; access
     }
     return json(404, { error: { message: 'unknown path' } });
   });
-  server.listen(0, '127.0.0.1');
+  server.listen(options.port ?? 0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as { port: number };
   base = `http://127.0.0.1:${port}`;
@@ -71,9 +73,10 @@ export async function startGraphStandIn(options: { phoneNumberId: string; access
     url: base,
     sent,
     addMedia: (id, data, mimeType) => void media.set(id, { data, mimeType }),
-    failNextSends: (count, status = 500) => {
+    failNextSends: (count, status = 500, code = 131000) => {
       failures = count;
       failureStatus = status;
+      failureCode = code;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

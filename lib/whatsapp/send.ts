@@ -4,7 +4,7 @@ import { reports, waConversations, waOutgoing } from '@/db/schema';
 import { PermanentDeliveryError } from '@/lib/notify/backoff';
 import type { OutgoingMessage } from '@/lib/notify/senders';
 import { whatsAppConfig } from './config';
-import { messageBody, postMessage, templateBody, type OutgoingContent } from './graph';
+import { GraphError, messageBody, postMessage, templateBody, type OutgoingContent } from './graph';
 import { parseWaRecipient, REPLY_HEADER } from './recipient';
 
 type Env = Record<string, string | undefined>;
@@ -47,28 +47,32 @@ export function whatsAppSender(db: Db, env: Env = process.env, clock: () => Date
     const reply = replyContent(message.headers, message.body);
     const now = clock();
     const isOpen = isInServiceWindow(conversation.lastInboundAt, now);
-    let body: Record<string, unknown>;
-    let type: string;
+    const asTemplate = async () => {
+      const [report] = message.reportId ? await db.select({ number: reports.number }).from(reports).where(eq(reports.id, message.reportId)) : [];
+      return { type: 'template', body: templateBody(conversation.waId, config.templateStatus, config.templateLanguage, [report?.number ?? '-', message.body]) };
+    };
+    let sending: { type: string; body: Record<string, unknown> };
     if (reply) {
       // a reply that waited past the window has lost its moment: the resident writes again
       if (!isOpen) throw new PermanentDeliveryError('Jendela 24 jam WhatsApp sudah lewat untuk balasan ini');
-      body = messageBody(conversation.waId, reply);
-      type = 'buttons' in reply || 'list' in reply ? 'interactive' : 'text';
+      sending = { type: 'buttons' in reply || 'list' in reply ? 'interactive' : 'text', body: messageBody(conversation.waId, reply) };
     } else {
       if (conversation.optedOutAt) throw new PermanentDeliveryError('Penerima meminta berhenti (BERHENTI): tidak dikirim');
-      if (isOpen) {
-        body = messageBody(conversation.waId, { text: message.body });
-        type = 'text';
-      } else {
-        const [report] = message.reportId ? await db.select({ number: reports.number }).from(reports).where(eq(reports.id, message.reportId)) : [];
-        body = templateBody(conversation.waId, config.templateStatus, config.templateLanguage, [report?.number ?? '-', message.body]);
-        type = 'template';
-      }
+      sending = isOpen ? { type: 'text', body: messageBody(conversation.waId, { text: message.body }) } : await asTemplate();
     }
-    const wamid = await postMessage(config, body);
+    let wamid: string;
+    try {
+      wamid = await postMessage(config, sending.body);
+    } catch (error) {
+      // 131047: Meta counts the window by its own clock and found it closed; a template still goes
+      const isWindowClosed = error instanceof GraphError && /\b131047\b/.test(error.message);
+      if (reply || sending.type !== 'text' || !isWindowClosed) throw error;
+      sending = await asTemplate();
+      wamid = await postMessage(config, sending.body);
+    }
     await db
       .insert(waOutgoing)
-      .values({ wamid, conversationId: conversation.id, outboxId: message.id ?? null, type, createdAt: now, updatedAt: now })
+      .values({ wamid, conversationId: conversation.id, outboxId: message.id ?? null, type: sending.type, createdAt: now, updatedAt: now })
       .onConflictDoNothing();
   };
 }

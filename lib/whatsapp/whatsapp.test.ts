@@ -377,6 +377,13 @@ describe('status messages to the resident', () => {
     }
   });
 
+  it('goes as the template when Meta finds the window closed before our clock does', async () => {
+    graph.failNextSends(1, 400, 131047);
+    await change('proses');
+    const [sent] = await run();
+    expect(sent).toMatchObject({ type: 'template', template: { name: 'status_laporan' } });
+  });
+
   it('is retried through the outbox when the Graph API fails', async () => {
     graph.failNextSends(1, 503);
     await change('proses');
