@@ -71,7 +71,7 @@ test('the CSV download holds exactly the numbers of the table', async ({ page })
 test('the channel directory lists every channel with how to use it, its hours and this month\'s figures', async ({ page }) => {
   await page.goto('/kanal');
   await expect(page.getByRole('heading', { level: 1, name: 'Kanal pengaduan' })).toBeVisible();
-  await expect(page.getByTestId('channels').getByRole('listitem')).toHaveCount(15);
+  await expect(page.getByTestId('channels').getByRole('listitem')).toHaveCount(16);
   await expect(page.getByTestId('channel-pendopo')).toContainText('Senin–Jumat 07.30–09.30 WIB');
   await expect(page.getByTestId('channel-kantor-camat')).toContainText('Sabtu 08.00–11.00 WIB');
   const jaki = await page.getByTestId('channel-jaki').getByTestId('channel-figures').textContent();

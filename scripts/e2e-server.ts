@@ -8,6 +8,7 @@ import { setupDemoDatabase } from '@/db/setup';
 import { intArg, parseArgs } from './args';
 import { startLocalMailbox } from './local-mailbox';
 import { dropPageCache } from './scale/processes';
+import { e2eWhatsApp } from '@/e2e/whatsapp-env';
 
 // The server the browser tests run against: a fresh database with a small demo, a production build.
 const args = parseArgs(process.argv.slice(2));
@@ -50,6 +51,8 @@ if (process.env.E2E_SKIP_BUILD !== '1') {
 env.ADUAN_WORKER_INTERVAL_MS ??= '500';
 // the push test (e2e/push.spec.ts) runs a local push service on http://localhost:<port>
 env.ADUAN_PUSH_ALLOW_LOOPBACK ??= '1';
+// the WhatsApp test (e2e/whatsapp.spec.ts) runs the Graph API stand-in on this port (lib/testing/graph-api.ts)
+Object.assign(env, { ...e2eWhatsApp(port), ...Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('ADUAN_WA_'))) });
 // the in-process workers tell this server about their changes at its own address (lib/cache/listener.ts)
 env.PORT ??= String(port);
 // The browser tests connect from this machine and stand in for the proxy: each spec sends its own
