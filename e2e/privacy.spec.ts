@@ -101,6 +101,8 @@ function crawlPlan(n: Numbers): Record<string, string[]> {
     '/api/kanal/lapor': ['/api/kanal/lapor'],
     '/api/kanal/sms': ['/api/kanal/sms'],
     '/api/kanal/sosmed': ['/api/kanal/sosmed'],
+    // the Cloud API's handshake: a wrong verify token gets a refusal, never a challenge or data
+    '/api/kanal/whatsapp': ['/api/kanal/whatsapp', '/api/kanal/whatsapp?hub.mode=subscribe&hub.verify_token=salah&hub.challenge=1'],
     '/api/laporan': ['/api/laporan', `/api/laporan?${kel}&per_halaman=200`, '/api/laporan?kategori=pungli'],
     '/api/laporan.atom': ['/api/laporan.atom', '/api/laporan.atom?dekat=-6.1754,106.8272,2000', '/api/laporan.atom?kategori=pungli'],
     '/api/laporan.csv': ['/api/laporan.csv', `/api/laporan.csv?${kel}`, '/api/laporan.csv?kategori=pungli'],
