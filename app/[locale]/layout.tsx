@@ -24,10 +24,10 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 // Both languages are rendered from the same routes: proxy.ts rewrites /laporan/… to /id/laporan/…
 // or /en/laporan/… from the language cookie, so pages without per-request data can be cached.
 /**
- * The messages client components read (useTranslations) on any page: the error views' and the
- * sign-in form's. Only these travel inside every page's HTML; the rest stay on the server, and
- * the report form (lapor), the map (map) and the SLA clock (report) get theirs from the pages
- * that show them.
+ * The messages client components read (useTranslations) on any page: the error views'. Only
+ * these travel inside every page's HTML; the rest stay on the server, and the report form
+ * (lapor), the map (map), the SLA clock (report) and the sign-in form (petugas.signIn) get theirs
+ * from the pages that show them.
  */
 const CLIENT_NAMESPACES = ['errors'] as const;
 /** What the ticket's not-found view (a client component) reads of `report`. */
@@ -45,7 +45,6 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const messages = await getMessages();
   const clientMessages = {
     ...Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]])),
-    petugas: { signIn: (messages.petugas as Record<string, unknown>).signIn },
     report: Object.fromEntries(REPORT_NOT_FOUND.map((key) => [key, (messages.report as Record<string, unknown>)[key]])),
   };
   const nav = [

@@ -5,6 +5,7 @@ import { regionLevelOf, SORT_ORDERS, type ReportFilters, type SortOrder } from '
 import { STATUSES } from '@/lib/reports/lifecycle';
 import { localName, statusLabel, type Locale } from '@/lib/i18n';
 import { shortRegionName } from '@/lib/regions/names';
+import { FilterChoices, type CategoryChoice, type ChannelChoice, type StatusChoice } from './filter-choices';
 import { RegionPicker, type RegionPath } from './region-picker';
 
 interface Props {
@@ -23,52 +24,20 @@ export async function FilterForm({ action, filters, categories, channels, region
   const t = await getTranslations('filters');
   const locale = (await getLocale()) as Locale;
   const selected = ancestry(filters.wilayah);
-  const groups = [...new Set(categories.map((c) => localName({ nameId: c.groupId, nameEn: c.groupEn }, locale)))];
+  const groupOf = (c: Category) => localName({ nameId: c.groupId, nameEn: c.groupEn }, locale);
+  const groups = [...new Set(categories.map(groupOf))];
 
   return (
     <form action={action} method="get" className="rounded-lg border bg-white p-3 text-sm" aria-label={t('title')}>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        {withStatus ? (
-          <fieldset className="space-y-1">
-            <legend className="font-medium">{t('status')}</legend>
-            <div className="flex flex-wrap gap-x-3 gap-y-1">
-              {STATUSES.map((s) => (
-                <label key={s} className="inline-flex items-center gap-1">
-                  <input type="checkbox" name="status" value={s} defaultChecked={filters.status.includes(s)} />
-                  {statusLabel(s, locale)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        ) : null}
-        <label className="space-y-1">
-          <span className="block font-medium">{t('category')}</span>
-          <select name="kategori" defaultValue={filters.kategori[0] ?? ''} className="w-full rounded border border-gray-400 px-2 py-1.5" data-testid="filter-category">
-            <option value="">{t('all')}</option>
-            {groups.map((g) => (
-              <optgroup key={g} label={g}>
-                {categories
-                  .filter((c) => localName({ nameId: c.groupId, nameEn: c.groupEn }, locale) === g)
-                  .map((c) => (
-                    <option key={c.code} value={c.code}>
-                      {localName(c, locale)}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
-        </label>
-        <label className="space-y-1">
-          <span className="block font-medium">{t('channel')}</span>
-          <select name="kanal" defaultValue={filters.kanal[0] ?? ''} className="w-full rounded border border-gray-400 px-2 py-1.5">
-            <option value="">{t('all')}</option>
-            {channels.map((c) => (
-              <option key={c.code} value={c.code}>
-                {localName(c, locale)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterChoices
+          statuses={withStatus ? STATUSES.map((s): StatusChoice => [s, statusLabel(s, locale), filters.status.includes(s)]) : null}
+          categories={categories.map((c): CategoryChoice => [c.code, localName(c, locale), groups.indexOf(groupOf(c))])}
+          groups={groups}
+          channels={channels.map((c): ChannelChoice => [c.code, localName(c, locale)])}
+          chosen={{ kategori: filters.kategori[0] ?? '', kanal: filters.kanal[0] ?? '' }}
+          labels={{ status: t('status'), category: t('category'), channel: t('channel'), all: t('all') }}
+        />
         <RegionPicker
           regions={pathOptions(regions, selected).map((r): RegionPath => [r.code, shortRegionName(r.name)])}
           initial={selected}

@@ -64,13 +64,22 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const headings = Object.fromEntries(
     Object.values(tables).flatMap((table) => table.columns.map((c) => [c.key, t(`columns.${c.key}` as 'columns.laporan')])),
   );
+  // the same list object for tables with the same numeric columns: the page carries it once
+  const numericSets = new Map<string, string[]>();
+  const numericOf = (table: StatTable) => {
+    const keys = table.columns.filter((c) => c.numeric).map((c) => c.key);
+    const known = numericSets.get(keys.join());
+    if (known) return known;
+    numericSets.set(keys.join(), keys);
+    return keys;
+  };
   const lazyTable = (table: StatTable, caption: string, anchor: string, ends: number | null = null) => (
     <LazyStatTable
       source={source}
       id={table.id}
       caption={caption}
       headings={headings}
-      numeric={table.columns.filter((c) => c.numeric).map((c) => c.key)}
+      numeric={numericOf(table)}
       none={t('none')}
       locale={locale}
       tall={ends !== null}

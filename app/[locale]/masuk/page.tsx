@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations } from 'next-intl/server';
 import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Masuk petugas', robots: { index: false } };
@@ -17,7 +18,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="text-sm text-gray-700">{t('intro')}</p>
       {ended ? <p role="status" data-testid="sessions-ended" className="rounded border border-green-300 bg-green-50 p-3 text-sm">{ended}</p> : null}
-      <SignInForm />
+      {/* the form's messages travel with this page only, not inside every page of the site */}
+      <NextIntlClientProvider messages={{ petugas: { signIn: ((await getMessages()).petugas as Record<string, unknown>).signIn } }}>
+        <SignInForm />
+      </NextIntlClientProvider>
     </div>
   );
 }
