@@ -434,6 +434,35 @@ export const attachments = pgTable(
 );
 
 /**
+ * The robust perceptual hashes of a published photo (lib/media/photo-fingerprint.ts): one per window
+ * (whole photo, centred and corner crops), each split into four 16-bit bands, each band indexed, so
+ * that a recycled proof photo finds its original by index (multi-index hashing), never by a scan of
+ * every photo. Private, like `phash`; written by the photo-hash indexer, which also backfills.
+ */
+export const photoHashes = pgTable(
+  'photo_hashes',
+  {
+    attachmentId: bigint('attachment_id', { mode: 'number' })
+      .notNull()
+      .references(() => attachments.id),
+    window: smallint('window').notNull(),
+    /** The 64-bit pHash as a signed bigint (compared with bit_count of the xor). */
+    hash: bigint('hash', { mode: 'bigint' }).notNull(),
+    band0: integer('band0').notNull(),
+    band1: integer('band1').notNull(),
+    band2: integer('band2').notNull(),
+    band3: integer('band3').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.attachmentId, t.window] }),
+    index('photo_hashes_band0_idx').on(t.band0),
+    index('photo_hashes_band1_idx').on(t.band1),
+    index('photo_hashes_band2_idx').on(t.band2),
+    index('photo_hashes_band3_idx').on(t.band3),
+  ],
+);
+
+/**
  * An instruction ("disposisi" down the hierarchy) from a camat or walikota to a unit below them on
  * one ticket, with a deadline. Its 'instruksi' timeline event records that it was given; this row
  * carries what the event cannot: whether it is still open, and when and how it ended, so the
