@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/connect';
+import postgres from 'postgres';
+import { createDatabase, type Database } from '@/db/connect';
+import { migrate } from '@/db/migrate';
 import { rowsOf } from '@/db/bulk';
 import { loadStaffUser } from '@/db/queries/staff';
 import { seedReference } from '@/db/seed/reference';
@@ -447,4 +450,55 @@ describe('privacy', () => {
     // the ticket's own row carries no number either: only the conversation does
     expect(await one(sql`select count(*)::int as n from reports where channel_code = 'whatsapp' and (reporter_phone is not null or reporter_name is not null)`)).toEqual({ n: 0 });
   });
+});
+
+describe('a restart', () => {
+  /** A database that can be closed and opened again, as a server restart does: a PGlite data directory, or a PostgreSQL database. */
+  async function restartable() {
+    const url = process.env.DATABASE_URL;
+    if (!url) {
+      const dir = mkdtempSync(join(tmpdir(), 'aduan-wa-restart-'));
+      return { open: () => createDatabase({ dataDir: join(dir, 'db') }), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    }
+    const name = `aduan_test_wa_${randomBytes(5).toString('hex')}`;
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    return {
+      open: () => createDatabase({ url: target.toString(), maxConnections: 5 }),
+      cleanup: async () => {
+        await admin.unsafe(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      },
+    };
+  }
+
+  it('a conversation goes on where it stood after the database and the worker are closed and opened again', async () => {
+    const place = await restartable();
+    const sender = '6281344445555';
+    const deliver = async (db: Database, content: Content) => {
+      const raw = Buffer.from(JSON.stringify(payload(sender, content)));
+      expect((await receiveWhatsApp(db.db, { body: raw, signature: hubSignature(env.ADUAN_WA_APP_SECRET, raw) }, { now: now(), env })).status).toBe(200);
+      await processWhatsAppOnce(db.db, deps(), 10);
+    };
+    try {
+      let db = await place.open();
+      await migrate(db);
+      await seedReference(db.db);
+      for (const content of [text('halo'), button('lapor'), listPick('other'), text('Lampu penerangan jalan mati sepanjang gang')]) await deliver(db, content);
+      await db.close();
+
+      db = await place.open();
+      await migrate(db);
+      for (const content of [button('skip'), text('Kelurahan Gambir'), button('private')]) await deliver(db, content);
+      const [report] = await rowsOf<{ description: string; kelurahan_code: string; is_public: boolean }>(
+        db.db.execute(sql`select description, kelurahan_code, is_public from reports where channel_code = 'whatsapp'`),
+      );
+      expect(report).toEqual({ description: 'Lampu penerangan jalan mati sepanjang gang', kelurahan_code: '31.71.01.1001', is_public: false });
+      await db.close();
+    } finally {
+      await place.cleanup();
+    }
+  }, 120_000);
 });
