@@ -77,6 +77,12 @@ export async function register() {
       },
       onError: (error) => logError('[foto]', error),
     });
+    // published photos get their robust hashes for the recycled-proof check (lib/media/photo-index.ts)
+    const { startPhotoIndexer } = await import('./lib/media/photo-index');
+    startPhotoIndexer(getDatabase().db, getStorage(), {
+      intervalMs: Number(process.env.ADUAN_PHOTO_INDEX_INTERVAL_MS ?? 5000),
+      onError: (error) => logError('[foto]', error),
+    });
     const { startAlertWorker } = await import('./lib/alerts/subscriptions');
     const { publicUrl } = await import('./lib/config/public-url');
     startAlertWorker(getDatabase().db, {

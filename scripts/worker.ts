@@ -13,6 +13,7 @@ import { checkPublicUrlAtStart } from '@/lib/config/public-url-check';
 import { startEscalationWorker } from '@/lib/sla/escalate';
 import { getStorage, mediaRoot } from '@/lib/media/storage';
 import { startPhotoWorker } from '@/lib/media/photo-worker';
+import { startPhotoIndexer } from '@/lib/media/photo-index';
 import { startOrphanSweeper, sweeperSettings } from '@/lib/media/sweep-orphans';
 import { intArg, parseArgs } from './args';
 
@@ -70,6 +71,11 @@ const stopPhotos = startPhotoWorker(database.db, getStorage(), {
   onPublished: ({ published, failed }) => console.log(`[worker ${process.pid}] photos published ${published}, unreadable ${failed}`),
   onError: (error) => console.error('[worker] photo processing failed:', error),
 });
+// published photos get their robust hashes (the recycled-proof index), old ones included
+const stopIndexer = startPhotoIndexer(database.db, getStorage(), {
+  intervalMs: intArg(args, 'photo-index-interval', Number(env.ADUAN_PHOTO_INDEX_INTERVAL_MS ?? 5_000)),
+  onError: (error) => console.error('[worker] photo indexing failed:', error),
+});
 // WhatsApp messages stored by the webhook (any instance) are answered here
 const whatsApp = whatsAppConfig(env);
 const stopWhatsApp = whatsApp
@@ -78,7 +84,7 @@ const stopWhatsApp = whatsApp
       onError: (error) => console.error('[worker] whatsapp processing failed:', error),
     })
   : async () => {};
-const stop = () => Promise.all([stopOutbox(), stopEscalation(), stopAlerts(), stopSweeper(), stopPhotos(), stopWhatsApp()]);
+const stop = () => Promise.all([stopOutbox(), stopEscalation(), stopAlerts(), stopSweeper(), stopPhotos(), stopIndexer(), stopWhatsApp()]);
 
 let isStopping = false;
 async function shutdown(signal: NodeJS.Signals) {

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { closestHash, type ContentBox, type Fingerprint, fingerprintOf, type GreyImage, type HashMatch, isBoxTurn, isMirroredTurn } from './photo-fingerprint';
 import { openCv, type Cv, type CvMat } from './opencv';
+import { dHash, hammingDistance } from './process-image';
 
 /**
  * "Is this the same picture?" for a candidate the hashes found: ORB keypoints of both photos,
@@ -13,6 +14,11 @@ import { openCv, type Cv, type CvMat } from './opencv';
 
 /** Hashes at most this far apart make a candidate worth the keypoint check. */
 export const CANDIDATE_BITS = Number(process.env.ADUAN_PROOF_CANDIDATE_BITS ?? 18);
+/**
+ * The portal's older check is a candidate too: difference hashes this close (the same setting as
+ * the follow-up check's SAME_PHOTO_MAX_BITS) send the pair to the keypoint check.
+ */
+const DHASH_CANDIDATE_BITS = Number(process.env.ADUAN_PROOF_SAME_PHOTO_BITS ?? 10);
 /** Side of the greyscale copies the keypoint check works on. */
 const MATCH_SIDE = 640;
 /** Keypoints that agree with one transform, at least. */
@@ -281,6 +287,9 @@ export async function comparePhotos(stored: Buffer, given: Buffer, prints?: { st
   const sp = prints?.stored ?? fingerprintOf(s.grey);
   const gp = prints?.given ?? fingerprintOf(g.grey);
   const hash = closestHash(sp, gp);
+  if (hash.bits > CANDIDATE_BITS && hammingDistance(await dHash(sharp(stored).autoOrient()), await dHash(sharp(given).autoOrient())) <= DHASH_CANDIDATE_BITS) {
+    return verify(s, g, sp, gp, { ...hash, bits: 65, turn: 0 });
+  }
   if (hash.bits > CANDIDATE_BITS) {
     return { same: false, score: 0, reason: hash.bits > 64 ? 'no hash band in common: not a candidate' : `hash ${hash.bits} bits apart (candidates ≤ ${CANDIDATE_BITS})`, hash, inliers: 0, edits: [] };
   }

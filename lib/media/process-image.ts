@@ -184,7 +184,7 @@ async function guard<T>(work: Promise<T>): Promise<T> {
  * Difference hash: greyscale, shrink to 9x8, one bit per pair of horizontally adjacent pixels
  * (1 when the left one is brighter). Robust to re-encoding and rescaling, not to crops or rotation.
  */
-async function dHash(image: Sharp): Promise<string> {
+export async function dHash(image: Sharp): Promise<string> {
   const { data, info } = await image
     .flatten({ background: '#ffffff' })
     .greyscale()

@@ -122,7 +122,8 @@ export async function performStaffAction(
             tx,
             r.id,
             r,
-            stored.map((p) => ({ phash: p.phash ?? null, exifTakenAt: p.exifTakenAt ?? null, exifLat: p.exifLat ?? null, exifLng: p.exifLng ?? null })),
+            stored.map((p, i) => ({ phash: p.phash ?? null, image: input.photos?.[i]?.main.data, exifTakenAt: p.exifTakenAt ?? null, exifLat: p.exifLat ?? null, exifLng: p.exifLng ?? null })),
+            deps.storage,
           );
           data.checks = checks;
           change.proofFlags = checks.length;

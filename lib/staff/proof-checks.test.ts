@@ -16,12 +16,15 @@ import { disputeFollowUp } from '@/lib/intake/tracking';
 import { photoUploadsFromForm } from '@/lib/media/capture-hint';
 import { processImage, type ImageExif } from '@/lib/media/process-image';
 import { createDiskStorage } from '@/lib/media/storage';
+import { indexPhotos } from '@/lib/media/photo-index';
 import { createTestDatabase } from '@/lib/testing/db';
 import { reportInput } from '@/lib/testing/reports';
 import { streetScene } from '@/lib/testing/images';
+import { applyEdit } from '@/scripts/proof-eval/edits';
+import { laterCamera, makeWorld, renderScene } from '@/scripts/proof-eval/scenes';
 import { StaffError } from './errors';
 import { performStaffAction } from './perform-action';
-import { flagsForViewer, metadataFlags, storedChecks, type ProofFlag } from './proof-checks';
+import { flagsForViewer, metadataFlags, proofEditsText, storedChecks, type ProofFlag } from './proof-checks';
 
 let database: Database;
 let mediaDir: string;
@@ -112,6 +115,23 @@ describe('follow-up photo checks', () => {
     expect(await followUp(fresh, different)).toEqual([]);
   });
 
+  it('finds an edited copy (cropped, mirrored) of another ticket\'s photo through the hash index, and names the edits', async () => {
+    const original = await renderScene(makeWorld(21));
+    const elsewhere = await ticketWithPhoto(original);
+    // the indexer (the worker's loop, and the backfill) hashes every photo published so far
+    expect(await indexPhotos(database.db, deps().storage, 1000)).toBeGreaterThan(0);
+    expect(await indexPhotos(database.db, deps().storage, 1000)).toBe(0);
+    const copy = await sharp(await applyEdit('potong_sudut_10', original, 7)).flop().jpeg().toBuffer();
+    const number = await ticketWithPhoto(await renderScene(makeWorld(22)));
+    const flag = (await followUp(number, copy)).find((f) => f.kind === 'foto_sama');
+    expect(flag).toMatchObject({ matchNumber: elsewhere, photo: 0, edits: expect.arrayContaining(['cermin', 'potong']) });
+    expect(flag?.score).toBeGreaterThan(0.8);
+    // a later photo of the same place is not a copy
+    const afterWork = await renderScene(makeWorld(21), laterCamera(21), 1024, 768, true);
+    const honest = await ticketWithPhoto(original);
+    expect((await followUp(honest, afterWork)).filter((f) => f.kind === 'foto_sama')).toEqual([]);
+  });
+
   it('flags capture metadata: before the report, far away, or none at all', async () => {
     const old = await followUp(await ticketWithPhoto(await jpeg(streetScene(401))), await withExif(streetScene(402), '2026:04:01 09:00:00', -6.1754, 106.8272));
     expect(old.map((f) => f.kind)).toEqual(['sebelum_laporan']);
@@ -185,7 +205,7 @@ describe('a photo matching a ticket the official may not open', () => {
 
     for (const official of [lurah, validator]) {
       const { ticket, checks } = await shownChecks(official, number);
-      expect(checks.find((f) => f.kind === 'foto_sama')).toEqual({ kind: 'foto_sama', photo: 0, hashDistance: expect.any(Number), isMatchHidden: true });
+      expect(checks.find((f) => f.kind === 'foto_sama')).toEqual({ kind: 'foto_sama', photo: 0, hashDistance: expect.any(Number), score: expect.any(Number), edits: [], isMatchHidden: true });
       expect(JSON.stringify(ticket)).not.toContain(secret);
     }
     expect((await checksForViewer(database.db, lurah, stored)).find((f) => f.kind === 'foto_sama')?.matchNumber).toBeUndefined();
@@ -208,11 +228,12 @@ describe('a photo matching a ticket the official may not open', () => {
 });
 
 describe('flagsForViewer', () => {
-  const match: ProofFlag = { kind: 'foto_sama', photo: 1, matchNumber: 'JKR2605040001', matchAttachmentId: 7, hashDistance: 2 };
+  const region = { left: 0.1, top: 0, width: 0.9, height: 0.9 };
+  const match: ProofFlag = { kind: 'foto_sama', photo: 1, matchNumber: 'JKR2605040001', matchAttachmentId: 7, hashDistance: 2, score: 0.93, edits: ['cermin'], region };
   const far: ProofFlag = { kind: 'jauh', photo: 0, distanceM: 900 };
   it.each<[string, boolean, object]>([
     ['a ticket the viewer may open keeps its number and photo', true, match],
-    ['any other loses them, and says so', false, { kind: 'foto_sama', photo: 1, hashDistance: 2, isMatchHidden: true }],
+    ['any other loses them and where on that photo the copy lies, and says so', false, { kind: 'foto_sama', photo: 1, hashDistance: 2, score: 0.93, edits: ['cermin'], isMatchHidden: true }],
   ])('%s', (_, mayOpen, expected) => {
     expect(flagsForViewer([far, match], () => mayOpen)).toEqual([far, expected]);
   });
@@ -261,5 +282,16 @@ describe('metadataFlags', () => {
     ['without metadata', { phash: null, exifTakenAt: null, exifLat: null, exifLng: null }, ['tanpa_metadata']],
   ])('%s', (_, photo, kinds) => {
     expect(metadataFlags(photo, 0, ticket).map((f) => f.kind)).toEqual(kinds);
+  });
+});
+
+describe('proofEditsText', () => {
+  it.each<[string, Pick<ProofFlag, 'edits' | 'score'>, 'id' | 'en', string | null]>([
+    ['names the edits with the agreement', { edits: ['cermin', 'potong'], score: 0.934 }, 'id', 'Perubahan: dicerminkan, dipotong · kecocokan 0,93'],
+    ['in English too', { edits: ['tangkapan_layar'], score: 0.9 }, 'en', 'Edits: screenshot · agreement 0.90'],
+    ['says when nothing notable was done', { edits: [], score: 1 }, 'id', 'Perubahan: tanpa perubahan berarti · kecocokan 1,00'],
+    ['nothing for a match by the difference hash alone', {}, 'id', null],
+  ])('%s', (_, flag, locale, expected) => {
+    expect(proofEditsText(flag, locale)).toBe(expected);
   });
 });

@@ -2,6 +2,10 @@ import distance from '@turf/distance';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
 import { attachments, reports } from '@/db/schema';
+import { fingerprint } from '@/lib/media/photo-fingerprint';
+import { findCandidates } from '@/lib/media/photo-index';
+import { CANDIDATE_BITS, comparePhotos, type DetectedEdit } from '@/lib/media/photo-match';
+import type { MediaStorage } from '@/lib/media/storage';
 
 /**
  * Checks of a follow-up's after-photos, so that "Selesai" cannot be bought cheaply: a photo that
@@ -20,6 +24,12 @@ export interface ProofFlag {
   matchAttachmentId?: number;
   /** Bits that differ between the two perceptual hashes (0 = the same picture). */
   hashDistance?: number;
+  /** How well the copy's detail agrees with the stored photo once aligned (0..1), when keypoints were compared. */
+  score?: number;
+  /** What was done to the stored photo to make the copy (mirrored, turned, cropped, screenshot…). */
+  edits?: DetectedEdit[];
+  /** The part of the stored photo the copy shows (fractions of its width and height). */
+  region?: { left: number; top: number; width: number; height: number };
   distanceM?: number;
   takenAt?: string;
 }
@@ -40,12 +50,14 @@ export function storedChecks(data: unknown): ProofFlag[] {
  * The flags as a viewer may see them. The stored flag keeps the other ticket's number (the
  * validator and Inspektorat need it), but telling a lurah that their photo is also in ticket
  * JKR… would point at a confidential report, and at who filed it: a match against a ticket the
- * viewer may not open (`canOpen` false) keeps its kind and distance, not its number or photo. Pure.
+ * viewer may not open (`canOpen` false) keeps its kind, distance, score and edits, not its number,
+ * photo or the matched region of that photo. Pure.
  */
 export function flagsForViewer(flags: ProofFlag[], canOpen: (number: string) => boolean): ShownProofFlag[] {
   return flags.map((f) => {
     if (f.matchNumber === undefined || canOpen(f.matchNumber)) return f;
-    const { matchNumber: _number, matchAttachmentId: _photo, ...rest } = f;
+    // the region says where on the other ticket's photo the copy lies: it goes with the photo
+    const { matchNumber: _number, matchAttachmentId: _photo, region: _region, ...rest } = f;
     return { ...rest, isMatchHidden: true };
   });
 }
@@ -59,6 +71,8 @@ export const PROOF_MAX_DISTANCE_M = Number(process.env.ADUAN_PROOF_MAX_DISTANCE_
 
 export interface PhotoFacts {
   phash: string | null;
+  /** The new photo's file: with the storage, it is compared by robust hashes and keypoints too. */
+  image?: Buffer;
   exifTakenAt: Date | null;
   exifLat: number | null;
   exifLng: number | null;
@@ -86,15 +100,20 @@ export function metadataFlags(photo: PhotoFacts, index: number, ticket: TicketPl
 }
 
 /**
- * Every flag of a follow-up's photos, checked against the ticket and against every photo already
- * stored (the new photos are not stored yet, so they never match themselves).
+ * Every flag of a follow-up's photos, checked against the ticket and against the photos already
+ * stored (the new photos are not stored yet, so they never match themselves). With the photo's file
+ * and the storage, a copy is looked for through the robust-hash index (cropped, mirrored, turned,
+ * screenshotted) and each of the few candidates is verified by keypoints, the single difference
+ * hash's closest match too (an untouched copy of a photo the indexer has not reached yet): a later
+ * photo of the same place, however alike, is not called a copy. Without them, the difference hash alone.
  */
-export async function checkFollowUpPhotos(db: Db, reportId: number, ticket: TicketPlace, photos: PhotoFacts[]): Promise<ProofFlag[]> {
+export async function checkFollowUpPhotos(db: Db, reportId: number, ticket: TicketPlace, photos: PhotoFacts[], storage?: MediaStorage): Promise<ProofFlag[]> {
   const flags: ProofFlag[] = [];
   for (const [index, photo] of photos.entries()) {
+    let match: { id: number; number: string; bits: number } | undefined;
     if (photo.phash && photo.phash !== FLAT) {
       const bits = sql<number>`bit_count((('x' || ${attachments.phash})::bit(64)) # (('x' || ${photo.phash})::bit(64)))::int`;
-      const [match] = await db
+      [match] = await db
         .select({ id: attachments.id, number: reports.number, bits })
         .from(attachments)
         .innerJoin(reports, eq(reports.id, attachments.reportId))
@@ -102,11 +121,53 @@ export async function checkFollowUpPhotos(db: Db, reportId: number, ticket: Tick
         // the closest match; this ticket's own photos first when equally close
         .orderBy(bits, sql`${attachments.reportId} = ${reportId} desc`, attachments.id)
         .limit(1);
-      if (match) flags.push({ kind: 'foto_sama', photo: index, matchNumber: match.number, matchAttachmentId: match.id, hashDistance: match.bits });
+    }
+    let verified: ProofFlag | null | undefined;
+    if (photo.image && storage) {
+      // the difference hash's match is one more candidate, verified like the index's
+      try {
+        verified = await recycledFrom(db, storage, photo.image, index, match?.id);
+      } catch (error) {
+        // the keypoint library could not run here: the follow-up is not lost, the old check stands
+        console.error('[bukti] robust photo check failed, difference hash only:', error);
+      }
+    }
+    if (verified) flags.push(verified);
+    else if (verified === undefined && match) {
+      flags.push({ kind: 'foto_sama', photo: index, matchNumber: match.number, matchAttachmentId: match.id, hashDistance: match.bits });
     }
     flags.push(...metadataFlags(photo, index, ticket));
   }
   return flags;
+}
+
+/** The stored photo `image` is a copy of, found through the hash index (or `alsoId`) and verified by keypoints. */
+async function recycledFrom(db: Db, storage: MediaStorage, image: Buffer, index: number, alsoId?: number): Promise<ProofFlag | null> {
+  const print = await fingerprint(image);
+  const ids = (await findCandidates(db, print.turns, CANDIDATE_BITS)).map((c) => c.attachmentId);
+  if (alsoId !== undefined && !ids.includes(alsoId)) ids.push(alsoId);
+  for (const id of ids) {
+    const [stored] = await db
+      .select({ key: attachments.storageKey, number: reports.number })
+      .from(attachments)
+      .innerJoin(reports, eq(reports.id, attachments.reportId))
+      .where(eq(attachments.id, id));
+    const file = stored && (await storage.get(stored.key));
+    if (!file) continue;
+    const result = await comparePhotos(file, image);
+    if (!result.same) continue;
+    return {
+      kind: 'foto_sama',
+      photo: index,
+      matchNumber: stored.number,
+      matchAttachmentId: id,
+      hashDistance: result.hash.bits <= 64 ? result.hash.bits : undefined,
+      score: result.score,
+      edits: result.edits,
+      region: result.region,
+    };
+  }
+  return null;
 }
 
 export const PROOF_FLAG_TEXT: Record<ProofFlagKind, { id: string; en: string }> = {
@@ -115,6 +176,26 @@ export const PROOF_FLAG_TEXT: Record<ProofFlagKind, { id: string; en: string }> 
   jauh: { id: 'Foto diambil {jarak} m dari lokasi laporan', en: 'Photo taken {jarak} m from the reported location' },
   tanpa_metadata: { id: 'Foto tanpa metadata waktu dan lokasi', en: 'Photo without time or location metadata' },
 };
+
+/** The edits the photo check names, as the validator reads them. */
+export const PROOF_EDIT_TEXT: Record<DetectedEdit, { id: string; en: string }> = {
+  cermin: { id: 'dicerminkan', en: 'mirrored' },
+  putar_90: { id: 'diputar 90°', en: 'turned 90°' },
+  putar_sedikit: { id: 'diputar sedikit', en: 'turned a few degrees' },
+  potong: { id: 'dipotong', en: 'cropped' },
+  tangkapan_layar: { id: 'tangkapan layar', en: 'screenshot' },
+  ukuran: { id: 'diubah ukurannya', en: 'resized' },
+  abu_abu: { id: 'dijadikan hitam-putih', en: 'made greyscale' },
+};
+
+/** The line under a keypoint-verified match: what was done, how well the pictures agree. */
+export function proofEditsText(f: Pick<ProofFlag, 'edits' | 'score'>, locale: 'id' | 'en'): string | null {
+  if (f.score === undefined) return null;
+  const edits = (f.edits ?? []).map((e) => PROOF_EDIT_TEXT[e][locale]);
+  const agree = locale === 'id' ? `kecocokan ${f.score.toFixed(2).replace('.', ',')}` : `agreement ${f.score.toFixed(2)}`;
+  const done = edits.length ? edits.join(', ') : locale === 'id' ? 'tanpa perubahan berarti' : 'no notable edit';
+  return `${locale === 'id' ? 'Perubahan' : 'Edits'}: ${done} · ${agree}`;
+}
 
 /** A foto_sama flag whose other ticket the viewer may not open. */
 export const HIDDEN_MATCH_TEXT = {

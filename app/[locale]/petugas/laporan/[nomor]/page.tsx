@@ -19,7 +19,7 @@ import { rejectedFollowUps } from '@/lib/reports/follow-ups';
 import { normalizeTicketNumber, wibDay } from '@/lib/reports/ticket-number';
 import { requestTime, slaClock } from '@/lib/sla/clock';
 import { STAFF_MESSAGE, type StaffErrorCode } from '@/lib/staff/errors';
-import { HIDDEN_MATCH_TEXT, PROOF_FLAG_TEXT, storedChecks, type ShownProofFlag } from '@/lib/staff/proof-checks';
+import { HIDDEN_MATCH_TEXT, PROOF_FLAG_TEXT, proofEditsText, storedChecks, type ShownProofFlag } from '@/lib/staff/proof-checks';
 import { StaffHeader } from '../../staff-header';
 import { triageAction } from './actions';
 import { NextIntlClientProvider } from 'next-intl';
@@ -189,9 +189,24 @@ export default async function StaffTicketPage({ params, searchParams }: Props) {
                       <div className="grid grid-cols-2 gap-2">
                         {/* eslint-disable-next-line @next/next/no-img-element -- our own re-encoded thumbnails */}
                         <img src={`/api/petugas/foto/${followUpPhotos[f.photo].id}?ukuran=kecil`} alt={t('proof.thisPhoto')} className="w-full rounded border" />
-                        {/* eslint-disable-next-line @next/next/no-img-element -- our own re-encoded thumbnails */}
-                        <img src={`/api/petugas/foto/${f.matchAttachmentId}?ukuran=kecil`} alt={t('proof.matchPhoto', { nomor: f.matchNumber ?? '' })} className="w-full rounded border" />
+                        <div className="relative">
+                          {/* eslint-disable-next-line @next/next/no-img-element -- our own re-encoded thumbnails */}
+                          <img src={`/api/petugas/foto/${f.matchAttachmentId}?ukuran=kecil`} alt={t('proof.matchPhoto', { nomor: f.matchNumber ?? '' })} className="w-full rounded border" />
+                          {f.region ? (
+                            // the part of the earlier photo that the new one shows
+                            <div
+                              data-testid="proof-region"
+                              className="pointer-events-none absolute border-2 border-red-600 bg-red-600/10"
+                              style={{ left: `${f.region.left * 100}%`, top: `${f.region.top * 100}%`, width: `${f.region.width * 100}%`, height: `${f.region.height * 100}%` }}
+                            />
+                          ) : null}
+                        </div>
                       </div>
+                    ) : null}
+                    {f.kind === 'foto_sama' && proofEditsText(f, locale) ? (
+                      <p className="text-xs" data-testid="proof-edits">
+                        {proofEditsText(f, locale)}
+                      </p>
                     ) : null}
                   </li>
                 ))}

@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/db/connect';
+import { rowsOf } from '@/db/bulk';
+import { startLoop } from '@/lib/jobs/loop';
+import { bands, fingerprint, type Fingerprint } from './photo-fingerprint';
+import type { MediaStorage } from './storage';
+
+/**
+ * The index of robust photo hashes (table photo_hashes): written for every published photo by the
+ * indexer below (which is also the backfill of photos stored before it existed), read by the
+ * follow-up check to find the few stored photos a new proof photo may be a copy of.
+ */
+
+const signed = (hex: string) => BigInt.asIntN(64, BigInt(`0x${hex}`));
+
+/** Row written for a photo whose file cannot be read: its bands (-1) never match. */
+const UNREADABLE = -1;
+
+/**
+ * Indexes up to `batch` published photos that have no hashes yet, oldest first, from their
+ * thumbnails (the hashes see 32 × 32 pixels; a thumbnail is cheaper to read and decode). Returns
+ * how many were indexed; a full batch means there may be more.
+ */
+export async function indexPhotos(db: Db, storage: MediaStorage, batch = 50): Promise<number> {
+  const todo = await rowsOf<{ id: number; key: string }>(
+    db.execute(sql`
+      select a.id, coalesce(a.thumb_key, a.storage_key) as key from attachments a
+      where a.quarantined_at is null and not exists (select 1 from photo_hashes p where p.attachment_id = a.id)
+      order by a.id limit ${batch}`),
+  );
+  for (const photo of todo) {
+    const file = await storage.get(photo.key);
+    let print: Fingerprint | null = null;
+    try {
+      print = file ? await fingerprint(file) : null;
+    } catch {
+      print = null;
+    }
+    const rows = print
+      ? print.windows.map((hash, window) => {
+          const [b0, b1, b2, b3] = bands(hash);
+          return sql`(${photo.id}, ${window}, ${signed(hash).toString()}::bigint, ${b0}, ${b1}, ${b2}, ${b3})`;
+        })
+      : [sql`(${photo.id}, ${UNREADABLE}, 0, ${UNREADABLE}, ${UNREADABLE}, ${UNREADABLE}, ${UNREADABLE})`];
+    await db.execute(sql`insert into photo_hashes (attachment_id, "window", hash, band0, band1, band2, band3)
+                         values ${sql.join(rows, sql`, `)} on conflict do nothing`);
+  }
+  return todo.length;
+}
+
+export interface Candidate {
+  attachmentId: number;
+  bits: number;
+}
+
+/**
+ * The stored photos whose windows share a 16-bit band with one of the new photo's turns and lie
+ * within `maxBits`, closest first: each band is an index look-up, so the cost grows with the
+ * photos that share a band, not with the store.
+ */
+export async function findCandidates(db: Db, turns: string[], maxBits: number, limit = 3): Promise<Candidate[]> {
+  const query = sql.join(
+    [...new Set(turns)].map((h) => {
+      const [b0, b1, b2, b3] = bands(h);
+      return sql`(${signed(h).toString()}::bigint, ${b0}::int, ${b1}::int, ${b2}::int, ${b3}::int)`;
+    }),
+    sql`, `,
+  );
+  const distance = sql`bit_count((p.hash # q.h)::bit(64))`;
+  const hits = (band: string) => sql`select p.attachment_id, ${distance} as bits from q join photo_hashes p on p.${sql.raw(band)} = q.${sql.raw(band.replace('band', 'b'))}`;
+  return rowsOf<Candidate>(
+    db.execute(sql`
+      with q(h, b0, b1, b2, b3) as (values ${query}),
+      hits as (${hits('band0')} union all ${hits('band1')} union all ${hits('band2')} union all ${hits('band3')})
+      select attachment_id as "attachmentId", min(bits)::int as bits from hits
+      group by attachment_id having min(bits) <= ${maxBits}
+      order by bits, attachment_id limit ${limit}`),
+  );
+}
+
+/**
+ * Keeps the index up to date: every `intervalMs`, or at once while a backlog remains (the backfill
+ * of photos stored before the index existed drains this way). Returns the stop function.
+ */
+export function startPhotoIndexer(db: Db, storage: MediaStorage, { intervalMs, batch = 50, onError }: { intervalMs: number; batch?: number; onError: (error: unknown) => void }) {
+  return startLoop(async () => (await indexPhotos(db, storage, batch)) === batch, { intervalMs, onError });
+}
