@@ -59,22 +59,21 @@ export interface Candidate {
  * photos that share a band, not with the store.
  */
 export async function findCandidates(db: Db, turns: string[], maxBits: number, limit = 3): Promise<Candidate[]> {
-  const query = sql.join(
-    [...new Set(turns)].map((h) => {
-      const [b0, b1, b2, b3] = bands(h);
-      return sql`(${signed(h).toString()}::bigint, ${b0}::int, ${b1}::int, ${b2}::int, ${b3}::int)`;
-    }),
-    sql`, `,
-  );
-  const distance = sql`bit_count((p.hash # q.h)::bit(64))`;
-  const hits = (band: string) => sql`select p.attachment_id, ${distance} as bits from q join photo_hashes p on p.${sql.raw(band)} = q.${sql.raw(band.replace('band', 'b'))}`;
+  const unique = [...new Set(turns)];
+  // numbers only (parsed from hex above), so written as array literals: one bitmap index scan per band
+  const array = (values: (number | bigint)[], type: string) => sql.raw(`array[${values.join(',')}]::${type}[]`);
+  const b = [0, 1, 2, 3].map((i) => unique.map((h) => bands(h)[i]));
+  const hashes = array(unique.map(signed), 'bigint');
   return rowsOf<Candidate>(
     db.execute(sql`
-      with q(h, b0, b1, b2, b3) as (values ${query}),
-      hits as (${hits('band0')} union all ${hits('band1')} union all ${hits('band2')} union all ${hits('band3')})
-      select attachment_id as "attachmentId", min(bits)::int as bits from hits
-      group by attachment_id having min(bits) <= ${maxBits}
-      order by bits, attachment_id limit ${limit}`),
+      select p.attachment_id as "attachmentId", min(bit_count((p.hash # q.h)::bit(64)))::int as bits
+      from photo_hashes p
+      join unnest(${hashes}, ${array(b[0], 'int')}, ${array(b[1], 'int')}, ${array(b[2], 'int')}, ${array(b[3], 'int')}) as q(h, b0, b1, b2, b3)
+        on p.band0 = q.b0 or p.band1 = q.b1 or p.band2 = q.b2 or p.band3 = q.b3
+      where p.band0 = any(${array(b[0], 'int')}) or p.band1 = any(${array(b[1], 'int')})
+         or p.band2 = any(${array(b[2], 'int')}) or p.band3 = any(${array(b[3], 'int')})
+      group by p.attachment_id having min(bit_count((p.hash # q.h)::bit(64))) <= ${maxBits}
+      order by bits, p.attachment_id limit ${limit}`),
   );
 }
 

@@ -13,7 +13,7 @@ import { dHash, hammingDistance } from './process-image';
  */
 
 /** Hashes at most this far apart make a candidate worth the keypoint check. */
-export const CANDIDATE_BITS = Number(process.env.ADUAN_PROOF_CANDIDATE_BITS ?? 18);
+export const CANDIDATE_BITS = Number(process.env.ADUAN_PROOF_CANDIDATE_BITS ?? 10);
 /**
  * The portal's older check is a candidate too: difference hashes this close (the same setting as
  * the follow-up check's SAME_PHOTO_MAX_BITS) send the pair to the keypoint check.
