@@ -116,6 +116,31 @@ test('offline after a first visit: the form, the tracker and a seen ticket open;
   await expect(page.getByTestId('offline-page')).toHaveCount(0);
 });
 
+test('after switching language, the pages kept for offline use are in the new language', async ({ page, context }) => {
+  await page.goto('/');
+  await workerControls(page);
+  await page.getByTestId('language-switch').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // the worker fetches its offline pages again, now in English
+  const keptOffline = () =>
+    page.evaluate(async () => {
+      const name = (await caches.keys()).find((key) => key.startsWith('aduan-pages-'));
+      const response = name ? await (await caches.open(name)).match('/luring') : undefined;
+      return response ? (await response.text()).includes('You are offline') : false;
+    });
+  await expect.poll(keptOffline).toBe(true);
+
+  await context.setOffline(true);
+  try {
+    await page.goto('/dasbor');
+    await expect(page.getByRole('heading', { level: 1, name: 'You are offline' })).toBeVisible();
+    await page.goto('/lapor');
+    await expect(page.getByRole('heading', { name: 'File a report' })).toBeVisible();
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
 test('staff pages are never kept by the service worker', async ({ browser }) => {
   const page = await signIn(browser, 'lurah.gambir@aduan.test');
   await workerControls(page);

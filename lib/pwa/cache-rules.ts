@@ -22,6 +22,9 @@ export const OFFLINE_PATH = '/luring';
 /** Cached at install, so they open offline even before the citizen has visited them. */
 export const WARM_PATHS = ['/lapor', '/lacak'] as const;
 
+/** The message a page sends the worker when the page's language is not the one the kept pages were fetched in. */
+export const LANGUAGE_CHANGED = 'aduan-bahasa';
+
 /** The report form, the tracker, a ticket's private tracking page and its public page (not its sub-pages). */
 const CACHED_PAGES = [/^\/lapor$/, /^\/lacak$/, /^\/lacak\/[^/]+$/, /^\/laporan\/[^/]+$/];
 /** Kept out of the cache whatever CACHED_PAGES says. */

@@ -8,7 +8,7 @@
  */
 import { CacheableResponsePlugin, ExpirationPlugin, NetworkFirst, NetworkOnly, Serwist } from 'serwist';
 import type { PrecacheEntry, RouteMatchCallbackOptions, SerwistGlobalConfig, SerwistPlugin } from 'serwist';
-import { newFormToken, OFFLINE_PATH, pageRule, publicPath, WARM_PATHS, withFreshFormToken } from './cache-rules';
+import { LANGUAGE_CHANGED, newFormToken, OFFLINE_PATH, pageRule, publicPath, WARM_PATHS, withFreshFormToken } from './cache-rules';
 import { addPushListeners } from '../push/service-worker';
 import { SYNC_TAG } from '../offline/outbox';
 import { sendQueueInBackground } from '../../components/offline/background-send';
@@ -77,16 +77,22 @@ const serwist = new Serwist({
   ],
 });
 
+/** The offline page, the form and the tracker, fetched as the citizen's browser would (its language cookie included). */
+async function warm(): Promise<void> {
+  const cache = await caches.open(PAGES);
+  const fresh = (path: string) => cache.add(new Request(path, { cache: 'no-cache' }));
+  await fresh(OFFLINE_PATH);
+  await Promise.allSettled(WARM_PATHS.map(fresh));
+}
+
 // The offline page must be there before this worker takes over; the form and the tracker are
 // fetched too, so they open offline even if the citizen has not visited them yet.
-self.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches.open(PAGES).then(async (cache) => {
-      const fresh = (path: string) => cache.add(new Request(path, { cache: 'no-cache' }));
-      await fresh(OFFLINE_PATH);
-      await Promise.allSettled(WARM_PATHS.map(fresh));
-    }),
-  );
+self.addEventListener('install', (event) => event.waitUntil(warm()));
+
+// A page tells the worker when the citizen switched language (components/pwa/service-worker.tsx):
+// the pages kept for offline use are fetched again, now in that language.
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: unknown } | null)?.type === LANGUAGE_CHANGED) event.waitUntil(warm());
 });
 
 // Pages cached by an earlier build load chunks that build's precache no longer holds.
