@@ -21,6 +21,12 @@ async function fillReport(page: Page, description: string, seed: number) {
   await page.getByRole('radio', { name: /Publik/ }).check();
 }
 
+/** Waits until the service worker is active and controls the page (it claims open pages). */
+async function workerControls(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null)).toMatch(/\/serwist\/sw\.js$/);
+}
+
 /** How many public reports of Gambir carry this text (the CSV export has every one). */
 async function filedCount(context: BrowserContext, text: string): Promise<number> {
   const csv = await (await context.request.get('/api/laporan.csv?kelurahan=31.71.01.1001')).text();
@@ -31,8 +37,10 @@ test('a report written offline waits on the phone, survives a reload and a lost 
   test.setTimeout(120_000);
   const first = `Antrean luring ${Date.now()}: jalan amblas di depan pasar, ditulis tanpa sinyal.`;
   await page.goto('/lapor');
-  // the signal goes once the form has loaded (a phone loses it later, not within the same second)
+  // the signal goes once the form has loaded and the app is on the phone (its service worker
+  // keeps the form's scripts; a phone loses the signal later, not within the same second)
   await page.waitForLoadState('networkidle');
+  await workerControls(page);
   await context.setOffline(true);
   await fillReport(page, first, 81);
   await page.getByRole('button', { name: 'Kirim laporan' }).click();
@@ -94,9 +102,7 @@ test('with the app closed, the service worker sends the queued report when the b
   const text = `Sinkron latar ${Date.now()}: pohon tumbang menutup jalan, dikirim saat aplikasi tertutup.`;
   await page.goto('/lapor');
   await page.waitForLoadState('networkidle');
-  // the service worker controls the form (it claims open pages once active)
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null)).toMatch(/\/serwist\/sw\.js$/);
+  await workerControls(page);
   await context.setOffline(true);
   await fillReport(page, text, 86);
   await page.getByRole('button', { name: 'Kirim laporan' }).click();
@@ -131,6 +137,22 @@ test('with the app closed, the service worker sends the queued report when the b
   await expect(sent.getByTestId('queue-number')).toHaveText(/^JK\d{10}$/);
   await expect(other.getByTestId('queue-waiting')).toHaveCount(0);
   expect(await filedCount(context, text)).toBe(1);
+});
+
+test("a map that cannot load (the signal dropped before its script came) leaves the form working", async ({ context, page }) => {
+  // the pin map's script fails as on a dropped connection; every other script loads
+  await context.route('**/_next/static/chunks/*.js', async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes('onPick') && body.includes('latlng')) return route.abort('internetdisconnected');
+    return route.fulfill({ response, body });
+  });
+  await page.goto('/lapor');
+  await expect(page.getByTestId('pin-map-unavailable')).toContainText('Peta tidak dapat dimuat');
+  const text = `Peta gagal dimuat ${Date.now()}: saluran air meluap ke jalan.`;
+  await fillReport(page, text, 87);
+  await page.getByRole('button', { name: 'Kirim laporan' }).click();
+  await expect(page.getByTestId('ticket-number')).toHaveText(/^JK\d{10}$/);
 });
 
 test('the upload shows its real progress up to 100 %', async ({ page }) => {

@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { RegionPicker } from '@/components/reports/region-picker';
+import { Contained } from '@/components/ui/contained';
 import type { RegionOption } from '@/db/queries/reference';
 
 const PinMap = dynamic(() => import('@/components/map/pin-map'), { ssr: false });
@@ -77,7 +78,9 @@ export function LocationField({ point, onPoint, regions, tileUrl, tileAttributio
       {gps === 'failed' ? <p className="text-sm text-red-700" role="status">{t('gpsFailed')}</p> : null}
       <p className="text-sm text-gray-700">{t('pinHint')}</p>
       <div className="h-72 overflow-hidden rounded border" data-testid="pin-map">
-        <PinMap tileUrl={tileUrl} tileAttribution={tileAttribution} point={point} centerOn={centerOn} onPick={pick} />
+        <Contained fallback={<p className="p-3 text-sm text-gray-800" role="status" data-testid="pin-map-unavailable">{t('mapUnavailable')}</p>}>
+          <PinMap tileUrl={tileUrl} tileAttribution={tileAttribution} point={point} centerOn={centerOn} onPick={pick} />
+        </Contained>
       </div>
       <input type="hidden" name="lat" value={point?.lat ?? ''} />
       <input type="hidden" name="lng" value={point?.lng ?? ''} />
