@@ -19,7 +19,11 @@ const PAGE = `/:path((?!${INTERNAL}).*)`;
 const nextConfig: NextConfig = {
   // The Docker image runs the self-contained server (node .next/standalone/server.js). Only there:
   // `next start`, used by the tests and the benchmark, expects the ordinary output.
-  ...(process.env.ADUAN_STANDALONE === '1' ? { output: 'standalone' as const } : {}),
+  // OpenCV (lib/media/opencv.ts) is required at run time by name, which the file tracing does not
+  // follow: it is named here so the self-contained output carries it.
+  ...(process.env.ADUAN_STANDALONE === '1'
+    ? { output: 'standalone' as const, outputFileTracingIncludes: { '*': ['./node_modules/@techstark/opencv-js/package.json', './node_modules/@techstark/opencv-js/dist/opencv.js'] } }
+    : {}),
   // PGlite ships WASM and resolves files by URL; bundling it breaks that. sharp and esbuild (which
   // bundles the service worker during the build, app/serwist) are native.
   serverExternalPackages: ['@electric-sql/pglite', 'sharp', 'postgres', '@aws-sdk/client-s3', 'esbuild'],

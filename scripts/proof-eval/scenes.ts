@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { createRand } from '@/lib/demo/random';
 
 /**
  * Photo-like street scenes for the recycled-photo evaluation, drawn from a seed so the set is the
@@ -8,16 +9,9 @@ import sharp from 'sharp';
  * photo of the same place is: same scene, different picture (near objects shift more than far ones).
  */
 
+/** The demo generator's mulberry32 (a seed of 0 counts as 1). */
 export function rng(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    // mulberry32
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRand(seed >>> 0 || 1);
 }
 
 interface Thing {
