@@ -54,7 +54,8 @@ test('a report written offline waits on the phone, survives a reload and a lost 
 
   // The signal comes back but the server's answer is lost on the way: the report is filed, the
   // phone does not know it and keeps it queued. The page is reloaded: it is still queued, and the
-  // next try's answer is lost as well.
+  // next try's answer is lost as well. (When the signal returns, the page and the service
+  // worker's Background Sync may both try, one after the other: each answer is lost here.)
   let delivered = 0;
   await context.route('**/api/laporan/kirim', async (route) => {
     await route.fetch();
@@ -62,10 +63,11 @@ test('a report written offline waits on the phone, survives a reload and a lost 
     await route.abort('connectionreset');
   });
   await context.setOffline(false);
-  await expect.poll(() => delivered).toBe(1);
+  await expect.poll(() => delivered).toBeGreaterThanOrEqual(1);
   await expect(waiting.getByTestId('queue-item')).toContainText('dicoba lagi otomatis');
+  const beforeReload = delivered;
   await page.reload();
-  await expect.poll(() => delivered).toBe(2);
+  await expect.poll(() => delivered).toBeGreaterThan(beforeReload);
   await expect(page.getByTestId('queue-waiting').getByTestId('queue-item')).toContainText(first.slice(0, 40));
   await expect(page.getByTestId('queue-waiting').getByTestId('queue-item')).toContainText('dicoba lagi otomatis');
   await page.close();
