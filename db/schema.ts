@@ -453,12 +453,14 @@ export const photoHashes = pgTable(
     band2: integer('band2').notNull(),
     band3: integer('band3').notNull(),
   },
+  // each band's index carries the hash and the photo, so a look-up is an index-only scan: at a
+  // million photos, fetching the matching rows from the table cost more than finding them
   (t) => [
     primaryKey({ columns: [t.attachmentId, t.window] }),
-    index('photo_hashes_band0_idx').on(t.band0),
-    index('photo_hashes_band1_idx').on(t.band1),
-    index('photo_hashes_band2_idx').on(t.band2),
-    index('photo_hashes_band3_idx').on(t.band3),
+    index('photo_hashes_band0_cover_idx').on(t.band0, t.hash, t.attachmentId),
+    index('photo_hashes_band1_cover_idx').on(t.band1, t.hash, t.attachmentId),
+    index('photo_hashes_band2_cover_idx').on(t.band2, t.hash, t.attachmentId),
+    index('photo_hashes_band3_cover_idx').on(t.band3, t.hash, t.attachmentId),
   ],
 );
 

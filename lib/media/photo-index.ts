@@ -55,25 +55,29 @@ export interface Candidate {
 
 /**
  * The stored photos whose windows share a 16-bit band with one of the new photo's turns and lie
- * within `maxBits`, closest first: each band is an index look-up, so the cost grows with the
- * photos that share a band, not with the store.
+ * within `maxBits`, closest first. One branch per band, each an index-only scan of that band's
+ * covering index (band, hash, photo): the cost grows with the hashes that share a band, not with
+ * the store, and no table row is read.
  */
 export async function findCandidates(db: Db, turns: string[], maxBits: number, limit = 3): Promise<Candidate[]> {
   const unique = [...new Set(turns)];
-  // numbers only (parsed from hex above), so written as array literals: one bitmap index scan per band
+  // numbers only (parsed from hex above), so written as array literals the planner sees as constants
   const array = (values: (number | bigint)[], type: string) => sql.raw(`array[${values.join(',')}]::${type}[]`);
-  const b = [0, 1, 2, 3].map((i) => unique.map((h) => bands(h)[i]));
   const hashes = array(unique.map(signed), 'bigint');
+  // a pairing counts only when the two hashes share the band it was found by (as closestHash)
+  const branch = (i: number) => {
+    const band = sql.raw(`band${i}`);
+    const keys = array(unique.map((h) => bands(h)[i]), 'int');
+    return sql`select p.attachment_id, bit_count((p.hash # q.h)::bit(64)) as bits
+      from photo_hashes p join unnest(${hashes}, ${keys}) as q(h, b) on p.${band} = q.b
+      where p.${band} = any(${keys})`;
+  };
   return rowsOf<Candidate>(
     db.execute(sql`
-      select p.attachment_id as "attachmentId", min(bit_count((p.hash # q.h)::bit(64)))::int as bits
-      from photo_hashes p
-      join unnest(${hashes}, ${array(b[0], 'int')}, ${array(b[1], 'int')}, ${array(b[2], 'int')}, ${array(b[3], 'int')}) as q(h, b0, b1, b2, b3)
-        on p.band0 = q.b0 or p.band1 = q.b1 or p.band2 = q.b2 or p.band3 = q.b3
-      where p.band0 = any(${array(b[0], 'int')}) or p.band1 = any(${array(b[1], 'int')})
-         or p.band2 = any(${array(b[2], 'int')}) or p.band3 = any(${array(b[3], 'int')})
-      group by p.attachment_id having min(bit_count((p.hash # q.h)::bit(64))) <= ${maxBits}
-      order by bits, p.attachment_id limit ${limit}`),
+      select m.attachment_id as "attachmentId", min(m.bits)::int as bits
+      from (${branch(0)} union all ${branch(1)} union all ${branch(2)} union all ${branch(3)}) m
+      group by m.attachment_id having min(m.bits) <= ${maxBits}
+      order by bits, m.attachment_id limit ${limit}`),
   );
 }
 

@@ -1,0 +1,101 @@
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { WINDOWS } from '@/lib/media/photo-fingerprint';
+import { findCandidates } from '@/lib/media/photo-index';
+import { CANDIDATE_BITS } from '@/lib/media/photo-match';
+
+/**
+ * A store of synthetic photo hashes (21 window hashes per photo, in a schema of its own so the
+ * real tables are untouched), with the indexes of migration 0025, and the follow-up photo check
+ * measured against it (bench/proof-photos.ts).
+ * Uniformly random hashes are kinder than real photos' pHashes, which cluster (skies, roads):
+ * treat the chance-candidate rate as a floor.
+ */
+
+const SCHEMA = 'proofbench';
+
+export interface PhotoStore {
+  photos: number;
+  hashes: number;
+  buildSeconds: number;
+  db: ReturnType<typeof drizzle>;
+  /** Window-0 hashes of 100 stored photos, for copies. */
+  sample: string[];
+  close: () => Promise<void>;
+}
+
+export async function buildPhotoStore(url: string, photos: number): Promise<PhotoStore> {
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop schema if exists ${SCHEMA} cascade; create schema ${SCHEMA}`);
+  await admin.end();
+  const client = postgres(url, { max: 1, onnotice: () => {}, connection: { search_path: SCHEMA } });
+  const t = Date.now();
+  await client.unsafe(`create table photo_hashes (attachment_id bigint not null, "window" smallint not null, hash bigint not null,
+    band0 integer not null, band1 integer not null, band2 integer not null, band3 integer not null, primary key (attachment_id, "window"))`);
+  await client.unsafe(`insert into photo_hashes
+    select p, w, h, ((h >> 48) & 65535)::int, ((h >> 32) & 65535)::int, ((h >> 16) & 65535)::int, (h & 65535)::int
+    from generate_series(1, ${photos}) p, generate_series(0, ${WINDOWS.length - 1}) w,
+         lateral (select ((random() * 4294967295)::bigint << 32 | (random() * 4294967295)::bigint) + 0 * p * w as h) r`);
+  for (const b of [0, 1, 2, 3]) await client.unsafe(`create index on photo_hashes (band${b}, hash, attachment_id)`);
+  // the visibility map lets the look-up read the indexes only (as autovacuum does for the real table)
+  await client.unsafe('vacuum analyze photo_hashes');
+  const rows = (await client.unsafe('select to_hex(hash) as h from photo_hashes where "window" = 0 order by random() limit 100')) as unknown as { h: string }[];
+  return {
+    photos,
+    hashes: photos * WINDOWS.length,
+    buildSeconds: (Date.now() - t) / 1000,
+    db: drizzle(client),
+    sample: rows.map((r) => r.h.padStart(16, '0').slice(-16)),
+    close: async () => {
+      await client.unsafe(`drop schema ${SCHEMA} cascade`);
+      await client.end();
+    },
+  };
+}
+
+export const randomHash = () => Array.from({ length: 16 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+
+function flip(h: string, k: number): string {
+  let n = BigInt(`0x${h}`);
+  const used = new Set<number>();
+  while (used.size < k) used.add(Math.floor(Math.random() * 64));
+  for (const b of used) n ^= 1n << BigInt(b);
+  return n.toString(16).padStart(16, '0');
+}
+
+export const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] : 0);
+
+export interface LookupFigures {
+  /** Look-up times of honest photos (20 turns unrelated to the store), ms. */
+  honestMs: number[];
+  candidatesPerPhoto: number;
+  /** Share of honest photos with at least one candidate. */
+  withCandidate: number;
+  copiesMs: number[];
+  copiesFound: number;
+  copies: number;
+}
+
+/** The candidate look-up for `queries` honest photos and for copies of the sampled photos (2–9 bits flipped). */
+export async function measureLookups(store: PhotoStore, queries: number): Promise<LookupFigures> {
+  const honestMs: number[] = [];
+  let candidates = 0;
+  let withCandidate = 0;
+  for (let i = 0; i < queries; i++) {
+    const t = performance.now();
+    const found = await findCandidates(store.db as never, Array.from({ length: 20 }, randomHash), CANDIDATE_BITS);
+    honestMs.push(performance.now() - t);
+    candidates += found.length;
+    if (found.length) withCandidate++;
+  }
+  const copiesMs: number[] = [];
+  let copiesFound = 0;
+  for (const [i, original] of store.sample.entries()) {
+    const turns = [flip(original, 2 + (i % 8)), ...Array.from({ length: 19 }, randomHash)];
+    const t = performance.now();
+    const found = await findCandidates(store.db as never, turns, CANDIDATE_BITS);
+    copiesMs.push(performance.now() - t);
+    if (found.length) copiesFound++;
+  }
+  return { honestMs, candidatesPerPhoto: candidates / Math.max(1, queries), withCandidate: withCandidate / Math.max(1, queries), copiesMs, copiesFound, copies: store.sample.length };
+}
