@@ -18,7 +18,8 @@ import { officeCode } from '@/lib/reference/agencies';
 import { nextStatus } from '@/lib/reports/lifecycle';
 import { mayRouteTo } from '@/lib/auth/supervision';
 import { StaffError } from './errors';
-import { checkFollowUpPhotos } from './proof-checks';
+import { followUpFlags } from './proof-checks';
+import { findRecycledPhotos } from './recycled-photos';
 import { instructedAgencyIds, planEscalation, planInstruction, planReassignment, settleInstructions, SUPERVISOR_ACTIONS, type SupervisorStep } from './supervise';
 
 export interface StaffActionInput {
@@ -59,6 +60,11 @@ export async function performStaffAction(
       if (!input.photos?.length) throw new StaffError('foto_sesudah_wajib');
       await storePhotos(deps.storage, input.photos, now, stored, db);
     }
+    // the recycled-photo check reads only photos already stored: done before the ticket is locked,
+    // so its seconds of keypoint work do not hold the lock or a transaction's connection
+    const facts = stored.map((p, i) => ({ phash: p.phash ?? null, image: input.photos?.[i]?.main.data, exifTakenAt: p.exifTakenAt ?? null, exifLat: p.exifLat ?? null, exifLng: p.exifLng ?? null }));
+    const [target] = stored.length ? await db.select({ id: reports.id }).from(reports).where(eq(reports.number, input.number)) : [];
+    const recycled = target ? await findRecycledPhotos(db, target.id, facts, deps.storage) : [];
     return await db.transaction(async (tx) => {
       const [r] = await tx.select().from(reports).where(eq(reports.number, input.number)).for('update');
       if (!r) throw new StaffError('tidak_ditemukan');
@@ -118,13 +124,7 @@ export async function performStaffAction(
           break;
         case 'tindak_lanjut': {
           data.photos = stored.length;
-          const checks = await checkFollowUpPhotos(
-            tx,
-            r.id,
-            r,
-            stored.map((p, i) => ({ phash: p.phash ?? null, image: input.photos?.[i]?.main.data, exifTakenAt: p.exifTakenAt ?? null, exifLat: p.exifLat ?? null, exifLng: p.exifLng ?? null })),
-            deps.storage,
-          );
+          const checks = followUpFlags(r, facts, recycled);
           data.checks = checks;
           change.proofFlags = checks.length;
           break;

@@ -24,7 +24,8 @@ import { applyEdit } from '@/scripts/proof-eval/edits';
 import { laterCamera, makeWorld, renderScene } from '@/scripts/proof-eval/scenes';
 import { StaffError } from './errors';
 import { performStaffAction } from './perform-action';
-import { flagsForViewer, metadataFlags, proofEditsText, storedChecks, type ProofFlag } from './proof-checks';
+import { flagsForViewer, followUpFlags, metadataFlags, proofEditsText, storedChecks, type ProofFlag } from './proof-checks';
+import type { RecycledCheck } from './recycled-photos';
 
 let database: Database;
 let mediaDir: string;
@@ -130,6 +131,14 @@ describe('follow-up photo checks', () => {
     const afterWork = await renderScene(makeWorld(21), laterCamera(21), 1024, 768, true);
     const honest = await ticketWithPhoto(original);
     expect((await followUp(honest, afterWork)).filter((f) => f.kind === 'foto_sama')).toEqual([]);
+  });
+
+  it('flags an untouched copy of a photo stored after the indexer last ran (above its frontier)', async () => {
+    await indexPhotos(database.db, deps().storage, 1000);
+    const scene = streetScene(71);
+    const elsewhere = await ticketWithPhoto(await jpeg(scene));
+    const number = await ticketWithPhoto(await jpeg(streetScene(72)));
+    expect((await followUp(number, await jpeg(scene))).find((f) => f.kind === 'foto_sama')).toMatchObject({ matchNumber: elsewhere, photo: 0 });
   });
 
   it('flags capture metadata: before the report, far away, or none at all', async () => {
@@ -282,6 +291,28 @@ describe('metadataFlags', () => {
     ['without metadata', { phash: null, exifTakenAt: null, exifLat: null, exifLng: null }, ['tanpa_metadata']],
   ])('%s', (_, photo, kinds) => {
     expect(metadataFlags(photo, 0, ticket).map((f) => f.kind)).toEqual(kinds);
+  });
+});
+
+describe('followUpFlags', () => {
+  const ticket = { createdAt: new Date('2026-05-04T03:00:00Z'), lat: -6.1754, lng: 106.8272 };
+  const photo = { phash: 'f0f0f0f0f0f0f0f0', exifTakenAt: new Date('2026-05-05T03:00:00Z'), exifLat: -6.1754, exifLng: 106.8272 };
+  const match = { id: 7, number: 'JKR-1', bits: 4 };
+  const verified: ProofFlag = { kind: 'foto_sama', photo: 0, matchNumber: 'JKR-2', matchAttachmentId: 9, score: 0.9 };
+  it.each<[string, RecycledCheck, Partial<ProofFlag>[]]>([
+    ['a copy verified by keypoints', { match, verified }, [{ matchNumber: 'JKR-2', score: 0.9 }]],
+    ['a difference-hash match the keypoints rejected (a later photo of the place)', { match, verified: null }, []],
+    ['the difference hash alone when keypoints could not run', { match }, [{ matchNumber: 'JKR-1', hashDistance: 4 }]],
+    ['nothing stored alike', { verified: null }, []],
+  ])('%s', (_, recycled, expected) => {
+    expect(followUpFlags(ticket, [photo], [recycled])).toEqual(expected.map((f) => expect.objectContaining({ kind: 'foto_sama', photo: 0, ...f })));
+  });
+  it('adds each photo\'s metadata flags after its copy flag', () => {
+    const bare = { ...photo, exifTakenAt: null, exifLat: null, exifLng: null };
+    expect(followUpFlags(ticket, [photo, bare], [{ verified: null }, { match }]).map((f) => [f.kind, f.photo])).toEqual([
+      ['foto_sama', 1],
+      ['tanpa_metadata', 1],
+    ]);
   });
 });
 

@@ -1,11 +1,8 @@
 import distance from '@turf/distance';
-import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
-import { attachments, reports } from '@/db/schema';
-import { fingerprint } from '@/lib/media/photo-fingerprint';
-import { findCandidates } from '@/lib/media/photo-index';
-import { CANDIDATE_BITS, comparePhotos, type DetectedEdit } from '@/lib/media/photo-match';
+import type { DetectedEdit } from '@/lib/media/photo-match';
 import type { MediaStorage } from '@/lib/media/storage';
+import { findRecycledPhotos, recycledFlag, type RecycledCheck } from './recycled-photos';
 
 /**
  * Checks of a follow-up's after-photos, so that "Selesai" cannot be bought cheaply: a photo that
@@ -62,10 +59,7 @@ export function flagsForViewer(flags: ProofFlag[], canOpen: (number: string) => 
   });
 }
 
-/** The hash of a picture without structure (one colour): such pictures cannot be told apart, so are not compared. */
-const FLAT = '0000000000000000';
-/** Photos whose difference hashes differ in at most this many of 64 bits are the same picture. */
-export const SAME_PHOTO_MAX_BITS = Number(process.env.ADUAN_PROOF_SAME_PHOTO_BITS ?? 10);
+export { SAME_PHOTO_MAX_BITS } from './recycled-photos';
 /** A follow-up photo taken farther than this from the ticket is flagged. */
 export const PROOF_MAX_DISTANCE_M = Number(process.env.ADUAN_PROOF_MAX_DISTANCE_M ?? 300);
 
@@ -100,74 +94,23 @@ export function metadataFlags(photo: PhotoFacts, index: number, ticket: TicketPl
 }
 
 /**
- * Every flag of a follow-up's photos, checked against the ticket and against the photos already
- * stored (the new photos are not stored yet, so they never match themselves). With the photo's file
- * and the storage, a copy is looked for through the robust-hash index (cropped, mirrored, turned,
- * screenshotted) and each of the few candidates is verified by keypoints, the single difference
- * hash's closest match too (an untouched copy of a photo the indexer has not reached yet): a later
- * photo of the same place, however alike, is not called a copy. Without them, the difference hash alone.
+ * Every flag of a follow-up's photos, from what the stored photos say about each (`recycled`, see
+ * findRecycledPhotos: computed before the follow-up's transaction) and the ticket's time and
+ * place. Pure.
  */
-export async function checkFollowUpPhotos(db: Db, reportId: number, ticket: TicketPlace, photos: PhotoFacts[], storage?: MediaStorage): Promise<ProofFlag[]> {
-  const flags: ProofFlag[] = [];
-  for (const [index, photo] of photos.entries()) {
-    let match: { id: number; number: string; bits: number } | undefined;
-    if (photo.phash && photo.phash !== FLAT) {
-      const bits = sql<number>`bit_count((('x' || ${attachments.phash})::bit(64)) # (('x' || ${photo.phash})::bit(64)))::int`;
-      [match] = await db
-        .select({ id: attachments.id, number: reports.number, bits })
-        .from(attachments)
-        .innerJoin(reports, eq(reports.id, attachments.reportId))
-        .where(and(sql`${attachments.phash} is not null`, ne(attachments.phash, FLAT), sql`${bits} <= ${SAME_PHOTO_MAX_BITS}`))
-        // the closest match; this ticket's own photos first when equally close
-        .orderBy(bits, sql`${attachments.reportId} = ${reportId} desc`, attachments.id)
-        .limit(1);
-    }
-    let verified: ProofFlag | null | undefined;
-    if (photo.image && storage) {
-      // the difference hash's match is one more candidate, verified like the index's
-      try {
-        verified = await recycledFrom(db, storage, photo.image, index, match?.id);
-      } catch (error) {
-        // the keypoint library could not run here: the follow-up is not lost, the old check stands
-        console.error('[bukti] robust photo check failed, difference hash only:', error);
-      }
-    }
-    if (verified) flags.push(verified);
-    else if (verified === undefined && match) {
-      flags.push({ kind: 'foto_sama', photo: index, matchNumber: match.number, matchAttachmentId: match.id, hashDistance: match.bits });
-    }
-    flags.push(...metadataFlags(photo, index, ticket));
-  }
-  return flags;
+export function followUpFlags(ticket: TicketPlace, photos: PhotoFacts[], recycled: RecycledCheck[]): ProofFlag[] {
+  return photos.flatMap((photo, index) => {
+    const copy = recycledFlag(recycled[index], index);
+    return [...(copy ? [copy] : []), ...metadataFlags(photo, index, ticket)];
+  });
 }
 
-/** The stored photo `image` is a copy of, found through the hash index (or `alsoId`) and verified by keypoints. */
-async function recycledFrom(db: Db, storage: MediaStorage, image: Buffer, index: number, alsoId?: number): Promise<ProofFlag | null> {
-  const print = await fingerprint(image);
-  const ids = (await findCandidates(db, print.turns, CANDIDATE_BITS)).map((c) => c.attachmentId);
-  if (alsoId !== undefined && !ids.includes(alsoId)) ids.push(alsoId);
-  for (const id of ids) {
-    const [stored] = await db
-      .select({ key: attachments.storageKey, number: reports.number })
-      .from(attachments)
-      .innerJoin(reports, eq(reports.id, attachments.reportId))
-      .where(eq(attachments.id, id));
-    const file = stored && (await storage.get(stored.key));
-    if (!file) continue;
-    const result = await comparePhotos(file, image);
-    if (!result.same) continue;
-    return {
-      kind: 'foto_sama',
-      photo: index,
-      matchNumber: stored.number,
-      matchAttachmentId: id,
-      hashDistance: result.hash.bits <= 64 ? result.hash.bits : undefined,
-      score: result.score,
-      edits: result.edits,
-      region: result.region,
-    };
-  }
-  return null;
+/**
+ * Every flag of a follow-up's photos, checked against the ticket and against the photos already
+ * stored (the new photos are not stored yet, so they never match themselves): both halves at once.
+ */
+export async function checkFollowUpPhotos(db: Db, reportId: number, ticket: TicketPlace, photos: PhotoFacts[], storage?: MediaStorage): Promise<ProofFlag[]> {
+  return followUpFlags(ticket, photos, await findRecycledPhotos(db, reportId, photos, storage));
 }
 
 export const PROOF_FLAG_TEXT: Record<ProofFlagKind, { id: string; en: string }> = {
