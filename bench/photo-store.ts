@@ -1,13 +1,13 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { WINDOWS } from '@/lib/media/photo-fingerprint';
+import { fingerprint, WINDOWS } from '@/lib/media/photo-fingerprint';
 import { findCandidates } from '@/lib/media/photo-index';
-import { CANDIDATE_BITS } from '@/lib/media/photo-match';
+import { CANDIDATE_BITS, comparePhotos } from '@/lib/media/photo-match';
 
 /**
  * A store of synthetic photo hashes (21 window hashes per photo, in a schema of its own so the
  * real tables are untouched), with the indexes of migration 0025, and the follow-up photo check
- * measured against it (bench/proof-photos.ts).
+ * measured against it: used by bench/proof-photos.ts and by the main bench (bench/run.ts).
  * Uniformly random hashes are kinder than real photos' pHashes, which cluster (skies, roads):
  * treat the chance-candidate rate as a floor.
  */
@@ -98,4 +98,25 @@ export async function measureLookups(store: PhotoStore, queries: number): Promis
     if (found.length) copiesFound++;
   }
   return { honestMs, candidatesPerPhoto: candidates / Math.max(1, queries), withCandidate: withCandidate / Math.max(1, queries), copiesMs, copiesFound, copies: store.sample.length };
+}
+
+/**
+ * The follow-up check's added cost for one honest photo, whole: its fingerprint, the look-up (its
+ * turns stand for a photo unrelated to the store) and a keypoint check per candidate (against
+ * `standIn`, as each candidate's stored file would be). Returns the times in ms.
+ */
+export async function measureChecks(store: PhotoStore, photo: Buffer, standIn: Buffer, checks: number): Promise<{ ms: number[]; candidates: number }> {
+  const ms: number[] = [];
+  let candidates = 0;
+  // a running server has decoded photos and loaded OpenCV before: not counted
+  await comparePhotos(standIn, photo);
+  for (let i = 0; i < checks; i++) {
+    const t = performance.now();
+    await fingerprint(photo);
+    const found = await findCandidates(store.db as never, Array.from({ length: 20 }, randomHash), CANDIDATE_BITS);
+    for (const _ of found) await comparePhotos(standIn, photo);
+    ms.push(performance.now() - t);
+    candidates += found.length;
+  }
+  return { ms, candidates: candidates / Math.max(1, checks) };
 }

@@ -7,16 +7,19 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import sharp from 'sharp';
 import { createDatabase, type Db } from '@/db/connect';
 import * as schema from '@/db/schema';
 import { setupDemoDatabase } from '@/db/setup';
 import type { StaffUser } from '@/lib/auth/permissions';
 import { issueApiKey } from '@/lib/open311/keys';
 import { DEMO_PASSWORD } from '@/lib/reference/demo-users';
+import { streetScene } from '@/lib/testing/images';
 import { intArg, parseArgs } from '../scripts/args';
 import { startProxy, type RunningProxy } from '../scripts/proxy/nginx';
 import { dropPageCache } from '../scripts/scale/processes';
 import { benchPhoto, open311Submission, signIn } from './clients';
+import { buildPhotoStore, measureChecks, measureLookups } from './photo-store';
 import { measureColdStart, type ColdStart } from './cold-start';
 import { measurePages, type PageWeight } from './page-weight';
 import { explainHotQueries, type QueryPlan } from './plans';
@@ -43,6 +46,8 @@ const readers = intArg(args, 'readers', isSmall ? 100 : 1000);
 // 1,000 people with the portal open, each loading a page every five seconds
 const readerRate = intArg(args, 'reader-rate', Math.round(readers / 5));
 const drainWaitSeconds = intArg(args, 'drain-wait', isSmall ? 120 : 600);
+// the follow-up photo check's store: synthetic window hashes of this many photos (bench/photo-store.ts)
+const proofPhotos = intArg(args, 'proof-photos', isSmall ? 20_000 : 1_000_000);
 const url = process.env.BENCH_DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/${isSmall ? 'aduan_bench_small' : 'aduan_bench'}`;
 const STAFF = ['lurah.gambir@aduan.test', 'camat.gambir@aduan.test', 'walikota.pusat@aduan.test', 'binamarga.pusat@aduan.test'];
 
@@ -61,6 +66,9 @@ interface Row {
   statusCounts: Record<string, number>;
   /** Answers that came from nginx's cache (X-Cache: HIT), for scenarios through the proxy. */
   cacheHits?: number;
+  /** Stored photos (window hashes of) the follow-up photo check ran against, and its chance candidates per honest photo. */
+  photoStore?: number;
+  candidatesPerPhoto?: number;
 }
 interface Drain {
   label: string;
@@ -277,6 +285,7 @@ async function main() {
     times.sort((a, b) => a - b);
     results.rows.push({ scenario: 'baseline: ticket SQL via driver (sequential)', rps: 1000 / (times.reduce((a, b) => a + b, 0) / times.length), p50: pct(times, 0.5), p90: pct(times, 0.9), p95: pct(times, 0.95), p97_5: pct(times, 0.975), p99: pct(times, 0.99), avgBytes: 0, maxBytes: 0, errors: 0, non2xx: 0, statusCounts: {} });
   });
+  await step('photo check', () => measurePhotoCheck());
   await step('baseline: bare Node', async () => {
     const body = JSON.stringify({ ok: true, padding: 'x'.repeat(1400) });
     const bare = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
@@ -447,6 +456,33 @@ async function main() {
 }
 
 /** Every acknowledged ticket number is in the database, with its photo when one was sent. */
+/**
+ * The follow-up photo check's added cost per photo against `proofPhotos` stored photos: the index
+ * look-up alone for honest photos, and the whole check (fingerprint, look-up, a keypoint check per
+ * chance candidate). Rows with no rate of their own: rps is 1000 / mean, as the driver baseline.
+ */
+async function measurePhotoCheck() {
+  const store = await buildPhotoStore(url, proofPhotos);
+  try {
+    console.log(`[bench] photo store: ${proofPhotos.toLocaleString('en')} photos, built in ${store.buildSeconds.toFixed(0)} s`);
+    const lookups = await measureLookups(store, isSmall ? 100 : 300);
+    const photo = await sharp(await benchPhoto('app')).resize(1600).jpeg({ quality: 85 }).toBuffer();
+    const standIn = await sharp(streetScene(6, 1600, 1200)).jpeg({ quality: 85 }).toBuffer();
+    const checks = await measureChecks(store, photo, standIn, isSmall ? 10 : 100);
+    const row = (scenario: string, times: number[], candidatesPerPhoto: number): Row => ({
+      scenario, rps: 1000 / (times.reduce((a, b) => a + b, 0) / times.length), p50: pct(times, 0.5), p90: pct(times, 0.9), p95: pct(times, 0.95), p97_5: pct(times, 0.975), p99: pct(times, 0.99),
+      avgBytes: 0, maxBytes: 0, errors: 0, non2xx: 0, statusCounts: {}, photoStore: proofPhotos, candidatesPerPhoto,
+    });
+    for (const done of [row('follow-up photo check: index look-up per honest photo', lookups.honestMs, lookups.candidatesPerPhoto), row('follow-up photo check: whole check per honest photo', checks.ms, checks.candidates)]) {
+      results.rows.push(done);
+      console.log(`[bench] ${done.scenario}: p50 ${done.p50.toFixed(0)} ms, p95 ${done.p95.toFixed(0)} ms, ${done.candidatesPerPhoto!.toFixed(3)} candidates per photo`);
+    }
+    if (lookups.copiesFound < lookups.copies) console.log(`[bench] photo check: ${lookups.copiesFound}/${lookups.copies} near copies found by the look-up`);
+  } finally {
+    await store.close();
+  }
+}
+
 async function checkSubmissions(label: string, photo: Buffer | null, filed: string[]) {
   const [found] = await sql<{ present: number; with_photo: number }[]>`
     select count(*)::int as present,
