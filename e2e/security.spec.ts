@@ -99,7 +99,7 @@ test('the pages work under the CSP: browsing, the map, filing a report, the staf
 });
 
 /**
- * Submits a form in the browser but holds its request back (a server action's, or the POST to
+ * Submits a form in the browser but keeps its request from the server (a server action's, or the POST to
  * `upload`, a route the page sends the form to), so that a test can replay it as it likes (the
  * real action id and body, built by the real page).
  */
@@ -109,7 +109,8 @@ async function captureAction(page: Page, path: string, fill: () => Promise<void>
     const r = route.request();
     if (r.method() !== 'POST' || (!upload && !r.headers()['next-action'])) return route.continue();
     captured = { url: r.url(), headers: r.headers(), body: r.postDataBuffer()! };
-    await route.abort();
+    // answered, not dropped: a dropped request would be queued by the form and sent again later
+    await route.fulfill({ status: 503, contentType: 'text/plain', body: 'ditahan' });
   });
   await page.goto(path);
   await fill();

@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { supportExistingReport, type SubmitReportState } from '@/app/[locale]/lapor/actions';
 import type { RegionOption } from '@/db/queries/reference';
 import { DESCRIPTION_MAX } from '@/lib/intake/form-limits';
@@ -53,7 +54,10 @@ export function ReportForm({ formToken, categories, regions, tileUrl, tileAttrib
     // XMLHttpRequest to the upload route, which reports how much of the body went out.
     try {
       setProgress(0);
-      const answer = await postForm('/api/laporan/kirim', data, { timeoutMs: sendDeadlineMs(data), onProgress: setProgress });
+      // The last share is drawn at once: when the answer comes right behind it, the two updates
+      // would otherwise be drawn together and the bar would vanish at 99 %.
+      const onProgress = (share: number) => (share >= 1 ? flushSync(() => setProgress(share)) : setProgress(share));
+      const answer = await postForm('/api/laporan/kirim', data, { timeoutMs: sendDeadlineMs(data), onProgress });
       const body = answer.body as SubmitReportState;
       return body && typeof body === 'object' && 'ok' in body ? body : { ok: false, sendError: 'sendFailed' };
     } catch (error) {

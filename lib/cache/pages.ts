@@ -5,6 +5,7 @@ import { LOCALES } from '@/i18n/locales';
 import { catchUpMapIndex } from '@/lib/map/server-index';
 import { logError } from '@/lib/security/log-error';
 import { catchUpFigures } from '@/lib/stats/server';
+import { coalesce, forwardToSelf } from './listener';
 import { publishEverythingChanged, publishReportChanges, type ChangeSignal } from './signal';
 
 /**
@@ -19,6 +20,7 @@ export function refreshReportPage(number: string): void {
 /** Only the ticket's page changed (e.g. a citizen supported it): here at once, elsewhere by the signal. */
 export function reportPageChanged(number: string): void {
   refreshReportPage(number);
+  refreshAgainSoon(number);
   announce([number]);
 }
 
@@ -28,8 +30,26 @@ export function reportPageChanged(number: string): void {
  */
 export function reportChanged(number: string): void {
   refreshReportPage(number);
+  refreshAgainSoon(number);
   catchUpSoon();
   announce([number]);
+}
+
+/**
+ * A render already under way when the change was made (a link's prefetch, another visitor) reads
+ * the ticket as it was and may store its page after the drop above: that copy would then be
+ * served as fresh for up to an hour. The pages are dropped once more a moment later, through this
+ * instance's own change route (Next's page cache is only revalidated from inside a request), the
+ * tickets changed within that moment together.
+ */
+const SECOND_DROP_MS = 3000;
+const secondDrop = globalThis as unknown as { aduanSecondDrop?: (signal: ChangeSignal) => Promise<void> };
+function refreshAgainSoon(number: string): void {
+  // only a running server has a page cache and a change route (not a script or a test)
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const onError = (error: unknown) => logError('[segarkan] second drop failed:', error);
+  secondDrop.aduanSecondDrop ??= coalesce((signal) => forwardToSelf(signal), onError, SECOND_DROP_MS);
+  secondDrop.aduanSecondDrop({ from: null, numbers: [number] }).catch(onError);
 }
 
 /**
