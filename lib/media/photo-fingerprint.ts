@@ -313,3 +313,27 @@ export function closestHash(stored: Pick<Fingerprint, 'windows'>, fresh: Pick<Fi
   }
   return best;
 }
+
+/**
+ * A pairing found within this many bits makes the stored photo a candidate on its own. A farther one
+ * (up to the candidate distance) needs a second pairing of the same two photos (another window or
+ * turn, band shared or not) within SECOND_PAIRING_BITS: an edited copy resembles the stored photo
+ * in more than one window, a chance neighbour among millions of hashes in one only. On the
+ * evaluation set every copy found within 10 bits passes; chance candidates of unrelated photos fall
+ * about sevenfold.
+ */
+export const SURE_CANDIDATE_BITS = Number(process.env.ADUAN_PROOF_SURE_BITS ?? 6);
+export const SECOND_PAIRING_BITS = Number(process.env.ADUAN_PROOF_SECOND_BITS ?? 18);
+
+/** Pairings of the new photo's distinct turns with the stored photo's windows within `maxBits`, band shared or not. */
+export function pairingsWithin(stored: Pick<Fingerprint, 'windows'>, fresh: Pick<Fingerprint, 'turns'>, maxBits: number): number {
+  let n = 0;
+  for (const t of new Set(fresh.turns)) for (const w of stored.windows) if (bits(t, w) <= maxBits) n++;
+  return n;
+}
+
+/** Whether the closest pairing `hash` (closestHash) makes the stored photo a candidate under `maxBits` (see SURE_CANDIDATE_BITS). */
+export function isCandidate(hash: HashMatch, stored: Pick<Fingerprint, 'windows'>, fresh: Pick<Fingerprint, 'turns'>, maxBits: number): boolean {
+  if (hash.bits > maxBits) return false;
+  return hash.bits <= SURE_CANDIDATE_BITS || pairingsWithin(stored, fresh, SECOND_PAIRING_BITS) >= 2;
+}

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/connect';
 import { rowsOf } from '@/db/bulk';
 import { startLoop } from '@/lib/jobs/loop';
-import { bands, fingerprint, type Fingerprint } from './photo-fingerprint';
+import { bands, fingerprint, type Fingerprint, SECOND_PAIRING_BITS, SURE_CANDIDATE_BITS } from './photo-fingerprint';
 import type { MediaStorage } from './storage';
 
 /**
@@ -72,12 +72,20 @@ export async function findCandidates(db: Db, turns: string[], maxBits: number, l
       from photo_hashes p join unnest(${hashes}, ${keys}) as q(h, b) on p.${band} = q.b
       where p.${band} = any(${keys})`;
   };
+  // a pairing beyond SURE_CANDIDATE_BITS needs a second one: the candidate's other windows are read
+  // by the primary key, for the few photos found (isCandidate is the same rule on two fingerprints)
   return rowsOf<Candidate>(
     db.execute(sql`
-      select m.attachment_id as "attachmentId", min(m.bits)::int as bits
-      from (${branch(0)} union all ${branch(1)} union all ${branch(2)} union all ${branch(3)}) m
-      group by m.attachment_id having min(m.bits) <= ${maxBits}
-      order by bits, m.attachment_id limit ${limit}`),
+      with found as (
+        select m.attachment_id, min(m.bits)::int as bits
+        from (${branch(0)} union all ${branch(1)} union all ${branch(2)} union all ${branch(3)}) m
+        group by m.attachment_id having min(m.bits) <= ${maxBits})
+      select f.attachment_id as "attachmentId", f.bits from found f
+      where f.bits <= ${SURE_CANDIDATE_BITS}
+         or (select count(*) from photo_hashes p cross join unnest(${hashes}) as q(h)
+             where p.attachment_id = f.attachment_id and p."window" >= 0
+               and bit_count((p.hash # q.h)::bit(64)) <= ${SECOND_PAIRING_BITS}) >= 2
+      order by f.bits, f.attachment_id limit ${limit}`),
   );
 }
 

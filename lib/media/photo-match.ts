@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { closestHash, type ContentBox, type Fingerprint, fingerprintOf, type GreyImage, type HashMatch, isBoxTurn, isMirroredTurn } from './photo-fingerprint';
+import { closestHash, type ContentBox, type Fingerprint, fingerprintOf, type GreyImage, type HashMatch, isBoxTurn, isCandidate, isMirroredTurn, SURE_CANDIDATE_BITS } from './photo-fingerprint';
 import { openCv, type Cv, type CvMat } from './opencv';
 import { dHash, hammingDistance } from './process-image';
 
@@ -287,11 +287,14 @@ export async function comparePhotos(stored: Buffer, given: Buffer, prints?: { st
   const sp = prints?.stored ?? fingerprintOf(s.grey);
   const gp = prints?.given ?? fingerprintOf(g.grey);
   const hash = closestHash(sp, gp);
-  if (hash.bits > CANDIDATE_BITS && hammingDistance(await dHash(sharp(stored).autoOrient()), await dHash(sharp(given).autoOrient())) <= DHASH_CANDIDATE_BITS) {
+  // the same rule as the index look-up (findCandidates), so proof:compare measures what the portal does
+  const isHashCandidate = isCandidate(hash, sp, gp, CANDIDATE_BITS);
+  if (!isHashCandidate && hammingDistance(await dHash(sharp(stored).autoOrient()), await dHash(sharp(given).autoOrient())) <= DHASH_CANDIDATE_BITS) {
     return verify(s, g, sp, gp, { ...hash, bits: 65, turn: 0 });
   }
-  if (hash.bits > CANDIDATE_BITS) {
-    return { same: false, score: 0, reason: hash.bits > 64 ? 'no hash band in common: not a candidate' : `hash ${hash.bits} bits apart (candidates ≤ ${CANDIDATE_BITS})`, hash, inliers: 0, edits: [] };
+  if (!isHashCandidate) {
+    const why = hash.bits > 64 ? 'no hash band in common: not a candidate' : hash.bits > CANDIDATE_BITS ? `hash ${hash.bits} bits apart (candidates ≤ ${CANDIDATE_BITS})` : `hash ${hash.bits} bits apart in one pairing only (alone a candidate ≤ ${SURE_CANDIDATE_BITS})`;
+    return { same: false, score: 0, reason: why, hash, inliers: 0, edits: [] };
   }
   return verify(s, g, sp, gp, hash);
 }
