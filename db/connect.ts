@@ -21,6 +21,8 @@ export interface ConnectOptions {
   url?: string;
   /** PGlite data directory, or 'memory://'. */
   dataDir?: string;
+  /** PGlite: start from this dumped data directory (a tar file's contents). */
+  template?: Blob;
   maxConnections?: number;
 }
 
@@ -40,7 +42,7 @@ export function createDatabase(options: ConnectOptions = {}): Database {
   }
   const dataDir = options.dataDir ?? defaultDataDir();
   if (!dataDir.startsWith('memory://')) mkdirSync(dirname(dataDir), { recursive: true });
-  const client = new PGlite(dataDir);
+  const client = new PGlite(dataDir, options.template ? { loadDataDir: options.template } : {});
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close() };
 }

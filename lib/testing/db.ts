@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 import { createDatabase, type Database } from '@/db/connect';
 import { migrate } from '@/db/migrate';
 
@@ -10,6 +12,9 @@ import { migrate } from '@/db/migrate';
 export async function createTestDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (!url) {
+    // a copy of the database the run migrated once (lib/testing/global-setup.ts)
+    const template = inject('pgliteTemplate');
+    if (template) return createDatabase({ dataDir: 'memory://', template: new Blob([await readFile(template)]) });
     const database = createDatabase({ dataDir: 'memory://' });
     await migrate(database);
     return database;
