@@ -19,7 +19,7 @@ import { intArg, parseArgs } from '../scripts/args';
 import { startProxy, type RunningProxy } from '../scripts/proxy/nginx';
 import { dropPageCache } from '../scripts/scale/processes';
 import { benchPhoto, open311Submission, signIn } from './clients';
-import { buildPhotoStore, measureChecks, measureLookups } from './photo-store';
+import { buildPhotoStore, measureChecks, measureLookups, pct } from './photo-store';
 import { measureColdStart, type ColdStart } from './cold-start';
 import { measurePages, type PageWeight } from './page-weight';
 import { explainHotQueries, type QueryPlan } from './plans';
@@ -546,9 +546,6 @@ function cacheHitCount(): number {
   }
 }
 
-function pct(xs: number[], p: number) {
-  return xs[Math.min(xs.length - 1, Math.floor(xs.length * p))];
-}
 function rand(n: number) {
   return Math.floor(Math.random() * n);
 }

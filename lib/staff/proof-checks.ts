@@ -1,8 +1,6 @@
 import distance from '@turf/distance';
-import type { Db } from '@/db/connect';
 import type { DetectedEdit } from '@/lib/media/photo-match';
-import type { MediaStorage } from '@/lib/media/storage';
-import { findRecycledPhotos, recycledFlag, type RecycledCheck } from './recycled-photos';
+import { recycledFlag, type RecycledCheck } from './recycled-photos';
 
 /**
  * Checks of a follow-up's after-photos, so that "Selesai" cannot be bought cheaply: a photo that
@@ -103,14 +101,6 @@ export function followUpFlags(ticket: TicketPlace, photos: PhotoFacts[], recycle
     const copy = recycledFlag(recycled[index], index);
     return [...(copy ? [copy] : []), ...metadataFlags(photo, index, ticket)];
   });
-}
-
-/**
- * Every flag of a follow-up's photos, checked against the ticket and against the photos already
- * stored (the new photos are not stored yet, so they never match themselves): both halves at once.
- */
-export async function checkFollowUpPhotos(db: Db, reportId: number, ticket: TicketPlace, photos: PhotoFacts[], storage?: MediaStorage): Promise<ProofFlag[]> {
-  return followUpFlags(ticket, photos, await findRecycledPhotos(db, reportId, photos, storage));
 }
 
 export const PROOF_FLAG_TEXT: Record<ProofFlagKind, { id: string; en: string }> = {
