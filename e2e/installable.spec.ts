@@ -1,15 +1,11 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { fixtureNumbers } from './fixture';
 import { pickKelurahan, signIn } from './forms';
+import { workerControls } from './service-worker';
 
 // The portal as an app on the phone: the web app manifest, its icons, and the service worker
 // (lib/pwa/sw.ts) that keeps the report form, the tracker and ticket pages for offline use.
 
-/** Waits until the service worker is active and controls the page (it claims open pages). */
-async function workerControls(page: Page): Promise<void> {
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null)).toMatch(/\/serwist\/sw\.js$/);
-}
 
 /** Width and height from a PNG's IHDR chunk, after checking the signature. */
 async function pngSize(request: APIRequestContext, src: string): Promise<string> {

@@ -2,6 +2,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { streetScene } from '../lib/testing/images';
 import { pickKelurahan, signIn } from './forms';
+import { workerControls } from './service-worker';
 
 // Offline drafts and queue, and upload progress (issue 25). Until the service worker lands a page
 // cannot be loaded offline, so every page here is opened online first; "closed and opened again"
@@ -21,11 +22,6 @@ async function fillReport(page: Page, description: string, seed: number) {
   await page.getByRole('radio', { name: /Publik/ }).check();
 }
 
-/** Waits until the service worker is active and controls the page (it claims open pages). */
-async function workerControls(page: Page): Promise<void> {
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null)).toMatch(/\/serwist\/sw\.js$/);
-}
 
 /** How many public reports of Gambir carry this text (the CSV export has every one). */
 async function filedCount(context: BrowserContext, text: string): Promise<number> {

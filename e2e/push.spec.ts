@@ -1,7 +1,8 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext } from '@playwright/test';
 import sharp from 'sharp';
 import { startPushTestService, type PushTestService } from '../lib/testing/push-service';
 import { pickKelurahan, signIn } from './forms';
+import { workerControls } from './service-worker';
 
 // Push end to end: a citizen turns notifications on from the tracking page, an official acts on
 // the ticket, the outbox worker sends through a local Web Push service (web-push-testing, started
@@ -51,10 +52,6 @@ async function useLocalPushService(context: BrowserContext) {
   });
 }
 
-async function workerControls(page: Page): Promise<void> {
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null)).toMatch(/\/serwist\/sw\.js$/);
-}
 
 test('a citizen turns on push for their report and gets the status change an official makes; turning it off stops it', async ({ browser }) => {
   const context = await browser.newContext();
